@@ -1,0 +1,88 @@
+"""The `gongkai` command: one entry point for the library and the web platform.
+
+Commands are thin shells over library functions. Commands that need the database set up
+Django first; the report and statute commands never touch it.
+"""
+
+import os
+import sys
+
+import click
+
+from gongkai import __version__
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
+    import django
+
+    django.setup()
+
+
+def call_django(*args: str) -> None:
+    setup_django()
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gongkai")
+def main() -> None:
+    """Gongkai (公开) — 政府信息公开平台 / open government information platform."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, envvar="PORT")
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the web platform (waitress, static files through WhiteNoise)."""
+    setup_django()
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from gongkai.web.wsgi import application
+
+    call_command("check", "--deploy" if not _debug() else "--fail-level=ERROR")
+    click.echo(f"Gongkai 正在运行 / serving on http://{host}:{port}/  (Ctrl-C 停止)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="gongkai")
+
+
+def _debug() -> bool:
+    from django.conf import settings
+
+    return settings.DEBUG
+
+
+@main.command()
+def migrate() -> None:
+    """Create or update the database tables."""
+    call_django("migrate", "--no-input", "-v", "0")
+    click.echo("数据库已是最新 / database is up to date.")
+
+
+@main.command()
+def demo() -> None:
+    """Load the demo county (idempotent) and print the demo logins."""
+    setup_django()
+    from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+
+    accounts = load_demo()
+    click.echo("演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):")
+    for account in accounts:
+        click.echo(f"  {account.username:<14} {account.description}")
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (createsuperuser, shell, …)."""
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gongkai manage", *args])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
