@@ -54,8 +54,8 @@ lock:
 
 # Re-extract and compile the translations (needs GNU gettext: scripts/ensure-system-packages.sh).
 messages: install
-	cd src/gongkai/web && ../../../$(VENV)/bin/django-admin makemessages -l zh_Hans --no-obsolete --no-location -i 'migrations/*'
-	cd src/gongkai/web && ../../../$(VENV)/bin/django-admin compilemessages
+	cd src/gongkai/web && ../../../$(VENV)/bin/gongkai manage makemessages -l zh_Hans --no-obsolete --no-location -i 'migrations/*'
+	cd src/gongkai/web && ../../../$(VENV)/bin/gongkai manage compilemessages
 
 clean:
 	rm -rf $(VENV) var/test-*

@@ -44,15 +44,9 @@ def serve(host: str, port: int, threads: int) -> None:
 
     from gongkai.web.wsgi import application
 
-    call_command("check", "--deploy" if not _debug() else "--fail-level=ERROR")
+    call_command("check", databases=["default"])
     click.echo(f"Gongkai 正在运行 / serving on http://{host}:{port}/  (Ctrl-C 停止)")
     waitress_serve(application, host=host, port=port, threads=threads, ident="gongkai")
-
-
-def _debug() -> bool:
-    from django.conf import settings
-
-    return settings.DEBUG
 
 
 @main.command()

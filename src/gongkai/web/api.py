@@ -1,0 +1,66 @@
+"""The JSON API (Django Ninja): typed schemas, and an OpenAPI document generated from them.
+
+Served at /api/; the OpenAPI document at /api/openapi.json, readable docs at /api/docs.
+"""
+
+from django.db import connection
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Schema
+
+from gongkai import __version__
+from gongkai.web.agencies.models import Agency
+
+api = NinjaAPI(
+    title="Gongkai API",
+    version=__version__,
+    description="政府信息公开平台接口 / Open government information platform API.",
+    urls_namespace="api",
+)
+
+
+class Health(Schema):
+    status: str
+    version: str
+    database: str
+
+
+class AgencyOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    level: str
+    level_label: str
+    parent_code: str | None
+    office_address: str
+    postal_code: str
+    office_hours: str
+    phone: str
+    fax: str
+    email: str
+    website: str
+
+    @staticmethod
+    def resolve_level_label(agency: Agency) -> str:
+        return agency.get_level_display()
+
+    @staticmethod
+    def resolve_parent_code(agency: Agency) -> str | None:
+        return agency.parent.code if agency.parent_id else None
+
+
+@api.get("/health", response=Health, tags=["platform"], summary="Is the platform up?")
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"status": "ok", "version": __version__, "database": connection.vendor}
+
+
+@api.get("/agencies", response=list[AgencyOut], tags=["agencies"], summary="All agencies")
+def list_agencies(request):
+    """Every agency on the platform, parents before children. Public information."""
+    return Agency.objects.select_related("parent")
+
+
+@api.get("/agencies/{code}", response=AgencyOut, tags=["agencies"], summary="One agency")
+def get_agency(request, code: str):
+    return get_object_or_404(Agency.objects.select_related("parent"), code=code)
