@@ -63,7 +63,9 @@ def demo() -> None:
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
 
     accounts = load_demo()
-    click.echo("演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):")
+    click.echo(
+        "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
+    )
     for account in accounts:
         click.echo(f"  {account.username:<14} {account.description}")
 

@@ -35,6 +35,12 @@ def make_person(username: str, full_name: str, agency=None, role=None, **extra) 
 
 
 @pytest.fixture
+def password():
+    """Every named person's password."""
+    return PASSWORD
+
+
+@pytest.fixture
 def county(db):
     return make_agency("青山县人民政府", "01523601", AgencyLevel.COUNTY_GOVERNMENT)
 

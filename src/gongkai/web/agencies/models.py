@@ -69,13 +69,6 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        self.code = normalize_code(self.code)
-        if self.parent_id and self.pk and f"/{self.pk}/" in self.parent.path:
-            raise ValidationError(
-                {"parent": _("An agency cannot be placed under itself or one of its own units.")}
-            )
-
     def save(self, *args, **kwargs) -> None:
         self.code = normalize_code(self.code)
         with transaction.atomic():
@@ -84,6 +77,13 @@ class Agency(models.Model):
             new_path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
             if new_path != old_path:
                 self._move_subtree(old_path, new_path)
+
+    def clean(self) -> None:
+        self.code = normalize_code(self.code)
+        if self.parent_id and self.pk and f"/{self.pk}/" in self.parent.path:
+            raise ValidationError(
+                {"parent": _("An agency cannot be placed under itself or one of its own units.")}
+            )
 
     def _move_subtree(self, old_path: str, new_path: str) -> None:
         Agency.objects.filter(pk=self.pk).update(path=new_path)

@@ -16,14 +16,18 @@ def postgresql_ctype_is_utf8(app_configs, databases=None, **kwargs):
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('lc_ctype')")
             ctype = cursor.fetchone()[0]
-        if "utf8" not in ctype.lower().replace("-", ""):
-            errors.append(
-                Error(
-                    f"PostgreSQL database '{connection.settings_dict['NAME']}' has "
-                    f"LC_CTYPE={ctype!r}; Chinese full-text search needs a UTF-8 locale.",
-                    hint="Create the database with LC_CTYPE 'C.UTF-8' (createdb --locale=C.UTF-8"
-                    " --template=template0).",
-                    id="gongkai.E001",
-                )
-            )
+        if error := ctype_error(connection.settings_dict["NAME"], ctype):
+            errors.append(error)
     return errors
+
+
+def ctype_error(database: str, ctype: str) -> Error | None:
+    if "utf8" in ctype.lower().replace("-", ""):
+        return None
+    return Error(
+        f"PostgreSQL database '{database}' has LC_CTYPE={ctype!r}; Chinese full-text search "
+        "needs a UTF-8 locale.",
+        hint="Create the database with LC_CTYPE 'C.UTF-8' "
+        "(createdb --locale=C.UTF-8 --template=template0).",
+        id="gongkai.E001",
+    )
