@@ -22,6 +22,9 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name() or self.username
 
+    def get_short_name(self) -> str:
+        return self.get_full_name()  # Chinese names are not split into first and last
+
     def __str__(self) -> str:
         return f"{self.full_name}（{self.username}）" if self.full_name else self.username
 
