@@ -80,5 +80,30 @@ def manage(args: tuple[str, ...]) -> None:
     execute_from_command_line(["gongkai manage", *args])
 
 
+@main.command()
+@click.argument("report_path", metavar="REPORT.json")
+@click.option("--previous", "previous_path", metavar="PREV.json", help="Last year's report.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def check(report_path: str, previous_path: str | None, as_json: bool, lang: str) -> None:
+    """Check an annual report against the rulebook (勾稽关系).
+
+    Exit status: 0 no error, 1 error-level findings, 2 unreadable input.
+    """
+    from gongkai.report import ReportError, load_report, run_rulebook
+    from gongkai.report.jsonio import dumps
+    from gongkai.report.rulebook.text import findings_table, result_to_json
+
+    try:
+        report = load_report(report_path)
+        previous = load_report(previous_path) if previous_path else None
+    except ReportError as error:
+        click.echo(f"gongkai check: {error}", err=True)
+        sys.exit(2)
+    result = run_rulebook(report, previous)
+    click.echo(dumps(result_to_json(result)) if as_json else findings_table(result, lang))
+    sys.exit(1 if result.has_errors else 0)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -70,6 +70,22 @@ def normalise_label(text: str) -> str:
     return _NOISE.sub("", text)
 
 
+_PRINTED_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]*[）)]|\d+\.\s*|其中[：:]?)"
+)
+_PRINTED_GLOSS = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def bare_label(label: str) -> str:
+    """A label without its numeral, 其中 and trailing gloss, as messages name a row:
+    （一）主动公开政府信息数（不同渠道…计1条） → 主动公开政府信息数."""
+    while (stripped := _PRINTED_NUMBERING.sub("", label, count=1)) != label:
+        label = stripped
+    while (unglossed := _PRINTED_GLOSS.sub("", label)) != label and unglossed:
+        label = unglossed
+    return label.strip()
+
+
 def row_id(table: Table, row: Row) -> str:
     """The id aliases are keyed by: the cell key of a generation-A row, `s3.new` otherwise."""
     return ".".join(part for part in (table.prefix, row.key) if part)
