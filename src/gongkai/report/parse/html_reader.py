@@ -1,0 +1,90 @@
+"""HTML pages → lines. Whole pages with navigation chrome are fine: the line parser looks for
+the report's own headings and tables, so menus and footers are just lines it skips."""
+
+import re
+
+from lxml import etree, html
+
+from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.readers import UnreadableSource, clean_cell, non_empty, row_line
+
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+SKIPPED = {"script", "style", "noscript", "template", "head", "select", "button", "iframe"}
+BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dl", "dt",
+    "dd", "form", "hr", "center", "title", "td", "th", "tr", "caption", "figure",
+}  # fmt: skip
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+        self.buffer: list[str] = []
+        self.buffer_line: int | None = None
+        self.tables = 0
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.buffer_line is None:
+                self.buffer_line = line
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        text = clean_cell("".join(self.buffer))
+        if text:
+            self.lines.append(SourceLine(text, {"line": self.buffer_line or 0}))
+        self.buffer, self.buffer_line = [], None
+
+    def walk(self, element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED or not tag:
+            return self.add(element.tail, element.sourceline)
+        if tag == "table" and not element.xpath(".//table"):
+            self.flush()
+            self.table(element)
+        else:
+            block = tag in BLOCKS or tag == "table"
+            if block:
+                self.flush()
+            self.add(element.text, element.sourceline)
+            for child in element:
+                self.walk(child)
+            if block:
+                self.flush()
+        self.add(element.tail, element.sourceline)
+
+    def table(self, table) -> None:
+        self.tables += 1
+        for number, row in enumerate(table.xpath("./tr | ./*/tr"), 1):
+            cells = [cell_text(cell) for cell in row.xpath("./td | ./th")]
+            where = {"table": self.tables, "row": number, "line": row.sourceline or 0}
+            self.lines.append(row_line(cells, where))
+
+
+def cell_text(element) -> str:
+    """A cell's text; paragraphs and line breaks inside it become newlines for clean_cell."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag and tag not in SKIPPED:
+            inner = cell_text(child)
+            parts.append(f"\n{inner}\n" if tag in BLOCKS else inner)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def html_lines(text: str) -> list[SourceLine]:
+    text = XML_DECLARATION.sub("", text, count=1)
+    try:
+        root = html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise UnreadableSource(f"not readable as HTML: {error}") from None
+    collector = Collector()
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        collector.lines.append(SourceLine(title.text_content().strip(), {"line": 0}))
+    body = root.find("body")
+    collector.walk(body if body is not None else root)
+    collector.flush()
+    return non_empty(iter(collector.lines))
