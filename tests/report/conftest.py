@@ -17,7 +17,9 @@ APPLICANTS = MATRIX_COLUMNS[:-1]
 
 
 def zero_cells(generation: str) -> dict[str, int]:
-    return {key: 0 for key in GENERATIONS[generation].cells}
+    """Every cell of the national format at 0; rows of local variants are left out."""
+    cells = GENERATIONS[generation].cells.values()
+    return {spec.key: 0 for spec in cells if not spec.row.variants}
 
 
 def application_matrix(
