@@ -103,9 +103,10 @@ class Context:
         if self.previous.year != expected:
             return CheckOutcome(
                 RuleStatus.NOT_ASSESSABLE,
-                message_zh=f"所给上一年度报告是{self.previous.year}年度的，不是{expected}年度的，无法跨年核对",
-                message_en=f"the previous report given is for {self.previous.year}, not {expected}: "
-                "cannot compare the years",
+                message_zh=f"所给上一年度报告是{self.previous.year}年度的，"
+                f"不是{expected}年度的，无法跨年核对",
+                message_en=f"the previous report given is for {self.previous.year}, "
+                f"not {expected}: cannot compare the years",
             )
         return None
 

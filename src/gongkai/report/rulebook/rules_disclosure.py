@@ -121,7 +121,8 @@ RULES = (
         "C2-3",
         Severity.ERROR,
         "主动公开表：收费金额为非负数（万元），其他为非负整数",
-        "section 二: the fee amount is a non-negative decimal (万元), the rest non-negative integers",
+        "section 二: the fee amount is a non-negative decimal (万元), "
+        "the rest non-negative integers",
         "[IMPLIED] from the unit in the header and the counts in the other cells",
         {"C": (ValuesOfKind("s2."),)},
     ),

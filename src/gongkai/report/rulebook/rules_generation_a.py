@@ -75,7 +75,8 @@ def no_blank_cells(ctx: Context) -> Iterator[CheckOutcome]:
         yield CheckOutcome(
             RuleStatus.VIOLATED,
             blank,
-            f"填报说明要求{NO_BLANKS_INSTRUCTION}（没有的填0），但{'、'.join(n.zh for n in names)}为空白",
+            f"填报说明要求{NO_BLANKS_INSTRUCTION}（没有的填0），"
+            f"但{'、'.join(n.zh for n in names)}为空白",
             f"the filling instructions forbid blank figures (write 0), but "
             f"{'; '.join(n.en for n in names)} left blank",
         )
@@ -122,7 +123,8 @@ RULES = (
         Severity.ERROR,
         "收到申请数等于各申请方式之和",
         "requests = the sum of the channels",
-        "[IMPLIED] 当面/传真/网络/信函 cover every written form (条例2007第二十条); 山东 adds 其他形式",
+        "[IMPLIED] 当面/传真/网络/信函 cover every written form (条例2007第二十条); "
+        "山东 adds 其他形式",
         parts_add_up(
             "requests.received",
             tuple(

@@ -85,7 +85,8 @@ RULES = (
         "报告格式与报告年度相符",
         "the report's format fits its year",
         "A up to 2018, B for 2019–2020, C from 2021 (§1–3; C's start year is [IMPLIED] by its "
-        "issue date). Real reports do use the wrong one; the figures can still be read, so a warning",
+        "issue date). Real reports do use the wrong one and their figures can still be read, "
+        "so a warning",
         {g: (Custom(format_fits_year),) for g in GENERATIONS},
     ),
     Rule(
