@@ -10,6 +10,8 @@ import sys
 import click
 
 from gongkai import __version__
+from gongkai.statute.clock import REGIMES
+from gongkai.statute.receipt import Channel
 
 
 def setup_django() -> None:
@@ -103,6 +105,72 @@ def check(report_path: str, previous_path: str | None, as_json: bool, lang: str)
     result = run_rulebook(report, previous)
     click.echo(dumps(result_to_json(result)) if as_json else findings_table(result, lang))
     sys.exit(1 if result.has_errors else 0)
+
+
+@main.command()
+@click.option(
+    "--received",
+    "received_on",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="收到申请之日 (YYYY-MM-DD), as fixed by 条例第三十一条.",
+)
+@click.option(
+    "--channel",
+    type=click.Choice([c.value for c in Channel]),
+    default=None,
+    help="How the application arrived; explains what the receipt date means.",
+)
+@click.option(
+    "--pause",
+    "pauses",
+    multiple=True,
+    metavar="START:END",
+    help="Days not counted, both included (consultation, fee window). Repeatable.",
+)
+@click.option(
+    "--extend", "extension", default=0, type=int, help="Approved extension, working days."
+)
+@click.option(
+    "--regime",
+    type=click.Choice(list(REGIMES)),
+    default="2019",
+    help="2019: 20 + 20 working days; 2008: 15 + 15 (cases under the 2007 条例).",
+)
+@click.option("--explain", is_flag=True, help="Explain the count day by day, in Chinese.")
+def deadline(received_on, channel, pauses, extension, regime, explain) -> None:
+    """When the reply to a disclosure application is due (条例第三十三条).
+
+    The first line is the due date (ISO), followed by " provisional" when a year without an
+    official holiday schedule was involved.
+    """
+    from gongkai.statute.clock import answer_deadline
+    from gongkai.statute.explain import explain as explain_deadline
+    from gongkai.statute.receipt import receipt_line
+
+    try:
+        parsed = [parse_pause(text) for text in pauses]
+        result = answer_deadline(received_on.date(), parsed, extension, REGIMES[regime])
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    click.echo(result.due.isoformat() + (" provisional" if result.provisional else ""))
+    if explain:
+        if channel:
+            click.echo(receipt_line(Channel(channel)))
+        for line in explain_deadline(result):
+            click.echo(line)
+
+
+def parse_pause(text: str):
+    from datetime import date
+
+    from gongkai.statute.clock import Pause
+
+    first, _, last = text.partition(":")
+    try:
+        return Pause(date.fromisoformat(first), date.fromisoformat(last or first))
+    except ValueError as error:
+        raise ValueError(f"--pause {text!r}: {error}（格式 YYYY-MM-DD:YYYY-MM-DD）") from None
 
 
 if __name__ == "__main__":
