@@ -173,11 +173,10 @@ def _extra_rows(rows: object) -> list[ExtraRow]:
     extra = []
     for row in _list(rows):
         if isinstance(row, Mapping) and isinstance(row.get("label"), str):
-            value = row.get("value")
             extra.append(
                 ExtraRow(
                     label=row["label"],
-                    value=_number(value, Kind.DECIMAL if not isinstance(value, int) else None),
+                    value=_number(row.get("value"), None),
                     section=_text(row.get("section")),
                     unit=_text(row.get("unit")),
                 )

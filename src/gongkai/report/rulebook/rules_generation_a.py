@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from gongkai.report.findings import RuleStatus, Severity
 from gongkai.report.formats import GENERATIONS
 from gongkai.report.rulebook.engine import (
+    Check,
     CheckOutcome,
     Comparison,
     Context,
@@ -103,8 +104,8 @@ def trainees_need_trainings(ctx: Context) -> Iterator[CheckOutcome]:
         yield CheckOutcome(RuleStatus.PASSED, cells)
 
 
-def a_rule(rule_id: str, severity: Severity, zh: str, en: str, basis: str, *checks: object) -> Rule:
-    return Rule(rule_id, severity, zh, en, basis, {"A": checks})  # type: ignore[dict-item]
+def a_rule(rule_id: str, severity: Severity, zh: str, en: str, basis: str, *checks: Check) -> Rule:
+    return Rule(rule_id, severity, zh, en, basis, {"A": checks})
 
 
 EXHAUSTIVE = "[IMPLIED] the sub-items are exhaustive, so a gap is an error"
