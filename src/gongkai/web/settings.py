@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "ninja",
     "gongkai.web.core",
     "gongkai.web.agencies",
+    "gongkai.web.workcalendar",
+    "gongkai.web.applications",
     "gongkai.web.portal",
 ]
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationsConfig(AppConfig):
+    name = "gongkai.web.applications"
+    label = "applications"
+    verbose_name = _("Disclosure applications")

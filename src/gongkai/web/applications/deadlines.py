@@ -1,0 +1,45 @@
+"""An application's deadline, from its receipt date, pauses and extension."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from gongkai.statute.clock import Deadline, Pause, answer_deadline
+from gongkai.web.applications.models import Application
+from gongkai.web.workcalendar.calendar import current_calendar
+
+
+def pauses_of(application: Application, today: date) -> list[Pause]:
+    # A running pause is counted up to today: the due date moves on while it lasts.
+    if application.pk is None:
+        return []
+    return [
+        Pause(pause.first_day, pause.last_day or max(today, pause.first_day), pause.label)
+        for pause in application.pauses.all()
+    ]
+
+
+def deadline_of(application: Application, calendar=None) -> Deadline:
+    today = timezone.localdate()
+    return answer_deadline(
+        application.received_on,
+        pauses_of(application, today),
+        application.extension_days,
+        calendar=calendar or current_calendar(),
+    )
+
+
+def refresh_deadline(application: Application, calendar=None) -> dict:
+    """Recompute and store the due date; returns the changes for the history."""
+    deadline = deadline_of(application, calendar)
+    changes = {}
+    if application.due_on != deadline.due:
+        changes["due_on"] = [_iso(application.due_on), deadline.due.isoformat()]
+    if application.due_provisional != deadline.provisional:
+        changes["due_provisional"] = [application.due_provisional, deadline.provisional]
+    application.due_on, application.due_provisional = deadline.due, deadline.provisional
+    return changes
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,84 @@
+"""The life of a disclosure application as data: states, and the actions that move it.
+
+条例第三十条至第三十四条 and the fee rules define the steps; `workflow.py` is the one engine
+that applies them. An action not listed for a state is refused.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.web.agencies.roles import Action
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", _("Being handled")
+    AWAITING_CORRECTION = "awaiting_correction", _("Awaiting correction")
+    CONSULTING = "consulting", _("Consultation (clock paused)")
+    AWAITING_PAYMENT = "awaiting_payment", _("Awaiting fee payment (clock paused)")
+    DECIDED = "decided", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+OPEN_STATES = frozenset({State.RECEIVED, State.AWAITING_CORRECTION, State.CONSULTING,
+                         State.AWAITING_PAYMENT})  # fmt: skip
+PAUSED_STATES = frozenset({State.CONSULTING, State.AWAITING_PAYMENT})
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: frozenset[State]
+    target: State | None  # None: the state does not change
+    permission: Action
+
+
+def transition(action, label, sources, target, permission=Action.HANDLE) -> Transition:
+    return Transition(action, label, frozenset(sources), target, permission)
+
+
+TRANSITIONS = {
+    t.action: t
+    for t in (
+        # 第三十条: one notice, within 7 working days of receipt.
+        transition("request_correction", _("Request a correction"), {State.RECEIVED},
+                   State.AWAITING_CORRECTION),
+        # 第三十条: the answer period runs from the receipt of the corrected application.
+        transition("receive_correction", _("Record the corrected application"),
+                   {State.AWAITING_CORRECTION}, State.RECEIVED),
+        transition("abandon_correction", _("Close: not corrected in time"),
+                   {State.AWAITING_CORRECTION}, State.CLOSED),
+        # 第三十二条、第三十四条: consultation time is not counted (第三十三条第三款).
+        transition("start_consultation", _("Consult a third party or agency"), {State.RECEIVED},
+                   State.CONSULTING),
+        transition("end_consultation", _("End the consultation"), {State.CONSULTING},
+                   State.RECEIVED),
+        # 第三十三条第二款: approved by the head of the OGI office.
+        transition("extend", _("Extend the deadline"), {State.RECEIVED, State.CONSULTING}, None,
+                   Action.APPROVE),
+        transition("send_fee_notice", _("Send a fee notice"), {State.RECEIVED},
+                   State.AWAITING_PAYMENT),
+        transition("record_payment", _("Record the payment"), {State.AWAITING_PAYMENT},
+                   State.RECEIVED),
+        transition("abandon_payment", _("Close: fee not paid in time"), {State.AWAITING_PAYMENT},
+                   State.CLOSED),
+        transition("decide", _("Decide and answer"), {State.RECEIVED}, State.DECIDED,
+                   Action.REVIEW),
+        transition("close", _("Close the case"), {State.DECIDED}, State.CLOSED),
+        transition("withdraw", _("Close: withdrawn by the applicant"), OPEN_STATES,
+                   State.CLOSED),
+    )
+}  # fmt: skip
+
+# Closing without a decision puts the case in one of the （六）其他处理 rows.
+CLOSING_OUTCOMES = {
+    "abandon_correction": "other.no_correction",
+    "abandon_payment": "other.no_fee",
+    "withdraw": "other.other",
+}
+
+
+def available_transitions(state: State) -> list[Transition]:
+    return [t for t in TRANSITIONS.values() if state in t.sources]

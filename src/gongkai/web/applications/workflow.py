@@ -1,0 +1,224 @@
+"""The one engine that changes applications: submit, then perform actions from states.py.
+
+Each change runs in one transaction with the case row locked, refuses what the state or the
+user's role does not allow (with a message the user can act on), recomputes the deadline and
+appends an Event with before/after values. Nothing else writes to an application.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.statute.clock import REGIMES, correction_notice_due
+from gongkai.statute.fees import FeeMethod, processing_fee
+from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
+from gongkai.web.agencies import permissions
+from gongkai.web.applications.deadlines import refresh_deadline
+from gongkai.web.applications.models import Application, ClockPause, Event, NumberCounter
+from gongkai.web.applications.states import CLOSING_OUTCOMES, OPEN_STATES, TRANSITIONS
+
+TRACKED = [f.name for f in Application._meta.fields if f.name not in {"id", "submitted_at"}]
+
+
+class WorkflowError(Exception):
+    """An action the rules do not allow now; the message says why, in the user's language."""
+
+
+def snapshot(application: Application) -> dict:
+    values = model_to_dict(application, fields=TRACKED)
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+
+
+def differences(before: dict, after: dict) -> dict:
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def next_number(agency, year: int) -> str:
+    """The agency's next case number of the year, e.g. 2026-0007, under a row lock."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                counter, _created = NumberCounter.objects.get_or_create(agency=agency, year=year)
+            break
+        except IntegrityError:  # another request created the counter first
+            continue
+    counter = NumberCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{year}-{counter.last:04d}"
+
+
+def submit(agency, fields: dict, actor=None, token: str | None = None) -> Application:
+    """Register a new application; a repeated submission token returns the first one."""
+    if token and (existing := Application.objects.filter(submission_token=token).first()):
+        return existing
+    try:
+        with transaction.atomic():
+            return _create(agency, fields, actor, token)
+    except IntegrityError:
+        if token and (existing := Application.objects.filter(submission_token=token).first()):
+            return existing
+        raise
+
+
+def _create(agency, fields: dict, actor, token: str | None) -> Application:
+    received_on = fields["received_on"]
+    application = Application(agency=agency, submission_token=token, **fields)
+    application.first_received_on = received_on
+    application.number = next_number(agency, received_on.year)
+    refresh_deadline(application)
+    application.save()
+    Event.objects.create(
+        application=application,
+        actor=actor if actor and actor.is_authenticated else None,
+        action="submit",
+        to_state=application.state,
+        changes=differences({}, snapshot(application)),
+    )
+    return application
+
+
+def perform(application: Application, action: str, actor, **params) -> Application:
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise WorkflowError(_("Unknown action: %(action)s") % {"action": action})
+    with transaction.atomic():
+        case = Application.objects.select_for_update().get(pk=application.pk)
+        if case.state not in transition.sources:
+            raise WorkflowError(
+                _("“%(action)s” is not possible while the case is “%(state)s”.")
+                % {"action": transition.label, "state": case.get_state_display()}
+            )
+        if actor is not None and not permissions.can(actor, transition.permission, case.agency):
+            raise PermissionDenied
+        before, today = snapshot(case), action_date(case, params)
+        note = EFFECTS[action](case, params, today) or ""
+        if transition.target is not None:
+            case.state = transition.target
+        if action in CLOSING_OUTCOMES:
+            case.outcome, case.closed_on = CLOSING_OUTCOMES[action], today
+            end_open_pauses(case, today)
+        if case.state in OPEN_STATES:
+            refresh_deadline(case)
+        case.save()
+        Event.objects.create(application=case, actor=actor, action=action,
+                             from_state=before["state"], to_state=case.state,
+                             changes=differences(before, snapshot(case)),
+                             note=(params.get("note") or note).strip())  # fmt: skip
+    return case
+
+
+def action_date(case: Application, params: dict) -> date:
+    """When the step happened: today unless staff record it late; never in the future."""
+    on = params.get("on") or timezone.localdate()
+    if on > timezone.localdate():
+        raise WorkflowError(_("The date cannot be in the future."))
+    if on < case.received_on and not params.get("allow_before_receipt"):
+        raise WorkflowError(_("The date cannot be before the receipt date."))
+    return on
+
+
+def end_open_pauses(case: Application, day: date) -> None:
+    case.pauses.filter(last_day__isnull=True).update(last_day=day)
+
+
+def request_correction(case, params, today) -> str:
+    # 第三十条: the notice is due within 7 working days of receipt; later ones are recorded.
+    due = correction_notice_due(case.received_on)
+    if today > due:
+        return _("Correction requested after the 7-working-day limit of Article 30 (%(due)s).") % {
+            "due": due.isoformat()
+        }
+    return ""
+
+
+def receive_correction(case, params, today) -> str:
+    # 第三十条: the answer period runs from the receipt of the corrected application.
+    case.received_on = today
+    return ""
+
+
+def start_consultation(case, params, today) -> str:
+    kind = params.get("kind", "third_party")
+    if kind not in {"third_party", "agency"}:
+        raise WorkflowError(_("Consult either a third party or another agency."))
+    ClockPause.objects.create(application=case, kind=kind, first_day=today,
+                              party=params.get("party", ""))  # fmt: skip
+    return ""
+
+
+def end_consultation(case, params, today) -> str:
+    end_open_pauses(case, today)
+    return ""
+
+
+def extend(case, params, today) -> str:
+    days = int(params.get("days", 0))
+    limit = REGIMES["2019"].max_extension_days
+    if case.extension_days:
+        raise WorkflowError(_("The deadline has already been extended once."))
+    if not 1 <= days <= limit:
+        raise WorkflowError(_("An extension is 1 to %(limit)s working days.") % {"limit": limit})
+    case.extension_days = days
+    return ""
+
+
+def send_fee_notice(case, params, today) -> str:
+    method = FeeMethod(params.get("method", FeeMethod.PER_PAGE))
+    fee = processing_fee(method, int(params.get("quantity", 0)))
+    if fee.amount == 0:
+        raise WorkflowError(_("The quantity is within the free allowance: no fee is due."))
+    case.fee_method, case.fee_quantity, case.fee_amount = method.value, fee.quantity, fee.amount
+    case.fee_notice_on = today
+    ClockPause.objects.create(application=case, kind="fee", first_day=today)
+    return "\n".join(fee.explain())
+
+
+def record_payment(case, params, today) -> str:
+    case.fee_paid_on = today
+    end_open_pauses(case, today)
+    return ""
+
+
+def decide(case, params, today) -> str:
+    outcome = params.get("outcome")
+    if outcome not in DECISIONS:
+        raise WorkflowError(_("Choose one of the decisions of the annual report."))
+    granted_kind = params.get("granted_kind", "")
+    if outcome == "granted" and granted_kind not in GRANTED_KINDS:
+        raise WorkflowError(_("Say whether the information was provided or already public."))
+    case.outcome, case.granted_kind = outcome, granted_kind if outcome == "granted" else ""
+    case.decision_reason = params.get("reason", "")
+    case.decided_on, case.on_the_spot = today, bool(params.get("on_the_spot"))
+    return ""
+
+
+def close(case, params, today) -> str:
+    case.closed_on = today
+    return ""
+
+
+def nothing(case, params, today) -> str:
+    return ""
+
+
+EFFECTS: dict[str, Callable] = {
+    "request_correction": request_correction,
+    "receive_correction": receive_correction,
+    "abandon_correction": nothing,
+    "start_consultation": start_consultation,
+    "end_consultation": end_consultation,
+    "extend": extend,
+    "send_fee_notice": send_fee_notice,
+    "record_payment": record_payment,
+    "abandon_payment": nothing,
+    "decide": decide,
+    "close": close,
+    "withdraw": nothing,
+}
+assert set(EFFECTS) == set(TRANSITIONS), "every transition needs an effect"
