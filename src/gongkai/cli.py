@@ -10,6 +10,7 @@ import sys
 import click
 
 from gongkai import __version__
+from gongkai.report.render import FORMATS as REPORT_FORMATS
 from gongkai.statute.clock import REGIMES
 from gongkai.statute.receipt import Channel
 
@@ -171,6 +172,50 @@ def parse_pause(text: str):
         return Pause(date.fromisoformat(first), date.fromisoformat(last or first))
     except ValueError as error:
         raise ValueError(f"--pause {text!r}: {error}（格式 YYYY-MM-DD:YYYY-MM-DD）") from None
+
+
+@main.command()
+@click.argument("report_path", metavar="REPORT.json")
+@click.option(
+    "--to",
+    "fmt",
+    required=True,
+    type=click.Choice(REPORT_FORMATS),
+    help="html: web page; docx: Word; pdf: A4 PDF; xlsx: Excel with a flat data sheet.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    metavar="FILE",
+    help="Where to write (default: REPORT.<format> beside the input; '-': standard output).",
+)
+def render(report_path: str, fmt: str, output_path: str | None) -> None:
+    """Render an annual report as a document in the official layout (年度报告格式).
+
+    Exit status: 0 written, 2 unreadable report or unwritable output.
+    """
+    from pathlib import Path
+
+    from gongkai.report import ReportError, load_report
+    from gongkai.report.render import render as render_report
+
+    try:
+        report = load_report(report_path)
+    except ReportError as error:
+        click.echo(f"gongkai render: {error}", err=True)
+        sys.exit(2)
+    document = render_report(report, fmt)
+    if output_path == "-":
+        click.get_binary_stream("stdout").write(document)
+        return
+    target = Path(output_path) if output_path else Path(report_path).with_suffix(f".{fmt}")
+    try:
+        target.write_bytes(document)
+    except OSError as error:
+        click.echo(f"gongkai render: cannot write {target}: {error.strerror or error}", err=True)
+        sys.exit(2)
+    click.echo(str(target))
 
 
 if __name__ == "__main__":
