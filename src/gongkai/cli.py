@@ -151,7 +151,9 @@ def deadline(received_on, channel, pauses, extension, regime, explain) -> None:
 
     try:
         parsed = [parse_pause(text) for text in pauses]
-        result = answer_deadline(received_on.date(), parsed, extension, REGIMES[regime])
+        result = answer_deadline(
+            received_on.date(), parsed, extension, REGIMES[regime], platform_calendar()
+        )
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
     click.echo(result.due.isoformat() + (" provisional" if result.provisional else ""))
@@ -160,6 +162,22 @@ def deadline(received_on, channel, pauses, extension, regime, explain) -> None:
             click.echo(receipt_line(Channel(channel)))
         for line in explain_deadline(result):
             click.echo(line)
+
+
+def platform_calendar():
+    """The calendar with the years entered on this platform, or the seeded one without a
+    database (the command also works on a machine that only has the library)."""
+    from django.db import DatabaseError
+
+    from gongkai.statute.calendar import official_calendar
+
+    try:
+        setup_django()
+        from gongkai.web.workcalendar.calendar import current_calendar
+
+        return current_calendar()
+    except DatabaseError:
+        return official_calendar()
 
 
 def parse_pause(text: str):
@@ -172,6 +190,64 @@ def parse_pause(text: str):
         return Pause(date.fromisoformat(first), date.fromisoformat(last or first))
     except ValueError as error:
         raise ValueError(f"--pause {text!r}: {error}（格式 YYYY-MM-DD:YYYY-MM-DD）") from None
+
+
+@main.group()
+def calendar() -> None:
+    """The official working-day calendar (holidays and 调休 make-up days)."""
+
+
+@calendar.command("add-year")
+@click.argument("year", type=int)
+@click.option(
+    "--holiday",
+    "holidays",
+    multiple=True,
+    metavar="FIRST..LAST=NAME",
+    help="A holiday period, e.g. 2027-02-05..2027-02-11=春节. Repeatable.",
+)
+@click.option(
+    "--workday",
+    "makeup",
+    multiple=True,
+    metavar="DATE=NAME",
+    help="A Saturday or Sunday that is worked, e.g. 2027-02-14=春节调休. Repeatable.",
+)
+@click.option(
+    "--source", required=True, help="The State Council notice, e.g. 国办发明电〔2026〕7号."
+)
+def calendar_add_year(year, holidays, makeup, source) -> None:
+    """Enter a year's 部分节假日安排; open cases' deadlines are recounted."""
+    setup_django()
+    from gongkai.web.workcalendar.entry import enter_year
+
+    try:
+        schedule = enter_year(year, list(holidays), list(makeup), source)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    click.echo(
+        f"{year}年：{len(schedule.holidays)}天节假日，{len(schedule.makeup_workdays)}天调休上班"
+        f"（{source}）。未办结申请的答复期限已重新计算。"
+    )
+
+
+@calendar.command("show")
+@click.argument("year", type=int)
+def calendar_show(year) -> None:
+    """List a year's holidays and make-up workdays, and say where they come from."""
+    setup_django()
+    from gongkai.web.workcalendar.calendar import current_calendar
+
+    calendar = current_calendar()
+    if not calendar.has_schedule(year):
+        click.echo(f"{year}年尚无节假日安排：按周六、周日休息推算（暂定）。")
+        return
+    schedule = calendar.schedules[year]
+    click.echo(f"{year}年（{schedule.source}）")
+    for day, name in sorted(schedule.holidays.items()):
+        click.echo(f"  {day.isoformat()}  休  {name}")
+    for day, name in sorted(schedule.makeup_workdays.items()):
+        click.echo(f"  {day.isoformat()}  班  {name}")
 
 
 @main.command()

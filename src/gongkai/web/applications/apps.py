@@ -6,3 +6,6 @@ class ApplicationsConfig(AppConfig):
     name = "gongkai.web.applications"
     label = "applications"
     verbose_name = _("Disclosure applications")
+
+    def ready(self) -> None:
+        from gongkai.web.applications import signals  # noqa: F401  connects the receivers
