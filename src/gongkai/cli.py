@@ -6,6 +6,7 @@ Django first; the report and statute commands never touch it.
 
 import os
 import sys
+from contextlib import nullcontext
 
 import click
 
@@ -292,6 +293,40 @@ def render(report_path: str, fmt: str, output_path: str | None) -> None:
         click.echo(f"gongkai render: cannot write {target}: {error.strerror or error}", err=True)
         sys.exit(2)
     click.echo(str(target))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--csv", "csv_path", metavar="OUT", help="Also write the figures as a flat CSV.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
+def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
+    """Parse published annual reports (txt, html, docx, pdf) into report JSON.
+
+    One file: one JSON object. Several files or a directory: JSON Lines, one object per file
+    with "source", in input order. Exit status 1 if any file could not be read.
+    """
+    from pathlib import Path
+
+    from gongkai.report.jsonio import dumps
+    from gongkai.report.parse.batch import csv_rows, csv_writer, parse_files, report_files
+
+    files = report_files(paths)
+    single = len(paths) == 1 and len(files) == 1 and not Path(paths[0]).is_dir()
+    failed = False
+    with open(csv_path, "w", newline="", encoding="utf-8") if csv_path else nullcontext() as out:
+        writer = csv_writer(out) if out else None
+        with click.progressbar(
+            parse_files(files, jobs), length=len(files), file=sys.stderr, label="解析 / parsing"
+        ) if len(files) >= 20 else nullcontext(parse_files(files, jobs)) as outcomes:
+            for outcome in outcomes:
+                if outcome.report is None:
+                    failed = True
+                    click.echo(f"gongkai parse: {outcome.source}: {outcome.error}", err=True)
+                    continue
+                click.echo(dumps(outcome.report, indent=2 if single else None))
+                if writer:
+                    writer.writerows(csv_rows(outcome.report))
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,100 @@
+"""Published annual reports (text, HTML, DOCX, PDF; generations A/B/C) → `Report`.
+
+Deterministic and offline. Readers turn any file into lines (`readers`), lines become tokens
+(`tokens`: figures with their units, blanks, text), the generation, year and agency are read
+from the vocabulary and title (`generation`), labels are found with the formats' own labels
+and aliases (`locate`), values are placed by count into the table's columns (`tables`),
+prose figures and sections are read (`narrative`, `sections`), and what could not be read
+with certainty becomes a `P-…` finding (`findings`) next to the rulebook's.
+
+    parse_report(path_or_bytes, name=None) -> Report
+    parse_lines(lines, source=None) -> Report
+
+Both raise `UnreadableSource` (a one-line reason) for a file that is no readable document.
+"""
+
+from pathlib import Path
+
+from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation_for_year
+from gongkai.report.model import Report
+from gongkai.report.parse.findings import parse_finding
+from gongkai.report.parse.generation import Identity, identify
+from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.narrative import read_narrative
+from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.readers import UnreadableSource, read_bytes, read_report
+from gongkai.report.parse.sections import read_sections
+from gongkai.report.parse.tables import TableRead, read_tables
+from gongkai.report.parse.tokens import tokenize
+from gongkai.report.rulebook import check
+
+__all__ = ["SourceLine", "UnreadableSource", "parse_lines", "parse_report"]
+
+
+def parse_report(source: str | Path | bytes, name: str | None = None) -> Report:
+    """Parse a report file (a path, or its bytes with `name` giving the file type)."""
+    if isinstance(source, bytes):
+        lines = read_bytes(source, Path(name or "").suffix.lower())
+    else:
+        lines = read_report(source)
+        name = name or Path(source).name
+    return parse_lines(lines, source=name)
+
+
+def parse_lines(lines: list[SourceLine], source: str | None = None) -> Report:
+    squeezed = squeeze("".join(line.text for line in lines))
+    identity = identify(lines, squeezed)
+    year, year_findings = _reporting_year(identity)
+    read = read_tables(tokenize(lines), identity.generation)
+    prose = [line.text for line in lines if "|" not in line.text]
+    report = Report(
+        generation=identity.generation,
+        year=year,
+        agency=identity.agency,
+        published_on=identity.published_on,
+        cells=_in_format_order(read, identity.generation),
+        extra=read.extra,
+        narrative=read_narrative(prose, identity.generation),
+        sections=read_sections(lines, identity.generation),
+        provenance=read.provenance,
+        source=source,
+    )
+    parse_findings = [*year_findings, *read.findings, *_identity_findings(identity, year, read)]
+    report.findings = [*parse_findings, *_contradictions(report), *check(report)]
+    return report
+
+
+def _reporting_year(identity: Identity) -> tuple[int, list]:
+    if identity.year is not None:
+        return identity.year, []
+    first = GENERATIONS[identity.generation].first_year or FIRST_REPORTING_YEAR
+    return first, [parse_finding("P-8", year=first)]
+
+
+def _in_format_order(read: TableRead, code: str) -> dict:
+    order = GENERATIONS[code].cells
+    return {key: read.cells[key] for key in order if key in read.cells}
+
+
+def _identity_findings(identity: Identity, year: int, read: TableRead) -> list:
+    findings = []
+    if not read.cells:
+        findings.append(parse_finding("P-6"))
+    if identity.year is not None and year >= FIRST_REPORTING_YEAR:
+        expected = generation_for_year(year).code
+        if expected != identity.generation:
+            findings.append(
+                parse_finding("P-7", year=year, expected=expected, found=identity.generation)
+            )
+    return findings
+
+
+def _contradictions(report: Report) -> list:
+    findings = []
+    for key, stated in report.narrative.items():
+        printed = report.cells.get(key)
+        if printed is not None and stated is not None and printed != stated:
+            findings.append(
+                parse_finding("P-4", (key,), narrative=f"{key} = {stated}", table=printed)
+            )
+    return findings

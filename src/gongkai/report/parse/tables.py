@@ -1,0 +1,282 @@
+"""Tokens → cells: each row label takes the values that follow it, counted against its table.
+
+The token stream is cut into segments (a text cell and the value cells after it). A segment
+whose text is a row label of the generation gets its values placed in the table's columns:
+by position when the count fits the table (blanks included), or the non-blank values when
+those fit; any other count is ambiguous and stays null with a finding. Generation-A lists
+take the first figure after the label (the 单位 cell and an empty 统计数 may come first, seed
+000). Section 四 of B/C is usually one flat run of 15 values after its header (§2.3). Rows
+with figures but no canonical key are kept in `extra` with their heading path (§1.2).
+"""
+
+from dataclasses import dataclass, field
+
+from gongkai.report.findings import Finding
+from gongkai.report.formats import GENERATIONS, Table
+from gongkai.report.model import ExtraRow
+from gongkai.report.parse.findings import parse_finding
+from gongkai.report.parse.locate import (
+    Candidate,
+    Match,
+    is_group,
+    is_numbered,
+    label_core,
+    label_index,
+    numbering_level,
+)
+from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.tokens import Kind, Token
+from gongkai.report.parse.values import CellValue, cell_value, extra_value
+
+APPEALS_KEY = "s4"
+
+
+@dataclass
+class Segment:
+    label: Token | None  # None: values before any text
+    slots: list[Token] = field(default_factory=list)  # values, blanks, unreadable cells
+    units: list[Token] = field(default_factory=list)
+
+    @property
+    def has_figure(self) -> bool:
+        return any(token.kind is Kind.VALUE for token in self.slots)
+
+
+def segments(tokens: list[Token]) -> list[Segment]:
+    result = [Segment(None)]
+    for token in tokens:
+        if token.kind is Kind.TEXT:
+            result.append(Segment(token))
+        elif token.kind is Kind.UNIT:
+            result[-1].units.append(token)
+        else:
+            result[-1].slots.append(token)
+    return result
+
+
+@dataclass
+class TableRead:
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    provenance: dict[str, dict] = field(default_factory=dict)
+    extra: list[ExtraRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_tables(tokens: list[Token], code: str) -> TableRead:
+    reader = TableReader(code)
+    parts = segments(tokens)
+    index = 0
+    while index < len(parts):
+        index = reader.step(parts, index)
+    reader.flush_appeals()
+    return reader.out
+
+
+class TableReader:
+    def __init__(self, code: str) -> None:
+        self.index = label_index(code)
+        self.generation = GENERATIONS[code]
+        self.single_column = code == "A"
+        self.cursor = 0
+        self.context: Table | None = None
+        self.region = False  # inside a table: unknown rows with figures become `extra`
+        self.headings: list[tuple[int, str]] = []
+        self.pending: tuple[Candidate, Token] | None = None  # a row label still awaiting values
+        self.appeals: list[Token] = []
+        self.out = TableRead()
+
+    def step(self, parts: list[Segment], index: int) -> int:
+        segment = parts[index]
+        label = segment.label
+        if label is None:
+            self._orphan_values(segment)
+        elif label.prose:
+            self._end_region()
+        elif is_gloss(label.text):
+            self._continue_pending(segment)
+        elif self.index.is_header(label.text) and (not segment.slots or self._in_appeals()):
+            self.region = True
+            self._orphan_values(segment)
+        else:
+            return self._labelled(parts, index)
+        return index + 1
+
+    def _labelled(self, parts: list[Segment], index: int) -> int:
+        segment = parts[index]
+        match = self._accept(self.index.match(segment.label.text, self.cursor), segment)
+        if match is not None:
+            self._matched(match, segment)
+            return index + 1
+        if self.pending and not is_numbered(segment.label.text):
+            self._continue_pending(segment)
+            return index + 1
+        merged = self._merge(parts, index)
+        if merged is not None:
+            match, joined = merged
+            self._matched(match, joined)
+            return index + 2
+        self._unknown(segment)
+        return index + 1
+
+    def _accept(self, match: Match | None, segment: Segment) -> Match | None:
+        """Weak or very short matches count only when figures follow (a header cell 总计 is
+        not the row （七）总计)."""
+        if match is None:
+            return None
+        short = len(label_core(segment.label.text)) <= 3
+        if (match.strength < 3 or short) and not segment.slots and match.candidate.takes_values:
+            return None
+        return match
+
+    def _merge(self, parts: list[Segment], index: int) -> tuple[Match, Segment] | None:
+        """A label split over two cells (`（二）部分` / `公开（区分处理的…）`)."""
+        if parts[index].slots or index + 1 >= len(parts):
+            return None
+        following = parts[index + 1]
+        if following.label is None or following.label.prose or is_numbered(following.label.text):
+            return None
+        text = parts[index].label.text + following.label.text
+        match = self.index.match(text, self.cursor)
+        if match is None or match.strength < 2:
+            return None
+        joined_label = Token(Kind.TEXT, text, parts[index].label.line, parts[index].label.where)
+        return match, Segment(joined_label, following.slots, following.units)
+
+    def _matched(self, match: Match, segment: Segment) -> None:
+        candidate = match.candidate
+        if self._in_appeals() and candidate.table is not self.context:
+            self.flush_appeals()
+        self.cursor, self.context, self.region = candidate.index, candidate.table, True
+        self.pending = None
+        if candidate.table is not None and candidate.table.key == APPEALS_KEY:
+            self._appeals_row(candidate, segment)
+        elif candidate.row is None or is_group(candidate.row):
+            self._heading(candidate, segment)
+        elif segment.slots:
+            self._place(candidate, segment.label, segment.slots)
+        else:
+            self.pending = (candidate, segment.label)
+
+    def _heading(self, candidate: Candidate, segment: Segment) -> None:
+        self._push_heading(segment.label.text)
+        if candidate.row is not None and segment.has_figure:
+            self.out.findings.append(parse_finding("P-5", label=segment.label.text))
+            self._extra(segment)
+        elif candidate.row is None:
+            self._orphan_values(segment)
+
+    def _continue_pending(self, segment: Segment) -> None:
+        if self.pending is None:
+            return
+        if segment.slots:
+            candidate, label = self.pending
+            self.pending = None
+            self._place(candidate, label, segment.slots)
+
+    def _unknown(self, segment: Segment) -> None:
+        if self.region and segment.has_figure:
+            self._extra(segment)
+        elif not segment.slots or not segment.has_figure:
+            self._push_heading(segment.label.text)
+
+    def _orphan_values(self, segment: Segment) -> None:
+        if self._in_appeals():
+            self.appeals.extend(segment.slots)
+
+    def _end_region(self) -> None:
+        self.flush_appeals()
+        self.region, self.pending, self.headings = False, None, []
+        self.context = None
+
+    def _in_appeals(self) -> bool:
+        return self.context is not None and self.context.key == APPEALS_KEY
+
+    def _push_heading(self, text: str) -> None:
+        level = min(numbering_level(text), 3) if is_numbered(text) else 1
+        self.headings = [(lv, t) for lv, t in self.headings if lv < level]
+        self.headings.append((level, " ".join(text.split())))
+
+    def _extra(self, segment: Segment) -> None:
+        value = next(token for token in segment.slots if token.kind is Kind.VALUE)
+        level = numbering_level(segment.label.text)
+        section = " > ".join(text for lv, text in self.headings if lv < level) or None
+        unit = segment.units[0].unit if segment.units else value.unit
+        label = " ".join(segment.label.text.split())
+        self.out.extra.append(ExtraRow(label, extra_value(value), section, unit))
+
+    # -- placing values -----------------------------------------------------------------
+
+    def _place(self, candidate: Candidate, label: Token, slots: list[Token]) -> None:
+        table, row = candidate.table, candidate.row
+        keys = [table.cell_key(row, column) for column in table.columns]
+        if self.single_column:
+            figures = [t for t in slots if t.kind in (Kind.VALUE, Kind.UNREADABLE)]
+            placed = [figures[0] if figures else None]
+        else:
+            placed = fit(slots, len(keys))
+            if placed is None:
+                self._ambiguous(keys, label, len(slots))
+                return
+        for key, token in zip(keys, placed, strict=True):
+            self._record(key, token, label)
+
+    def _ambiguous(self, keys: list[str], label: Token, found: int) -> None:
+        self.out.findings.append(
+            parse_finding("P-2", tuple(keys), label=label.text, found=found, expected=len(keys))
+        )
+        for key in keys:
+            self.out.cells.setdefault(key, None)
+
+    def _record(self, key: str, token: Token | None, label: Token) -> None:
+        if self.out.cells.get(key) is not None:
+            return  # the first printed figure wins over a repeated table
+        spec = self.generation.cells[key]
+        value, readable = cell_value(token, spec)
+        self.out.cells[key] = value
+        if token is None:
+            return
+        if not readable:
+            self.out.findings.append(parse_finding("P-1", (key,), text=token.text))
+        elif token.leading_zero:
+            self.out.findings.append(parse_finding("P-3", (key,), text=token.text, value=value))
+        self.out.provenance[key] = {**token.where, "text": label.text, "value": token.text}
+
+    def _appeals_row(self, candidate: Candidate, segment: Segment) -> None:
+        if candidate.row is not None and candidate.row.key and fit(segment.slots, 5):
+            self._place(candidate, segment.label, segment.slots)
+        else:
+            self.appeals.extend(segment.slots)
+
+    def flush_appeals(self) -> None:
+        """Section 四's flat run: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5 (§2.3)."""
+        if not self.appeals:
+            return
+        run, self.appeals = self.appeals, []
+        table = self.generation.table(APPEALS_KEY)
+        rows = [row for row, _ in table.walk() if row.key]
+        keys = [table.cell_key(row, column) for row in rows for column in table.columns]
+        placed = fit(run, len(keys))
+        label = Token(Kind.TEXT, table.caption, run[0].line, run[0].where)
+        if placed is None:
+            self._ambiguous(keys, label, len(run))
+            return
+        for key, token in zip(keys, placed, strict=True):
+            self._record(key, token, label)
+
+
+def fit(slots: list[Token], expected: int) -> list[Token] | None:
+    """The values of a row in column order, or None when the count leaves them ambiguous."""
+    values = list(slots)
+    while len(values) > expected and values[-1].kind is Kind.BLANK:
+        values.pop()
+    if len(values) == expected:
+        return values
+    filled = [token for token in values if token.kind is not Kind.BLANK]
+    return filled if len(filled) == expected else None
+
+
+def is_gloss(text: str) -> bool:
+    """A parenthetical on its own (`（不同渠道和方式公开相同信息计1条）`, seed 004) or the
+    tail of a label cut by a line break: part of the label before it."""
+    core = label_core(text)
+    return not core or (squeeze(text).startswith("(") and not is_numbered(text))

@@ -1,0 +1,171 @@
+"""Lines → cells → tokens: what each printed cell is (a figure, a blank, a unit, or text).
+
+A table reaches us in many shapes (one cell per line, cells joined by " | ", markdown rows,
+cells joined by spaces after PDF text extraction), so every line is cut into cells and every
+cell is recognised on its own. Values keep the unit printed inside the cell (`1603条`,
+`2.6万元`, `251000元`); conversion to the column's unit happens when the value is placed.
+Spec: statute-and-formats.md §1.2 (units inside cells), §2.4 (`00`, NBSP padding), §2.1 (`-8`).
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from gongkai.report.formats import GENERATIONS
+from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.vocabulary import (
+    APPROXIMATE,
+    BLANK_MARKS,
+    BLANK_RUN,
+    EXTRA_UNITS,
+    FOOTER,
+    MARKDOWN_RULE,
+    PROSE_MIN_LENGTH,
+)
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    VALUE = "value"
+    BLANK = "blank"  # an empty cell, `/`, `-`, `——`, `无`: null, never 0
+    UNIT = "unit"  # a cell holding only a unit (the 单位 column of generation A)
+    UNREADABLE = "unreadable"  # digits that are not a clean figure (`1O`, `100余`)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    text: str  # the cell as printed (stripped)
+    line: int  # index of the source line in the parsed list
+    where: dict = field(default_factory=dict)
+    number: Decimal | None = None
+    unit: str | None = None
+    leading_zero: bool = False  # `00`, `05`: read, but worth a finding (§2.4)
+    prose: bool = False  # a paragraph, not a cell
+
+    @property
+    def is_value_slot(self) -> bool:
+        """A cell that occupies a column position: a figure, a blank or an unreadable cell."""
+        return self.kind in (Kind.VALUE, Kind.BLANK, Kind.UNREADABLE)
+
+
+def _units() -> tuple[str, ...]:
+    units = {spec.unit for g in GENERATIONS.values() for spec in g.cells.values() if spec.unit}
+    return tuple(sorted(units | set(EXTRA_UNITS), key=len, reverse=True))
+
+
+UNITS = _units()
+UNIT_SET = frozenset(UNITS)
+_UNIT_PATTERN = "|".join(re.escape(unit) for unit in UNITS)
+NUMBER = re.compile(
+    rf"^(?P<sign>[+-]?)(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<fraction>\d+))?"
+    rf"(?P<unit>万(?:{_UNIT_PATTERN})?|{_UNIT_PATTERN})?$"
+)
+HAS_DIGIT = re.compile(r"\d")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SENTENCE = re.compile(r"[。；;！？]")
+
+
+def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
+    """(kind, number, unit, leading zero) of one printed cell."""
+    core = squeeze(text).rstrip("|")
+    if core in BLANK_MARKS or BLANK_RUN.match(core):
+        return Kind.BLANK, None, None, False
+    if core in UNIT_SET:
+        return Kind.UNIT, None, core, False
+    match = NUMBER.match(core)
+    if match:
+        return Kind.VALUE, _decimal(match), match["unit"], _leading_zero(match["digits"])
+    if HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core):
+        return Kind.UNREADABLE, None, None, False
+    return Kind.TEXT, None, None, False
+
+
+def _decimal(match: re.Match) -> Decimal:
+    digits = match["digits"].replace(",", "")
+    fraction = f".{match['fraction']}" if match["fraction"] else ""
+    return Decimal(f"{match['sign']}{digits}{fraction}")
+
+
+def _leading_zero(digits: str) -> bool:
+    return len(digits) > 1 and digits.startswith("0")
+
+
+def _figure_like(core: str) -> bool:
+    """Digits with at most a unit-like tail (`1O`, `3(件)`, `100余条`): a damaged or approximate
+    figure, not a label — labels have several CJK characters."""
+    cjk = len(CJK.findall(core))
+    return cjk <= 1 or (cjk <= 3 and bool(APPROXIMATE.search(core)))
+
+
+def line_cells(text: str) -> list[str]:
+    """The cells of one line: " | "-joined rows (markdown too) or a single cell."""
+    if "|" not in text:
+        return [text]
+    body = text.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return body.split("|")
+
+
+def split_spaced(cell: str) -> list[str]:
+    """`一、本年新收… 5 0 0 0 0 0 5` (PDF text without table boxes) → label + value cells."""
+    parts = cell.split()
+    if len(parts) < 2 or len(cell) > 120:
+        return [cell]
+    kinds = [classify(part)[0] for part in parts]
+    start = len(parts)
+    while start > 0 and kinds[start - 1] is not Kind.TEXT:
+        start -= 1
+    tail = kinds[start:]
+    if start == len(parts) or not any(kind is not Kind.UNIT for kind in tail):
+        return [cell]
+    if start == 0:
+        return parts
+    head = " ".join(parts[:start])
+    return [head, *parts[start:]] if CJK.search(head) else [cell]
+
+
+def is_furniture(text: str) -> bool:
+    """Page footers and markdown rules: lines that are no part of the report."""
+    stripped = text.strip()
+    return bool(FOOTER.match(stripped) or MARKDOWN_RULE.match(stripped))
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph: long, or a sentence. Table labels reach ~45 characters but never end a
+    sentence."""
+    core = squeeze(text)
+    return len(core) >= PROSE_MIN_LENGTH or (len(core) >= 25 and bool(SENTENCE.search(core)))
+
+
+def tokenize(lines: list[SourceLine]) -> list[Token]:
+    """Every cell of every line, in order. Empty lines vanish (they only separate cells);
+    whitespace-only lines are blank cells (seed 001's NBSP cells, seed 002's trailing one)."""
+    tokens: list[Token] = []
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if is_furniture(line.text):
+            continue
+        if "|" not in line.text and is_prose(line.text):
+            tokens.append(Token(Kind.TEXT, line.text.strip(), index, line.where, prose=True))
+            continue
+        cells = line_cells(line.text)
+        for number, cell in enumerate(cells):
+            where = line.where if len(cells) == 1 else {**line.where, "cell": number + 1}
+            tokens.extend(_cell_tokens(cell, index, where))
+    return tokens
+
+
+def _cell_tokens(cell: str, index: int, where: dict) -> list[Token]:
+    pieces = split_spaced(cell.strip()) if cell.strip() else [""]
+    result = []
+    for piece in pieces:
+        kind, number, unit, leading_zero = classify(piece)
+        result.append(Token(kind, piece.strip(), index, where, number, unit, leading_zero))
+    return result
