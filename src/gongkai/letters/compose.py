@@ -1,0 +1,90 @@
+"""The one engine: a template and a context make a Letter, every placeholder filled."""
+
+import re
+
+from gongkai.letters.context import LetterCase, LetterContext
+from gongkai.letters.decisions import DECISION_KEYS, DECISION_TEMPLATES, DECISION_VARIANTS
+from gongkai.letters.fields import FIELD_LABELS, Value, letter_fields
+from gongkai.letters.law import quotation
+from gongkai.letters.model import Block, Letter, LetterTemplate, Para
+from gongkai.letters.procedure import PROCEDURE_TEMPLATES
+
+LETTER_KINDS = (*PROCEDURE_TEMPLATES, "decision")
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+ALWAYS_REQUIRED = ("agency_name", "issued_on")
+
+
+class MissingField(ValueError):
+    """A field the letter needs is empty; the message names it in Chinese."""
+
+    def __init__(self, field: str, title: str):
+        self.field = field
+        label = FIELD_LABELS.get(field, field)
+        super().__init__(f"缺少{label}（{field}），无法生成《{title}》")
+
+
+def template_for(kind: str, case: LetterCase) -> LetterTemplate:
+    """The template of a letter kind; for "decision", the one of the case's decision."""
+    if kind in PROCEDURE_TEMPLATES:
+        return PROCEDURE_TEMPLATES[kind]
+    if kind != "decision":
+        raise ValueError(f"未知的文书类型：{kind}（可选：{'、'.join(LETTER_KINDS)}）")
+    if not case.decision:
+        raise ValueError("缺少答复类型（decision），无法生成《政府信息公开申请答复书》")
+    if case.decision not in DECISION_KEYS:
+        raise ValueError(f"未知的答复类型：{case.decision}")
+    variants = DECISION_VARIANTS.get(case.decision, ())
+    if variants and case.variant not in variants:
+        raise ValueError(
+            f"答复类型{case.decision}须指明具体情形（variant）：{'、'.join(variants)}，"
+            f"而不是“{case.variant}”"
+        )
+    key = f"{case.decision}:{case.variant}" if variants else case.decision
+    return DECISION_TEMPLATES[key]
+
+
+def compose(kind: str, context: LetterContext) -> Letter:
+    template = template_for(kind, context.case)
+    fields = letter_fields(context)
+    for name in (*ALWAYS_REQUIRED, template.addressee, *template.required):
+        if name not in fields:
+            raise MissingField(name, template.title)
+    blocks = [block for para in template.paragraphs for block in expand(para, fields, template)]
+    return Letter(
+        key=template.key,
+        title=template.title,
+        number=str(fields["number"]),
+        addressee=str(fields[template.addressee]),
+        blocks=tuple(blocks),
+        signature=str(fields["agency_name"]),
+        date=str(fields["issued_on"]),
+    )
+
+
+def expand(para: Para, fields: dict[str, Value], template: LetterTemplate) -> list[Block]:
+    """The blocks one paragraph becomes: none, one, or one per list element."""
+    if (para.when and para.when not in fields) or (para.unless and para.unless in fields):
+        return []
+    if not para.each:
+        return [Block(fill(para.text, fields, template), para.style)]
+    items = fields.get(para.each, ())
+    return [
+        Block(fill(para.text, {**fields, "n": str(n), "item": item}, template), para.style)
+        for n, item in enumerate(items, start=1)
+    ]
+
+
+def fill(text: str, fields: dict[str, Value], template: LetterTemplate) -> str:
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name.startswith("第"):
+            return quotation(name)
+        if name not in fields:
+            raise MissingField(name, template.title)
+        return str(fields[name])
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
