@@ -169,10 +169,12 @@ def add_table(word: WordDocument, grid: Grid) -> WordTable:
             corner = table.cell(cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1)
             target = target.merge(corner)
         fill_cell(target, cell, size)
+        # Word sizes each <w:tc> by its own width: a merged one needs the sum of its columns.
+        width = Mm(sum(widths[cell.column : cell.column + cell.colspan]))
+        for row in range(cell.row, cell.row + cell.rowspan):
+            table.cell(row, cell.column).width = width
     for number, row in enumerate(table.rows):
         mark_row(row, header=number < grid.header_rows)
-        for index, cell in enumerate(row.cells):
-            cell.width = Mm(widths[index])
     word.add_paragraph()  # Word joins adjacent tables; a paragraph keeps them apart
     return table
 
