@@ -11,7 +11,7 @@ read — wins. Spec: statute-and-formats.md §1.2 (label variants), §2.4, §3.2
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.report.aliases import SECTION_ALIASES, block_labels, row_labels
 from gongkai.report.formats import GENERATIONS, Generation, Role, Row, Table
@@ -28,8 +28,9 @@ NOISE = re.compile(r"[\s、,;:。.·\"'“”‘’「」《》〈〉<>!?]")
 MIN_PARTIAL = 4  # shortest core that may match by prefix or suffix
 
 
+@lru_cache(maxsize=1 << 15)
 def label_core(text: str) -> str:
-    """The comparable core of a printed label."""
+    """The comparable core of a printed label (cached: cells like `0` and labels repeat)."""
     core = squeeze(text)
     while (stripped := NUMBERING.sub("", core, count=1)) != core:
         core = stripped
@@ -42,6 +43,7 @@ def label_core(text: str) -> str:
     return NOISE.sub("", core)
 
 
+@lru_cache(maxsize=1 << 15)
 def numbering_level(text: str) -> int:
     """1 for 一、, 2 for （一）, 3 for 1., 4 for an unnumbered label."""
     head = squeeze(text)
@@ -83,13 +85,16 @@ class LabelIndex:
         self.generation = generation
         self.candidates = _candidates(generation)
         self.exact: dict[str, list[Candidate]] = {}
-        self.partial: list[tuple[str, Candidate]] = []
+        # Partial matches share the first character (prefix) or the last one (suffix).
+        self.by_first: dict[str, list[tuple[str, Candidate]]] = {}
+        self.by_last: dict[str, list[tuple[str, Candidate]]] = {}
         for candidate in self.candidates:
             core = label_core(candidate.label)
             if core:
                 self.exact.setdefault(core, []).append(candidate)
                 if len(core) >= MIN_PARTIAL:
-                    self.partial.append((core, candidate))
+                    self.by_first.setdefault(core[0], []).append((core, candidate))
+                    self.by_last.setdefault(core[-1], []).append((core, candidate))
         self.headers = _header_cores(generation)
 
     def match(self, text: str, cursor: int) -> Match | None:
@@ -112,12 +117,14 @@ class LabelIndex:
     def _partial(self, core: str) -> tuple[int, list[Candidate]] | None:
         if len(core) < MIN_PARTIAL:
             return None
-        tailed = [(len(c), cand) for c, cand in self.partial if core.startswith(c)]
+        same_start = self.by_first.get(core[0], ())
+        tailed = [(len(c), cand) for c, cand in same_start if core.startswith(c)]
         if tailed:
             longest = max(length for length, _ in tailed)
             return 2, [cand for length, cand in tailed if length == longest]
-        cut = [cand for c, cand in self.partial if len(core) >= 5 and c.startswith(core)]
-        behind = [cand for c, cand in self.partial if core.endswith(c) and len(core) - len(c) < 12]
+        cut = [cand for c, cand in same_start if len(core) >= 5 and c.startswith(core)]
+        same_end = self.by_last.get(core[-1], ())
+        behind = [cand for c, cand in same_end if core.endswith(c) and len(core) - len(c) < 12]
         return (1, cut or behind) if cut or behind else None
 
     def _distance(self, candidate: Candidate, cursor: int) -> int:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from gongkai.report.formats import GENERATIONS
 from gongkai.report.parse.lines import SourceLine
@@ -34,7 +35,7 @@ class Kind(StrEnum):
     UNREADABLE = "unreadable"  # digits that are not a clean figure (`1O`, `100余`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     kind: Kind
     text: str  # the cell as printed (stripped)
@@ -68,8 +69,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？]")
 
 
+@lru_cache(maxsize=1 << 15)
 def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
-    """(kind, number, unit, leading zero) of one printed cell."""
+    """(kind, number, unit, leading zero) of one printed cell (cached: `0` repeats a lot)."""
     core = squeeze(text).rstrip("|")
     if core in BLANK_MARKS or BLANK_RUN.match(core):
         return Kind.BLANK, None, None, False
@@ -133,9 +135,12 @@ def split_spaced(cell: str) -> list[str]:
 def is_furniture(text: str) -> bool:
     """Page footers and markdown rules: lines that are no part of the report."""
     stripped = text.strip()
+    if len(stripped) > 40 and "---" not in stripped:
+        return False
     return bool(FOOTER.match(stripped) or MARKDOWN_RULE.match(stripped))
 
 
+@lru_cache(maxsize=4096)
 def is_prose(text: str) -> bool:
     """A paragraph: long, or a sentence. Table labels reach ~45 characters but never end a
     sentence."""
