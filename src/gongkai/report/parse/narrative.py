@@ -8,8 +8,9 @@ keys; in a generation B/C report a topic with a table key of its own uses that k
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
-from gongkai.report.formats import GENERATIONS
+from gongkai.report.formats import GENERATIONS, Kind
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.values import CellValue
 
@@ -51,7 +52,16 @@ def read_narrative(paragraphs: Iterable[str], code: str) -> dict[str, CellValue]
         for sentence in SENTENCES.split(squeeze_keeping_lines(paragraph)):
             for key, value in sentence_figures(sentence):
                 found.setdefault(key, value)
-    return {_own_key(key, code): value for key, value in found.items()}
+    own = {_own_key(key, code): value for key, value in found.items()}
+    return {key: _of_kind(key, value) for key, value in own.items()}
+
+
+def _of_kind(key: str, value: CellValue) -> CellValue:
+    """Amounts (万元) are Decimals, as in cells."""
+    spec = GENERATIONS["A"].cells.get(key)
+    if spec is not None and spec.kind is Kind.DECIMAL and value is not None:
+        return Decimal(value)
+    return value
 
 
 def squeeze_keeping_lines(text: str) -> str:

@@ -12,7 +12,6 @@ from gongkai.report.aliases import SECTION_ALIASES
 from gongkai.report.formats import GENERATIONS
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.locate import label_core, label_index
-from gongkai.report.parse.tokens import is_prose
 
 HEADING = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(\S.{0,38})$")
 SENTENCE_END = ("。", "；", ";", "：", ":")
@@ -68,4 +67,6 @@ def _prose(lines: list[SourceLine]) -> list[str]:
 
 
 def _is_paragraph(text: str) -> bool:
-    return "|" not in text and (is_prose(text) or text.strip().endswith(SENTENCE_END))
+    # A paragraph cut by the page layout still belongs (seed 000); short table labels do not.
+    stripped = text.strip()
+    return "|" not in text and (len(stripped) >= 20 or stripped.endswith(SENTENCE_END))
