@@ -163,16 +163,20 @@ def add_table(word: WordDocument, grid: Grid) -> WordTable:
     for index, column in enumerate(table.columns):
         column.width = Mm(widths[index])
     size = 9 if grid.width > WIDE_TABLE_COLUMNS else 10.5
+    # Taken before merging: `table.cell()` re-reads the whole table on every call. Merging
+    # keeps the left-most <w:tc> of every row a merged cell covers, so these stay valid.
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     for cell in grid.cells:
-        target = table.cell(cell.row, cell.column)
+        target = cells[cell.row][cell.column]
         if cell.rowspan > 1 or cell.colspan > 1:
-            corner = table.cell(cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1)
-            target = target.merge(corner)
+            target = target.merge(
+                cells[cell.row + cell.rowspan - 1][cell.column + cell.colspan - 1]
+            )
         fill_cell(target, cell, size)
         # Word sizes each <w:tc> by its own width: a merged one needs the sum of its columns.
         width = Mm(sum(widths[cell.column : cell.column + cell.colspan]))
         for row in range(cell.row, cell.row + cell.rowspan):
-            table.cell(row, cell.column).width = width
+            cells[row][cell.column].width = width
     for number, row in enumerate(table.rows):
         mark_row(row, header=number < grid.header_rows)
     word.add_paragraph()  # Word joins adjacent tables; a paragraph keeps them apart
