@@ -6,6 +6,7 @@ from gongkai.web.api import api
 
 urlpatterns = [
     path("", include("gongkai.web.portal.urls")),
+    path("", include("gongkai.web.applications.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -177,3 +177,16 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("history events cannot be deleted")
+
+    @property
+    def action_label(self) -> str:
+        from gongkai.web.applications.states import EVENT_LABELS, TRANSITIONS
+
+        transition = TRANSITIONS.get(self.action)
+        return str(transition.label if transition else EVENT_LABELS.get(self.action, self.action))
+
+    @property
+    def state_change(self) -> str:
+        if not self.from_state or self.from_state == self.to_state:
+            return ""
+        return f"{State(self.from_state).label} → {State(self.to_state).label}"

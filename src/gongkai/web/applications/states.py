@@ -80,5 +80,12 @@ CLOSING_OUTCOMES = {
 }
 
 
+# Events that are not actions of a person.
+EVENT_LABELS = {
+    "submit": _("Application received"),
+    "recalculate": _("Deadline recalculated"),
+}
+
+
 def available_transitions(state: State) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if state in t.sources]

@@ -1,0 +1,76 @@
+"""The small form behind each workflow action, declared as data: which fields it asks for."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
+from gongkai.web.applications.models import FEE_METHODS, ClockPause
+
+TODAY_IF_EMPTY = _("Date (leave empty for today)")
+NOTE = _("Note")
+
+
+def date_field(label=TODAY_IF_EMPTY) -> forms.DateField:
+    return forms.DateField(label=label, required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+
+
+def note_field(label=NOTE, required=False) -> forms.CharField:
+    return forms.CharField(label=label, required=required,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+def decision_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for key, outcome in DECISIONS.items():
+        groups.setdefault(outcome.group, []).append((key, f"{outcome.label}（{outcome.articles}）"))
+    return list(groups.items())
+
+
+FIELDS = {
+    "request_correction": lambda: {"note": note_field(_("What must be corrected"), True),
+                                   "on": date_field()},
+    "receive_correction": lambda: {"on": date_field(_("Corrected application received on"))},
+    "abandon_correction": lambda: {"note": note_field(), "on": date_field()},
+    "start_consultation": lambda: {
+        "kind": forms.ChoiceField(label=_("Consult"),
+                                  choices=[c for c in ClockPause.KINDS if c[0] != "fee"]),
+        "party": forms.CharField(label=_("Who is consulted"), max_length=100),
+        "on": date_field(_("Letter sent on")),
+    },
+    "end_consultation": lambda: {"note": note_field(_("Opinion received")),
+                                 "on": date_field(_("Reply received on"))},
+    "extend": lambda: {
+        "days": forms.IntegerField(label=_("Extension (working days)"), min_value=1,
+                                   max_value=20, initial=20),
+        "note": note_field(_("Reason for the extension"), True),
+    },
+    "send_fee_notice": lambda: {
+        "method": forms.ChoiceField(label=_("Fee method"), choices=FEE_METHODS),
+        "quantity": forms.IntegerField(label=_("Applications this month, or pages"), min_value=1),
+        "on": date_field(_("Notice sent on")),
+    },
+    "record_payment": lambda: {"on": date_field(_("Paid on"))},
+    "abandon_payment": lambda: {"note": note_field(), "on": date_field()},
+    "decide": lambda: {
+        "outcome": forms.ChoiceField(label=_("Decision"), choices=decision_choices()),
+        "granted_kind": forms.ChoiceField(
+            label=_("If disclosed"), required=False,
+            choices=[("", "—"), *GRANTED_KINDS.items()]),
+        "reason": note_field(_("Reasons and how the information is provided"), True),
+        "on": date_field(_("Answered on")),
+    },
+    "close": lambda: {"on": date_field(_("Closed on"))},
+    "withdraw": lambda: {"note": note_field(_("How the applicant withdrew"), True),
+                         "on": date_field()},
+}  # fmt: skip
+
+
+def action_form(action: str, data=None) -> forms.Form:
+    form = forms.Form(data, prefix=action)
+    form.fields.update(FIELDS[action]())
+    return form
+
+
+def action_params(form: forms.Form) -> dict:
+    return {name: value for name, value in form.cleaned_data.items() if value not in ("", None)}

@@ -1,0 +1,130 @@
+"""Staff pages: the inbox of the user's agencies, the case page with its next legal steps,
+and entry of applications received on paper, by fax or in person."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gongkai.statute.explain import explain
+from gongkai.web.agencies import permissions
+from gongkai.web.agencies.roles import Action
+from gongkai.web.applications import workflow
+from gongkai.web.applications.action_forms import action_form, action_params
+from gongkai.web.applications.deadlines import deadline_of
+from gongkai.web.applications.forms import StaffEntryForm
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.states import OPEN_STATES, PAUSED_STATES, State, available_transitions
+
+DUE_SOON_DAYS = 7  # calendar days: "due within a week"
+VIEW_LABELS = [
+    ("open", gettext_lazy("Open")),
+    ("due_soon", gettext_lazy("Due within a week")),
+    ("overdue", gettext_lazy("Overdue")),
+    ("paused", gettext_lazy("Paused")),
+    ("closed", gettext_lazy("Answered and closed")),
+    ("all", gettext_lazy("All")),
+]
+VIEWS = {
+    "open": lambda today: Q(state__in=OPEN_STATES),
+    "due_soon": lambda today: Q(state__in=OPEN_STATES,
+                                due_on__range=(today, today + timedelta(DUE_SOON_DAYS))),
+    "overdue": lambda today: Q(state__in=OPEN_STATES, due_on__lt=today),
+    "paused": lambda today: Q(state__in=PAUSED_STATES),
+    "closed": lambda today: Q(state__in=[State.DECIDED, State.CLOSED]),
+    "all": lambda today: Q(),
+}  # fmt: skip
+
+
+def visible_cases(user):
+    return permissions.scope(Application.objects.select_related("agency"), user, Action.VIEW)
+
+
+@login_required
+def inbox(request):
+    view = request.GET.get("view", "open")
+    today = timezone.localdate()
+    cases = visible_cases(request.user).filter(VIEWS.get(view, VIEWS["open"])(today))
+    if query := request.GET.get("q", "").strip():
+        cases = cases.filter(
+            Q(number__icontains=query)
+            | Q(name__icontains=query)
+            | Q(description__icontains=query)
+            | Q(query_code=query.upper())
+        )
+    cases = cases.order_by("due_on", "id") if view != "closed" else cases.order_by("-id")
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "view": view,
+        "query": query,
+        "today": today,
+        "view_labels": VIEW_LABELS,
+        "open_states": [str(state) for state in OPEN_STATES],
+    }
+    return render(request, "applications/inbox.html", context)
+
+
+def case_for(user, pk: int, action: Action = Action.VIEW) -> Application:
+    return get_object_or_404(permissions.scope(Application.objects.all(), user, action), pk=pk)
+
+
+@login_required
+def case_page(request, pk: int):
+    case = case_for(request.user, pk)
+    actions = [
+        (transition, action_form(transition.action))
+        for transition in available_transitions(State(case.state))
+        if permissions.can(request.user, transition.permission, case.agency)
+    ]
+    context = {
+        "case": case,
+        "events": case.events.select_related("actor"),
+        "actions": actions,
+        "explanation": explain(deadline_of(case)) if case.state in OPEN_STATES else None,
+    }
+    return render(request, "applications/case.html", context)
+
+
+@login_required
+@require_POST
+def perform_action(request, pk: int, action: str):
+    case = case_for(request.user, pk)
+    form = action_form(action, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the form: %(errors)s") % {
+            "errors": "; ".join(e for errors in form.errors.values() for e in errors)})  # fmt: skip
+        return redirect("application-case", pk=case.pk)
+    try:
+        workflow.perform(case, action, request.user, **action_params(form))
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    except PermissionDenied:
+        messages.error(request, _("Your role does not allow this step."))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("application-case", pk=case.pk)
+
+
+@login_required
+def new_case(request):
+    agencies = permissions.agencies_for(request.user, Action.HANDLE)
+    if not agencies.exists():
+        raise PermissionDenied
+    agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
+    agency = agency or agencies.first()
+    form = StaffEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = workflow.submit(agency, form.application_fields(), actor=request.user)
+        messages.success(request, _("Application %(number)s registered.") % {"number": case.number})
+        return redirect("application-case", pk=case.pk)
+    context = {"form": form, "agencies": agencies, "agency": agency}
+    return render(request, "applications/new.html", context)

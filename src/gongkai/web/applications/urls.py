@@ -1,0 +1,15 @@
+from django.urls import path
+
+from gongkai.web.applications import public, staff
+
+urlpatterns = [
+    path("agencies/<str:code>/apply/", public.apply, name="application-apply"),
+    path("apply/receipt/<str:query_code>/", public.receipt, name="application-receipt"),
+    path("track/", public.track, name="application-track"),
+    path("track/<str:query_code>/", public.status, name="application-status"),
+    path("work/applications/", staff.inbox, name="application-inbox"),
+    path("work/applications/new/", staff.new_case, name="application-new"),
+    path("work/applications/<int:pk>/", staff.case_page, name="application-case"),
+    path("work/applications/<int:pk>/<str:action>/", staff.perform_action,
+         name="application-action"),
+]  # fmt: skip
