@@ -37,6 +37,8 @@ def letter_docx(letter: Letter) -> bytes:
     _set_up_page(document)
     _set_default_font(document)
     _declare_fonts(document)
+    document.core_properties.title = letter.title
+    document.core_properties.language = "zh-CN"
     title = _paragraph(document, letter.title, TITLE_FONT, TITLE_SIZE_PT, WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.line_spacing = Pt(TITLE_SIZE_PT * 1.5)
     _paragraph(document, letter.number, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -65,6 +67,11 @@ def _set_up_page(document) -> None:
 
 
 def _set_default_font(document) -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for run_properties in defaults.iter(qn("w:rPr")):
+        set_run_fonts(run_properties, BODY_FONT)
+        for language in run_properties.iter(qn("w:lang")):
+            language.set(qn("w:eastAsia"), "zh-CN")  # Chinese line breaking and punctuation
     normal = document.styles["Normal"]
     normal.font.size = Pt(BODY_SIZE_PT)
     set_run_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
@@ -92,7 +99,8 @@ def set_run_fonts(run_properties, font: str) -> None:
         run_properties.insert(0, fonts)
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{slot}"), font)
-        fonts.attrib.pop(qn(f"w:{slot}Theme"), None)  # a theme font would win over ours
+    for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{theme}"), None)  # a theme font would win over ours
     fonts.set(qn("w:hint"), "eastAsia")
 
 
