@@ -8,6 +8,7 @@ reported by its Chinese name (`fields.FIELD_LABELS`).
 from dataclasses import dataclass, field
 from datetime import date
 
+from gongkai.statute.calendar import WorkingCalendar
 from gongkai.statute.clock import Pause
 from gongkai.statute.fees import FeeMethod
 from gongkai.statute.receipt import Channel
@@ -54,8 +55,7 @@ class LetterCase:
     received_on: date | None = None  # 第三十一条; after 补正, the corrected application's
     channel: Channel | None = None
     information: str = ""  # the information sought, as the applicant described it
-    # The statutory clock: computed from received_on unless given.
-    answer_due: date | None = None
+    # The statutory clock (deadlines are computed from these, never typed)
     pauses: tuple[Pause, ...] = ()
     extension_days: int = 0
     extension_reason: str = ""
@@ -96,3 +96,4 @@ class LetterContext:
     applicant: LetterApplicant
     case: LetterCase = field(default_factory=LetterCase)
     recipient: LetterRecipient | None = None  # for the two consultation letters
+    calendar: WorkingCalendar | None = None  # the official calendar unless the caller keeps one

@@ -46,7 +46,7 @@ FIELD_LABELS = {
     "receipt_rule": "收到申请之日的确定规则",
     "information": "申请公开的政府信息",
     "answer_due": "答复期限",
-    "original_due": "原答复期限",
+    "statutory_due": "法定答复期限",
     "extension_days": "延长答复期限的工作日数",
     "extension_reason": "延期答复的理由",
     "correction_items": "需要补正的事项",
@@ -93,8 +93,9 @@ def letter_fields(context: LetterContext) -> dict[str, Value]:
     """Every field the context can supply, written out; empty ones are left out."""
     case = context.case
     values: dict[str, Value] = {**CONSTANTS, **_parties(context), **_case_values(case)}
-    for compute in (_receipt, _clock, _fee):
-        values.update(compute(case))
+    values.update(_receipt(case))
+    values.update(_clock(context))
+    values.update(_fee(case))
     return {key: value for key, value in values.items() if value}
 
 
@@ -157,24 +158,25 @@ def _receipt(case: LetterCase) -> dict[str, Value]:
     }
 
 
-def deadline(case: LetterCase) -> Deadline | None:
+def deadline(context: LetterContext) -> Deadline | None:
     """The answer deadline of the case (第三十三条), pauses and extension included."""
+    case = context.case
     if case.received_on is None:
         return None
-    return answer_deadline(case.received_on, case.pauses, case.extension_days)
+    return answer_deadline(
+        case.received_on, case.pauses, case.extension_days, calendar=context.calendar
+    )
 
 
-def _clock(case: LetterCase) -> dict[str, Value]:
-    computed = deadline(case)
+def _clock(context: LetterContext) -> dict[str, Value]:
+    computed = deadline(context)
     if computed is None:
-        due = case.answer_due
-        return {"answer_due": chinese_date(due) if due else ""}
-    due = case.answer_due or computed.due
-    note = "（该期限涉及尚未公布节假日安排的年份，系暂定，以实际安排为准）"
+        return {}
+    note = "（该期限涉及尚未公布节假日安排的年份，系按周六、周日休息暂定，以国务院公布的安排为准）"
     return {
-        "answer_due": chinese_date(due),
-        "original_due": chinese_date(computed.original_due),
-        "provisional_note": note if computed.provisional and not case.answer_due else "",
+        "answer_due": chinese_date(computed.due),
+        "statutory_due": chinese_date(computed.original_due),
+        "provisional_note": note if computed.provisional else "",
     }
 
 

@@ -15,7 +15,7 @@ ACKNOWLEDGEMENT = LetterTemplate(
         ),
         Para("本机关收到申请之日为{received_on}。", unless="receipt_quote"),
         Para("查询码：{query_code}。你（单位）可以凭查询码查询申请的办理进度。"),
-        Para("依照{第三十三条第二款}的规定，本机关将于{answer_due}前作出答复。"),
+        Para("依照{第三十三条第二款}的规定，本机关将于{statutory_due}前作出答复。"),
         Para("{provisional_note}", when="provisional_note"),
         Para(
             "依照{第三十三条第三款}的规定，征求第三方和其他机关意见所需时间不计算在答复期限内；"
@@ -25,7 +25,7 @@ ACKNOWLEDGEMENT = LetterTemplate(
         CONTACT,
     ),
     articles=("第三十一条", "第三十三条第二款", "第三十三条第三款"),
-    required=("number", "received_on", "information", "query_code", "answer_due"),
+    required=("number", "received_on", "information", "query_code", "statutory_due"),
 )
 
 CORRECTION = LetterTemplate(
@@ -57,7 +57,7 @@ EXTENSION = LetterTemplate(
     paragraphs=(
         OPENING,
         Para(
-            "因{extension_reason}，本机关不能在{original_due}前作出答复。依照{第三十三条第二款}的规定，"
+            "因{extension_reason}，本机关不能在{statutory_due}前作出答复。依照{第三十三条第二款}的规定，"
             "经本机关政府信息公开工作机构负责人同意，答复期限延长{extension_days}个工作日，"
             "本机关将于{answer_due}前作出答复。"
         ),
@@ -72,7 +72,7 @@ EXTENSION = LetterTemplate(
         "information",
         "extension_days",
         "extension_reason",
-        "original_due",
+        "statutory_due",
         "answer_due",
     ),
 )
