@@ -284,7 +284,8 @@ def render(report_path: str, fmt: str, output_path: str | None) -> None:
         sys.exit(2)
     document = render_report(report, fmt)
     if output_path == "-":
-        click.get_binary_stream("stdout").write(document)
+        sys.stdout.buffer.write(document)
+        sys.stdout.flush()
         return
     target = Path(output_path) if output_path else Path(report_path).with_suffix(f".{fmt}")
     try:
