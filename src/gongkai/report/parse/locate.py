@@ -97,15 +97,20 @@ class LabelIndex:
                     self.by_last.setdefault(core[-1], []).append((core, candidate))
         self.headers = _header_cores(generation)
 
-    def match(self, text: str, cursor: int) -> Match | None:
+    def match(self, text: str, cursor: int, wants_values: bool = False) -> Match | None:
+        """The best candidate for a printed label; with `wants_values` (figures follow it), a
+        row that takes figures beats a heading (`三、本年度办理结果 （一）予以公开 0 0 …`)."""
         core = label_core(text)
         if not core:
             return None
-        found = self._exact(core) or self._partial(core)
-        if not found:
-            return None
-        strength, candidates = found
-        return Match(min(candidates, key=lambda c: self._distance(c, cursor)), strength)
+        levels = [found for found in (self._exact(core), *self._partial(core)) if found]
+        if wants_values:
+            levels = [(s, [c for c in cs if c.takes_values]) for s, cs in levels] + levels
+        for strength, candidates in levels:
+            if candidates:
+                best = min(candidates, key=lambda c: self._distance(c, cursor))
+                return Match(best, strength)
+        return None
 
     def is_header(self, text: str) -> bool:
         return not is_numbered(text) and label_core(text) in self.headers
@@ -114,18 +119,16 @@ class LabelIndex:
         candidates = self.exact.get(core)
         return (3, candidates) if candidates else None
 
-    def _partial(self, core: str) -> tuple[int, list[Candidate]] | None:
+    def _partial(self, core: str) -> list[tuple[int, list[Candidate]]]:
         if len(core) < MIN_PARTIAL:
-            return None
+            return []
         same_start = self.by_first.get(core[0], ())
         tailed = [(len(c), cand) for c, cand in same_start if core.startswith(c)]
-        if tailed:
-            longest = max(length for length, _ in tailed)
-            return 2, [cand for length, cand in tailed if length == longest]
+        longest = max((length for length, _ in tailed), default=0)
         cut = [cand for c, cand in same_start if len(core) >= 5 and c.startswith(core)]
         same_end = self.by_last.get(core[-1], ())
         behind = [cand for c, cand in same_end if core.endswith(c) and len(core) - len(c) < 12]
-        return (1, cut or behind) if cut or behind else None
+        return [(2, [cand for length, cand in tailed if length == longest]), (1, cut + behind)]
 
     def _distance(self, candidate: Candidate, cursor: int) -> int:
         offset = candidate.index - cursor

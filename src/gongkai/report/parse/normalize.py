@@ -37,7 +37,9 @@ def fold(text: str) -> str:
         return text
     text = DASH_RUN.sub("-", unicodedata.normalize("NFKC", text))
     if not traditional_characters().isdisjoint(text):
-        text = text.translate(traditional_to_simplified())
+        # Phrase-aware conversion, only for traditional text: 答覆 → 答复 and 反覆 → 反复, where
+        # 覆 alone is also a simplified character (a character table leaves it).
+        text = zhconv.convert(text, "zh-hans").translate(traditional_to_simplified())
     if "讯" in text or "訊" in text:
         for word, mainland in REGIONAL_WORDS.items():
             text = text.replace(word, mainland)

@@ -50,8 +50,18 @@ def segments(tokens: list[Token]) -> list[Segment]:
         elif token.kind is Kind.UNIT:
             result[-1].units.append(token)
         else:
-            result[-1].slots.append(token)
+            _add_slot(result[-1], token)
     return result
+
+
+def _add_slot(segment: Segment, token: Token) -> None:
+    """Blank cells that pad a header or label row to the table's width (DOCX, PDF) are not
+    the row's values when the figures come on the following line."""
+    label_line = segment.label.line if segment.label else -1
+    padded = segment.slots and segment.slots[-1].line == label_line != token.line
+    if padded and all(slot.kind is Kind.BLANK for slot in segment.slots):
+        segment.slots.clear()
+    segment.slots.append(token)
 
 
 @dataclass
@@ -94,7 +104,7 @@ class TableReader:
             self._end_region()
         elif is_gloss(label.text):
             self._continue_pending(segment)
-        elif self.index.is_header(label.text) and (not segment.slots or self._in_appeals()):
+        elif self.index.is_header(label.text) and (not segment.has_figure or self._in_appeals()):
             self.region = True
             self._orphan_values(segment)
         else:
@@ -103,7 +113,8 @@ class TableReader:
 
     def _labelled(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
-        match = self._accept(self.index.match(segment.label.text, self.cursor), segment)
+        found = self.index.match(segment.label.text, self.cursor, segment.has_figure)
+        match = self._accept(found, segment)
         if match is not None:
             self._matched(match, segment)
             return index + 1
@@ -123,10 +134,12 @@ class TableReader:
         not the row （七）总计)."""
         if match is None:
             return None
-        short = len(label_core(segment.label.text)) <= 3
-        if (match.strength < 3 or short) and not segment.slots and match.candidate.takes_values:
-            return None
-        return match
+        if not match.candidate.takes_values:
+            return match
+        if len(label_core(segment.label.text)) <= 3 and not segment.has_figure:
+            # 总计 / 其他 padded with blanks is a header cell; 规章 with blanks is a blank row.
+            return None if self.index.is_header(segment.label.text) else match
+        return None if match.strength < 3 and not segment.slots else match
 
     def _merge(self, parts: list[Segment], index: int) -> tuple[Match, Segment] | None:
         """A label split over two cells (`（二）部分` / `公开（区分处理的…）`)."""
@@ -136,7 +149,7 @@ class TableReader:
         if following.label is None or following.label.prose or is_numbered(following.label.text):
             return None
         text = parts[index].label.text + following.label.text
-        match = self.index.match(text, self.cursor)
+        match = self.index.match(text, self.cursor, following.has_figure)
         if match is None or match.strength < 2:
             return None
         joined_label = Token(Kind.TEXT, text, parts[index].label.line, parts[index].label.where)
@@ -174,14 +187,23 @@ class TableReader:
             self._place(candidate, label, segment.slots)
 
     def _unknown(self, segment: Segment) -> None:
-        if self.region and segment.has_figure:
+        if self._in_appeals():
+            self._collect_appeals(segment)  # a header line that no cell split (§2.3)
+        elif self.region and segment.has_figure:
             self._extra(segment)
         elif not segment.slots or not segment.has_figure:
             self._push_heading(segment.label.text)
 
     def _orphan_values(self, segment: Segment) -> None:
         if self._in_appeals():
-            self.appeals.extend(segment.slots)
+            self._collect_appeals(segment)
+
+    def _collect_appeals(self, segment: Segment) -> None:
+        """Blank cells before a header cell pad the header rows (DOCX, PDF); only the run
+        after the last header is the data row."""
+        if not any(token.kind is Kind.VALUE for token in self.appeals):
+            self.appeals = []
+        self.appeals.extend(segment.slots)
 
     def _end_region(self) -> None:
         self.flush_appeals()
@@ -242,10 +264,11 @@ class TableReader:
         self.out.provenance[key] = {**token.where, "text": label.text, "value": token.text}
 
     def _appeals_row(self, candidate: Candidate, segment: Segment) -> None:
-        if candidate.row is not None and candidate.row.key and fit(segment.slots, 5):
+        own_row = candidate.row is not None and candidate.row.key and segment.has_figure
+        if own_row and fit(segment.slots, 5):
             self._place(candidate, segment.label, segment.slots)
         else:
-            self.appeals.extend(segment.slots)
+            self._collect_appeals(segment)
 
     def flush_appeals(self) -> None:
         """Section 四's flat run: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5 (§2.3)."""
