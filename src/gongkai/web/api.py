@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Schema
 
 from gongkai import __version__
 from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.api import router as applications_router
 
 api = NinjaAPI(
     title="Gongkai API",
@@ -64,3 +65,6 @@ def list_agencies(request):
 @api.get("/agencies/{code}", response=AgencyOut, tags=["agencies"], summary="One agency")
 def get_agency(request, code: str):
     return get_object_or_404(Agency.objects.select_related("parent"), code=code)
+
+
+api.add_router("/v1/applications", applications_router)

@@ -79,10 +79,13 @@ TEMPLATES = [
 
 def sqlite_database(path: Path) -> dict:
     # WAL lets readers proceed during a write; IMMEDIATE transactions plus a busy timeout make
-    # concurrent writers queue instead of failing with "database is locked".
+    # concurrent writers queue instead of failing with "database is locked". The test database
+    # is a file too: an in-memory one locks whole tables and ignores the busy timeout, which
+    # would make the concurrency tests test something else than production.
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        "TEST": {"NAME": path.with_name(f"test-{path.name}")},
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
@@ -140,6 +143,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS", [])
+
+# Online applications accepted per network address per hour (a brake on scripts, not people).
+GONGKAI_SUBMISSIONS_PER_HOUR = envint("GONGKAI_SUBMISSIONS_PER_HOUR", 20)
 
 LOGGING = {
     "version": 1,

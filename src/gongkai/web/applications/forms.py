@@ -111,10 +111,14 @@ class PublicApplicationForm(ApplicationForm):
         return answer
 
     def application_fields(self) -> dict:
-        fields = {name: self.cleaned_data[name] for name in COMMON_FIELDS}
-        # 第三十一条第（三）项: online, the receipt date is the day both sides confirm; the
-        # platform confirms at once by issuing the receipt, so that day is the submission day.
-        return fields | {"channel": Channel.ONLINE, "received_on": timezone.localdate()}
+        return online_application_fields(self.cleaned_data)
+
+
+def online_application_fields(cleaned_data: dict) -> dict:
+    fields = {name: cleaned_data[name] for name in COMMON_FIELDS}
+    # 第三十一条第（三）项: online, the receipt date is the day both sides confirm; the
+    # platform confirms at once by issuing the receipt, so that day is the submission day.
+    return fields | {"channel": Channel.ONLINE, "received_on": timezone.localdate()}
 
 
 class StaffEntryForm(ApplicationForm):

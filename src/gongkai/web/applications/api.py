@@ -1,0 +1,176 @@
+"""JSON API for applications: public submission and tracking, and staff endpoints.
+
+Submission validates with the very same form as the web page, so the rules cannot drift;
+errors come back per field, in Chinese.
+"""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from gongkai.web.agencies.models import Agency
+from gongkai.web.applications import workflow
+from gongkai.web.applications.action_forms import action_form, action_params
+from gongkai.web.applications.forms import (
+    COMMON_FIELDS,
+    ApplicationForm,
+    online_application_fields,
+)
+from gongkai.web.applications.models import Application
+from gongkai.web.applications.ratelimit import allow_submission
+from gongkai.web.applications.staff import visible_cases
+from gongkai.web.applications.states import OPEN_STATES, TRANSITIONS
+
+router = Router(tags=["applications"])
+
+
+class ApplicationIn(Schema):
+    agency_code: str
+    applicant_type: str
+    name: str
+    identity_type: str = ""
+    identity_number: str = ""
+    org_code: str = ""
+    representative: str = ""
+    contact_person: str = ""
+    phone: str
+    email: str = ""
+    address: str = ""
+    postal_code: str = ""
+    description: str
+    form_requested: str
+    delivery: str
+    submission_token: str | None = None  # repeat it to retry safely: one application is stored
+
+
+class Receipt(Schema):
+    query_code: str
+    number: str
+    received_on: date
+    due_date: date
+    due_date_provisional: bool
+
+
+class Errors(Schema):
+    errors: dict[str, list[str]]
+
+
+class CaseStatus(Schema):
+    query_code: str
+    number: str
+    agency: str
+    state: str
+    state_label: str
+    received_on: date
+    due_date: date | None
+    due_date_provisional: bool
+    decided_on: date | None
+    closed_on: date | None
+
+
+class ActionIn(Schema):
+    """The fields an action asks for (see the case page); the others are ignored."""
+
+    on: date | None = None
+    note: str | None = None
+    reason: str | None = None
+    outcome: str | None = None
+    granted_kind: str | None = None
+    days: int | None = None
+    kind: str | None = None
+    party: str | None = None
+    method: str | None = None
+    quantity: int | None = None
+
+
+class CaseOut(CaseStatus):
+    id: int
+    applicant_type: str
+    name: str
+    description: str
+    outcome: str
+
+
+def failure(status: int, field: str, *messages: str) -> Status:
+    return Status(status, {"errors": {field: list(messages)}})
+
+
+def form_failure(form) -> Status:
+    return Status(400, {"errors": {field: list(errors) for field, errors in form.errors.items()}})
+
+
+def receipt_of(case: Application) -> dict:
+    return {"query_code": case.query_code, "number": case.number,
+            "received_on": case.received_on, "due_date": case.due_on,
+            "due_date_provisional": case.due_provisional}  # fmt: skip
+
+
+def status_of(case: Application) -> dict:
+    open_case = case.state in OPEN_STATES
+    return {
+        "query_code": case.query_code, "number": case.number, "agency": case.agency.name,
+        "state": case.state, "state_label": str(case.get_state_display()),
+        "received_on": case.received_on, "due_date": case.due_on if open_case else None,
+        "due_date_provisional": open_case and case.due_provisional,
+        "decided_on": case.decided_on, "closed_on": case.closed_on,
+    }  # fmt: skip
+
+
+@router.post("", response={201: Receipt, 400: Errors, 429: Errors}, auth=None,
+             summary="Submit a disclosure application")  # fmt: skip
+def submit_application(request, payload: ApplicationIn):
+    agency = Agency.objects.filter(code=payload.agency_code).first()
+    if agency is None:
+        return failure(400, "agency_code", "没有这个机关。")
+    form = ApplicationForm(payload.dict(include=set(COMMON_FIELDS)))
+    if not form.is_valid():
+        return form_failure(form)
+    if not allow_submission(request):
+        return failure(429, "__all__", "提交过于频繁，请稍后再试。")
+    fields = online_application_fields(form.cleaned_data)
+    case = workflow.submit(agency, fields, token=payload.submission_token)
+    return Status(201, receipt_of(case))
+
+
+@router.get("/track/{query_code}", response=CaseStatus, auth=None,
+            summary="Where an application stands (no personal data)")  # fmt: skip
+def track_application(request, query_code: str):
+    case = get_object_or_404(Application.objects.select_related("agency"),
+                             query_code=query_code.strip().upper())  # fmt: skip
+    return status_of(case)
+
+
+@router.get("", response=list[CaseOut], auth=django_auth, summary="Cases of my agencies")
+def list_applications(request, state: str | None = None, limit: int = 100, offset: int = 0):
+    cases = visible_cases(request.user).order_by("due_on", "id")
+    if state:
+        cases = cases.filter(state=state)
+    return [case_out(case) for case in cases[offset : offset + min(limit, 500)]]
+
+
+def case_out(case: Application) -> dict:
+    return status_of(case) | {"id": case.pk, "applicant_type": case.applicant_type,
+                              "name": case.name, "description": case.description,
+                              "outcome": case.outcome}  # fmt: skip
+
+
+@router.post("/{case_id}/actions/{action}", response={200: CaseOut, 400: Errors, 403: Errors},
+             auth=django_auth, summary="Take a step of the procedure")  # fmt: skip
+def act(request, case_id: int, action: str, payload: ActionIn):
+    case = get_object_or_404(visible_cases(request.user), pk=case_id)
+    if action not in TRANSITIONS:
+        return failure(400, "action", f"未知操作：{action}")
+    given = payload.dict(exclude_none=True)
+    form = action_form(action, {f"{action}-{name}": value for name, value in given.items()})
+    if not form.is_valid():
+        return form_failure(form)
+    try:
+        case = workflow.perform(case, action, request.user, **action_params(form))
+    except workflow.WorkflowError as error:
+        return failure(400, "__all__", str(error))
+    except PermissionDenied:
+        return failure(403, "__all__", "您的角色无权进行此项操作。")
+    return Status(200, case_out(case))
