@@ -65,13 +65,16 @@ def demo() -> None:
     """Load the demo county (idempotent) and print the demo logins."""
     setup_django()
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+    from gongkai.web.applications.demo import load_demo_applications
 
     accounts = load_demo()
+    cases = load_demo_applications()
     click.echo(
         "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
     )
     for account in accounts:
         click.echo(f"  {account.username:<14} {account.description}")
+    click.echo(f"演示依申请公开案件 / demo applications: {cases}")
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
@@ -316,9 +319,13 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
     failed = False
     with open(csv_path, "w", newline="", encoding="utf-8") if csv_path else nullcontext() as out:
         writer = csv_writer(out) if out else None
-        with click.progressbar(
-            parse_files(files, jobs), length=len(files), file=sys.stderr, label="解析 / parsing"
-        ) if len(files) >= 20 else nullcontext(parse_files(files, jobs)) as outcomes:
+        with (
+            click.progressbar(
+                parse_files(files, jobs), length=len(files), file=sys.stderr, label="解析 / parsing"
+            )
+            if len(files) >= 20
+            else nullcontext(parse_files(files, jobs)) as outcomes
+        ):
             for outcome in outcomes:
                 if outcome.report is None:
                     failed = True

@@ -37,3 +37,15 @@ def test_the_demo_supervisor_sees_the_whole_county(db):
     load_demo()
     supervisor = User.objects.get(username="lina")
     assert permissions.agencies_for(supervisor).count() == 6
+
+
+def test_the_demo_has_applications_in_every_stage_and_loads_once(db):
+    from gongkai.web.applications.demo import load_demo_applications
+    from gongkai.web.applications.models import Application
+
+    load_demo()
+    assert load_demo_applications() == 6
+    assert load_demo_applications() == 6
+    states = set(Application.objects.values_list("state", flat=True))
+    assert {"received", "consulting", "closed", "awaiting_correction"} <= states
+    assert Application.objects.filter(extension_days__gt=0).exists()
