@@ -11,6 +11,7 @@ from gongkai.letters import (
     LetterCase,
     MissingField,
     render_letter,
+    required_fields,
 )
 from gongkai.letters.fields import FIELD_LABELS
 
@@ -100,3 +101,24 @@ def test_a_decision_with_variants_needs_one_of_them(decision, context_for):
 def test_an_unknown_letter_kind_is_refused(context_for):
     with pytest.raises(ValueError, match="未知的文书类型：receipt"):
         render_letter("receipt", context_for("acknowledgement"))
+
+
+def test_every_missing_field_is_named_at_once(context_for):
+    context = context_for("partial", provided_content="", reasons="")
+    with pytest.raises(MissingField) as raised:
+        render_letter("decision", context)
+    assert raised.value.fields == ["provided_content", "reasons"]
+    assert str(raised.value).startswith("缺少提供的政府信息（provided_content）、理由（reasons），")
+
+
+def test_a_form_can_ask_which_fields_a_letter_needs():
+    template = DECISION_TEMPLATES["declined.duplicate"]
+    assert required_fields(template) == (
+        "agency_name",
+        "issued_on",
+        "applicant_name",
+        "number",
+        "received_on",
+        "information",
+        "previous_reply",
+    )

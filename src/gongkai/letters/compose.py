@@ -15,12 +15,13 @@ ALWAYS_REQUIRED = ("agency_name", "issued_on")
 
 
 class MissingField(ValueError):
-    """A field the letter needs is empty; the message names it in Chinese."""
+    """Fields the letter needs are empty; the message names each in Chinese."""
 
-    def __init__(self, field: str, title: str):
-        self.field = field
-        label = FIELD_LABELS.get(field, field)
-        super().__init__(f"缺少{label}（{field}），无法生成《{title}》")
+    def __init__(self, names: list[str], title: str):
+        self.fields = names
+        self.field = names[0]
+        missing = "、".join(f"{FIELD_LABELS.get(name, name)}（{name}）" for name in names)
+        super().__init__(f"缺少{missing}，无法生成《{title}》")
 
 
 def template_for(kind: str, case: LetterCase) -> LetterTemplate:
@@ -46,9 +47,8 @@ def template_for(kind: str, case: LetterCase) -> LetterTemplate:
 def compose(kind: str, context: LetterContext) -> Letter:
     template = template_for(kind, context.case)
     fields = letter_fields(context)
-    for name in (*ALWAYS_REQUIRED, template.addressee, *template.required):
-        if name not in fields:
-            raise MissingField(name, template.title)
+    if missing := missing_fields(template, fields):
+        raise MissingField(missing, template.title)
     blocks = [block for para in template.paragraphs for block in expand(para, fields, template)]
     return Letter(
         key=template.key,
@@ -59,6 +59,15 @@ def compose(kind: str, context: LetterContext) -> Letter:
         signature=str(fields["agency_name"]),
         date=str(fields["issued_on"]),
     )
+
+
+def required_fields(template: LetterTemplate) -> tuple[str, ...]:
+    """What a form must ask for before this letter can be written."""
+    return (*ALWAYS_REQUIRED, template.addressee, *template.required)
+
+
+def missing_fields(template: LetterTemplate, fields: dict[str, Value]) -> list[str]:
+    return [name for name in required_fields(template) if name not in fields]
 
 
 def expand(para: Para, fields: dict[str, Value], template: LetterTemplate) -> list[Block]:
@@ -80,7 +89,7 @@ def fill(text: str, fields: dict[str, Value], template: LetterTemplate) -> str:
         if name.startswith("第"):
             return quotation(name)
         if name not in fields:
-            raise MissingField(name, template.title)
+            raise MissingField([name], template.title)
         return str(fields[name])
 
     return PLACEHOLDER.sub(value, text)
