@@ -68,3 +68,8 @@ def test_the_applicant_has_twenty_working_days_from_the_day_after_receipt(contex
 )
 def test_amounts_are_written_in_financial_capitals(amount, words):
     assert yuan_in_words(amount) == words
+
+
+def test_no_notice_is_written_when_the_quantity_is_within_the_free_band(context_for):
+    with pytest.raises(ValueError, match="缺少应缴纳的信息处理费（数量在免费范围内的，不收费）"):
+        compose("fee_notice", context_for("fee_notice", fee_quantity=10))

@@ -122,3 +122,8 @@ def test_a_form_can_ask_which_fields_a_letter_needs():
         "information",
         "previous_reply",
     )
+
+
+def test_a_field_of_only_spaces_counts_as_missing(context_for):
+    with pytest.raises(MissingField, match="缺少理由（reasons）"):
+        render_letter("decision", context_for("withheld.process_info", reasons="  \n "))

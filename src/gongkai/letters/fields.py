@@ -72,7 +72,7 @@ FIELD_LABELS = {
     "fee_method": "信息处理费计收方式",
     "fee_quantity": "计费数量",
     "fee_reason": "收取信息处理费的理由",
-    "fee_amount": "信息处理费金额",
+    "fee_amount": "应缴纳的信息处理费（数量在免费范围内的，不收费）",
     "fee_lines": "信息处理费计算明细",
     "fee_standard": "信息处理费收费标准",
     "payment_method": "缴费方式",
@@ -96,6 +96,9 @@ def letter_fields(context: LetterContext) -> dict[str, Value]:
     values.update(_receipt(case))
     values.update(_clock(context))
     values.update(_fee(case))
+    values = {
+        key: value.strip() if isinstance(value, str) else value for key, value in values.items()
+    }
     return {key: value for key, value in values.items() if value}
 
 
@@ -190,7 +193,7 @@ def _fee(case: LetterCase) -> dict[str, Value]:
         "fee_quantity": f"{fee.quantity}{UNITS[fee.method]}",
         "fee_basis": explained[0],
         "fee_lines": tuple(explained[1:-1]),
-        "fee_amount": str(fee.amount),
+        "fee_amount": str(fee.amount) if fee.amount else "",  # nothing to pay: no notice
         "fee_amount_upper": yuan_in_words(fee.amount),
         "fee_standard": fee_standard(case.fee_method, case.fee_quantity),
     }
