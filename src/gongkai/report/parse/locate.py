@@ -85,7 +85,7 @@ class LabelIndex:
         self.generation = generation
         self.candidates = _candidates(generation)
         self.exact: dict[str, list[Candidate]] = {}
-        # Partial matches share the first character (prefix) or the last one (suffix).
+        # Partial matches share the first two characters (prefix) or the last two (suffix).
         self.by_first: dict[str, list[tuple[str, Candidate]]] = {}
         self.by_last: dict[str, list[tuple[str, Candidate]]] = {}
         for candidate in self.candidates:
@@ -93,9 +93,10 @@ class LabelIndex:
             if core:
                 self.exact.setdefault(core, []).append(candidate)
                 if len(core) >= MIN_PARTIAL:
-                    self.by_first.setdefault(core[0], []).append((core, candidate))
-                    self.by_last.setdefault(core[-1], []).append((core, candidate))
+                    self.by_first.setdefault(core[:2], []).append((core, candidate))
+                    self.by_last.setdefault(core[-2:], []).append((core, candidate))
         self.headers = _header_cores(generation)
+        self.cache: dict[str, list[tuple[int, list[Candidate]]]] = {}
 
     def match(self, text: str, cursor: int, wants_values: bool = False) -> Match | None:
         """The best candidate for a printed label; with `wants_values` (figures follow it), a
@@ -103,7 +104,7 @@ class LabelIndex:
         core = label_core(text)
         if not core:
             return None
-        levels = [found for found in (self._exact(core), *self._partial(core)) if found]
+        levels = self._levels(core)
         if wants_values:
             levels = [(s, [c for c in cs if c.takes_values]) for s, cs in levels] + levels
         for strength, candidates in levels:
@@ -115,6 +116,15 @@ class LabelIndex:
     def is_header(self, text: str) -> bool:
         return not is_numbered(text) and label_core(text) in self.headers
 
+    def _levels(self, core: str) -> list[tuple[int, list[Candidate]]]:
+        """Candidates by strength; cached, since the same labels recur in every report."""
+        levels = self.cache.get(core)
+        if levels is None:
+            levels = [found for found in (self._exact(core), *self._partial(core)) if found]
+            if len(self.cache) < 50_000:
+                self.cache[core] = levels
+        return levels
+
     def _exact(self, core: str) -> tuple[int, list[Candidate]] | None:
         candidates = self.exact.get(core)
         return (3, candidates) if candidates else None
@@ -122,11 +132,11 @@ class LabelIndex:
     def _partial(self, core: str) -> list[tuple[int, list[Candidate]]]:
         if len(core) < MIN_PARTIAL:
             return []
-        same_start = self.by_first.get(core[0], ())
+        same_start = self.by_first.get(core[:2], ())
         tailed = [(len(c), cand) for c, cand in same_start if core.startswith(c)]
         longest = max((length for length, _ in tailed), default=0)
         cut = [cand for c, cand in same_start if len(core) >= 5 and c.startswith(core)]
-        same_end = self.by_last.get(core[-1], ())
+        same_end = self.by_last.get(core[-2:], ())
         behind = [cand for c, cand in same_end if core.endswith(c) and len(core) - len(c) < 12]
         return [(2, [cand for length, cand in tailed if length == longest]), (1, cut + behind)]
 

@@ -44,11 +44,17 @@ NEGATED_CLAUSE = re.compile(rf"{NEGATION}(?:发生|出现|收到|涉及|因)?(?P
 # A topic key whose figure has a table key of its own in generations B and C.
 TABLE_KEYS = {"requests.received": "s3.new.total", "review.total": "s4.review.total"}
 SENTENCES = re.compile(r"[。;!?\n]")
+# Every pattern above needs one of these words (traditional forms included).
+TRIGGERS = re.compile(
+    r"申请|申請|收费|收費|费|費|主动公开|主動公開|规范性文件|規範性文件|微信|公众号|公眾號|复议|復議|覆議|诉讼|訴訟"
+)
 
 
 def read_narrative(paragraphs: Iterable[str], code: str) -> dict[str, CellValue]:
     found: dict[str, CellValue] = {}
     for paragraph in paragraphs:
+        if len(paragraph) < 8 or not TRIGGERS.search(paragraph):
+            continue  # table cells and sentences on other topics: most lines of a report
         for sentence in SENTENCES.split(squeeze_keeping_lines(paragraph)):
             for key, value in sentence_figures(sentence):
                 found.setdefault(key, value)

@@ -261,7 +261,7 @@ class TableReader:
             self.out.findings.append(parse_finding("P-1", (key,), text=token.text))
         elif token.leading_zero:
             self.out.findings.append(parse_finding("P-3", (key,), text=token.text, value=value))
-        self.out.provenance[key] = {**token.where, "text": label.text, "value": token.text}
+        self.out.provenance[key] = {**token.provenance, "text": label.text, "value": token.text}
 
     def _appeals_row(self, candidate: Candidate, segment: Segment) -> None:
         own_row = candidate.row is not None and candidate.row.key and segment.has_figure

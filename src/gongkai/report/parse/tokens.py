@@ -40,11 +40,16 @@ class Token:
     kind: Kind
     text: str  # the cell as printed (stripped)
     line: int  # index of the source line in the parsed list
-    where: dict = field(default_factory=dict)
+    where: dict = field(default_factory=dict)  # the source line's provenance (shared)
     number: Decimal | None = None
     unit: str | None = None
     leading_zero: bool = False  # `00`, `05`: read, but worth a finding (§2.4)
     prose: bool = False  # a paragraph, not a cell
+    cell: int | None = None  # position of the cell in a `|`-joined row
+
+    @property
+    def provenance(self) -> dict:
+        return self.where if self.cell is None else {**self.where, "cell": self.cell}
 
     @property
     def is_value_slot(self) -> bool:
@@ -153,24 +158,30 @@ def tokenize(lines: list[SourceLine]) -> list[Token]:
     whitespace-only lines are blank cells (seed 001's NBSP cells, seed 002's trailing one)."""
     tokens: list[Token] = []
     for index, line in enumerate(lines):
-        if not line.text:
-            continue
-        if is_furniture(line.text):
-            continue
-        if "|" not in line.text and is_prose(line.text):
-            tokens.append(Token(Kind.TEXT, line.text.strip(), index, line.where, prose=True))
-            continue
-        cells = line_cells(line.text)
-        for number, cell in enumerate(cells):
-            where = line.where if len(cells) == 1 else {**line.where, "cell": number + 1}
-            tokens.extend(_cell_tokens(cell, index, where))
+        if line.text:
+            for cell, piece, kind, number, unit, zero, prose in line_pieces(line.text):
+                tokens.append(
+                    Token(kind, piece, index, line.where, number, unit, zero, prose, cell)
+                )
     return tokens
 
 
-def _cell_tokens(cell: str, index: int, where: dict) -> list[Token]:
-    pieces = split_spaced(cell.strip()) if cell.strip() else [""]
-    result = []
-    for piece in pieces:
-        kind, number, unit, leading_zero = classify(piece)
-        result.append(Token(kind, piece.strip(), index, where, number, unit, leading_zero))
-    return result
+Piece = tuple[int | None, str, Kind, Decimal | None, str | None, bool, bool]
+
+
+@lru_cache(maxsize=1 << 14)
+def line_pieces(text: str) -> tuple[Piece, ...]:
+    """The recognised cells of one line (cached: `0`, `|` and labels recur across reports)."""
+    if is_furniture(text):
+        return ()
+    if "|" not in text and is_prose(text):
+        return ((None, text.strip(), Kind.TEXT, None, None, False, True),)
+    cells = line_cells(text)
+    pieces: list[Piece] = []
+    for number, cell in enumerate(cells, 1):
+        for piece in split_spaced(cell.strip()) if cell.strip() else [""]:
+            kind, value, unit, zero = classify(piece)
+            pieces.append(
+                (number if len(cells) > 1 else None, piece.strip(), kind, value, unit, zero, False)
+            )
+    return tuple(pieces)

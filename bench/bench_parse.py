@@ -1,0 +1,82 @@
+"""Report parser speed and memory: reports per second on one core by file type, and resident
+memory over a 10,000-file batch. Record the output in docs/PERFORMANCE.md.
+
+    .venv/bin/python bench/bench_parse.py [--batch 10000]
+
+Inputs: the seed reports (../shared/corpus/seeds) and the parser's own corpus
+(tests/report/parse/corpus), which has every generation in text, markdown, HTML, DOCX and PDF.
+"""
+
+import argparse
+import itertools
+import statistics
+import time
+from pathlib import Path
+
+from gongkai.report.parse import parse_report
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "report" / "parse" / "corpus"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+def files_of(suffixes: tuple[str, ...]) -> list[Path]:
+    found = [p for p in sorted(CORPUS.iterdir()) if p.suffix in suffixes]
+    if ".txt" in suffixes and SEEDS.is_dir():
+        found += sorted(SEEDS.glob("*.txt"))
+    return found
+
+
+def rate(files: list[Path], seconds: float = 5.0) -> tuple[float, float]:
+    """(reports per second, mean size in KB), parsing the files round-robin for `seconds`."""
+    for path in files:
+        parse_report(path)  # warm the caches and imports
+    count, start = 0, time.perf_counter()
+    for path in itertools.cycle(files):
+        parse_report(path)
+        count += 1
+        if count % len(files) == 0 and time.perf_counter() - start > seconds:
+            break
+    elapsed = time.perf_counter() - start
+    return count / elapsed, statistics.mean(p.stat().st_size for p in files) / 1024
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def batch(files: list[Path], total: int) -> list[tuple[int, float]]:
+    samples = []
+    for number, path in enumerate(itertools.islice(itertools.cycle(files), total), 1):
+        parse_report(path)
+        if number in (100, 1000) or number % 2500 == 0:
+            samples.append((number, resident_mb()))
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, default=10000)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    kinds = {
+        "text (.txt/.md)": (".txt", ".md"),
+        "HTML page": (".html",),
+        "DOCX": (".docx",),
+        "PDF": (".pdf",),
+    }
+    for name, suffixes in kinds.items():
+        files = files_of(suffixes)
+        per_second, size = rate(files, args.seconds)
+        print(f"{name:16} {len(files):3} files, mean {size:6.1f} KB: {per_second:7.1f} reports/s")
+    text_files = files_of((".txt", ".md", ".html"))
+    print(f"batch of {args.batch} text/HTML parses, resident memory (MB):")
+    for number, megabytes in batch(text_files, args.batch):
+        print(f"  after {number:6}: {megabytes:6.1f}")
+
+
+if __name__ == "__main__":
+    main()
