@@ -296,12 +296,12 @@ DECLINED_TEMPLATES = (
         (
             Para(
                 "经审查，你（单位）要求本机关提供的{publication}属于公开出版物。"
-                "依照{第三十九条第二款}的规定，本机关不作为政府信息公开申请处理。"
+                "依照{第三十九条第二款}的规定，现告知你（单位）获取的途径：{access_method}。"
+                "本机关对该申请不予处理。"
             ),
-            Para("你（单位）可以通过以下途径获取：{access_method}。", when="access_method"),
         ),
         ("第三十九条第二款",),
-        ("publication",),
+        ("publication", "access_method"),
     ),
     decision(
         "declined.excessive",

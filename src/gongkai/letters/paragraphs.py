@@ -2,13 +2,9 @@
 
 from gongkai.letters.model import Para, Style
 
-OPENING = Para(
-    "本机关于{received_on}收到你（单位）提交的政府信息公开申请，申请获取“{information}”。"
-)
-ANSWER_FOLLOWS = Para(
-    "本机关于{received_on}收到你（单位）提交的政府信息公开申请，申请获取“{information}”。"
-    "经审查，现答复如下："
-)
+RECEIVED = "本机关于{received_on}收到你（单位）提交的政府信息公开申请，申请获取“{information}”。"
+OPENING = Para(RECEIVED)
+ANSWER_FOLLOWS = Para(RECEIVED + "现答复如下：")
 # 条例第五十一条. 60日: 行政复议法; 6个月: 行政诉讼法 (both from when the applicant learns of it).
 REMEDIES = Para(
     "你（单位）如对本答复不服，依照{第五十一条}的规定，可以自收到本答复书之日起60日内"
