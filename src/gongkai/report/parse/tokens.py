@@ -108,14 +108,13 @@ def _figure_like(core: str) -> bool:
 
 
 def line_cells(text: str) -> list[str]:
-    """The cells of one line: " | "-joined rows (markdown too) or a single cell."""
+    """The cells of one line: " | "-joined rows (markdown too) or a single cell. A pipe at
+    the very edge closes the row (`label |`, `| a | b |`); `a | 0 | ` ends with a blank cell
+    (the readers join cells with " | ", so a blank last cell leaves a space after the pipe)."""
     if "|" not in text:
         return [text]
-    body = text.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|"):
-        body = body[:-1]
+    body = text[1:] if text.startswith("|") else text
+    body = body[:-1] if body.endswith("|") else body
     return body.split("|")
 
 

@@ -1,0 +1,65 @@
+"""Generation, year and agency come from the vocabulary and the title, not the year alone."""
+
+from gongkai.report.parse import parse_lines
+from gongkai.report.parse.lines import SourceLine
+
+
+def lines(*texts: str) -> list[SourceLine]:
+    return [SourceLine(text, {"line": n}) for n, text in enumerate(texts, 1)]
+
+
+def test_a_2021_table_vocabulary_makes_generation_c_whatever_the_title_year():
+    report = parse_lines(
+        lines(
+            "青山县财政局2020年政府信息公开工作年度报告",
+            "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+            "规章 | 1 | 0 | 4",
+        )
+    )
+    assert (report.generation, report.year) == ("C", 2020)
+    assert report.cells["s2.regulations.in_force"] == 4
+    assert any(f.rule == "P-7" for f in report.findings)  # 2020 calls for generation B
+
+
+def test_the_2019_vocabulary_makes_generation_b():
+    report = parse_lines(
+        lines(
+            "江北区2019年政府信息公开工作年度报告",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
+            "规范性文件 | 2 | 2 | 9",
+        )
+    )
+    assert report.generation == "B" and report.cells["s2.normative.public_total"] == 9
+
+
+def test_the_statistics_table_makes_generation_a():
+    report = parse_lines(
+        lines(
+            "临川市2015年政府信息公开工作年度报告",
+            "统计指标 | 单位 | 统计数",
+            "(一)收到申请数 | 件 | 12",
+            "(二)申请办结数 | 件 | 11",
+        )
+    )
+    assert report.generation == "A"
+    assert (report.cells["requests.received"], report.cells["requests.closed"]) == (12, 11)
+
+
+def test_with_only_the_shared_tables_the_year_tells_b_from_c():
+    body = (
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+    )
+    assert parse_lines(lines("某局2022年政府信息公开工作年度报告", *body)).generation == "C"
+    assert parse_lines(lines("某局2020年政府信息公开工作年度报告", *body)).generation == "B"
+
+
+def test_the_year_may_be_written_in_chinese_numerals_and_the_agency_follows_it():
+    report = parse_lines(lines("二〇二一年度青山县财政局政府信息公开工作年度报告", "无。"))
+    assert report.year == 2021
+    assert report.agency == "青山县财政局"
+
+
+def test_a_report_without_a_year_gets_a_finding_not_an_invented_year_silently():
+    report = parse_lines(lines("政府信息公开工作年度报告", "一、总体情况"))
+    assert any(f.rule == "P-8" for f in report.findings)
