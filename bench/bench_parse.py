@@ -13,7 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from gongkai.report.parse import parse_report
+from gongkai.report.parse import parse_lines, parse_report
+from gongkai.report.parse.readers import read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "report" / "parse" / "corpus"
@@ -41,6 +42,28 @@ def rate(files: list[Path], seconds: float = 5.0) -> tuple[float, float]:
     return count / elapsed, statistics.mean(p.stat().st_size for p in files) / 1024
 
 
+def fifteen_kb_reports() -> dict[str, list]:
+    """The issue's yardstick, a 15 KB text report: seed 000 (14.5 KB, generation A) and a
+    generation-C report whose prose is padded to 15 KB, as their lines."""
+    prose = "本机关坚持以公开为常态、不公开为例外，进一步加强政府信息公开工作，取得了明显成效。"
+    c_report = (CORPUS / "r4C2021_cells.txt").read_text(encoding="utf-8")
+    padding = "\n".join([prose] * ((15 * 1024 - len(c_report.encode())) // len(prose.encode())))
+    texts = {"generation C, 15.0 KB": c_report.replace("五、存在的主要问题及改进情况", padding, 1)}
+    seed = SEEDS / "000_b1ef3381ebc40fd9.txt"
+    if seed.exists():
+        texts["seed 000, 14.5 KB"] = seed.read_text(encoding="utf-8")
+    return {name: read_bytes(text.encode(), ".txt") for name, text in texts.items()}
+
+
+def lines_rate(lines: list, rulebook: bool, seconds: float) -> float:
+    parse_lines(lines, rulebook=rulebook)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        parse_lines(lines, rulebook=rulebook)
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
 def resident_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -62,6 +85,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=10000)
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
+    for name, lines in fifteen_kb_reports().items():
+        with_rules = lines_rate(lines, True, args.seconds)
+        without = lines_rate(lines, False, args.seconds)
+        print(f"{name}: {with_rules:6.1f}/s with the rulebook, {without:6.1f}/s without")
     kinds = {
         "text (.txt/.md)": (".txt", ".md"),
         "HTML page": (".html",),

@@ -41,7 +41,11 @@ def parse_report(source: str | Path | bytes, name: str | None = None) -> Report:
     return parse_lines(lines, source=name)
 
 
-def parse_lines(lines: list[SourceLine], source: str | None = None) -> Report:
+def parse_lines(
+    lines: list[SourceLine], source: str | None = None, rulebook: bool = True
+) -> Report:
+    """The report in `lines`; `rulebook=False` leaves out the rulebook's findings (the parse
+    findings stay), for bulk extraction where only the figures matter."""
     squeezed = squeeze("".join(line.text for line in lines))
     identity = identify(lines, squeezed)
     year, year_findings = _reporting_year(identity)
@@ -60,7 +64,9 @@ def parse_lines(lines: list[SourceLine], source: str | None = None) -> Report:
         source=source,
     )
     parse_findings = [*year_findings, *read.findings, *_identity_findings(identity, year, read)]
-    report.findings = [*parse_findings, *_contradictions(report), *check(report)]
+    report.findings = [*parse_findings, *_contradictions(report)]
+    if rulebook:
+        report.findings += check(report)
     return report
 
 

@@ -19,10 +19,10 @@ from gongkai.report.parse.locate import label_core, label_index
 YEAR = r"(20[0-4]\d|二[〇○0零]\S{2})"
 CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 TITLE_YEAR = re.compile(YEAR + r"\s*年(?:度)?")
-TITLE_WORDS = ("年度报告", "工作报告", "年报", "年度工作", "情况报告", "报告")
+TITLE_WORDS = ("年度报告", "工作报告", "情况报告", "报告", "年报")
 DATE = re.compile(r"(20[0-4]\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|印发)(?:日期|时间)")
-AGENCY_TAIL = re.compile(r"^(?:关于|[:：\s])+|[(（【\[].*$")
+AGENCY_TAIL = re.compile(r"^(?:关于|[:：\s])+|(?:关于)$|[(（【\[].*$")
 TITLE_CHROME = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
 
 
@@ -72,14 +72,14 @@ def detect_generation(squeezed: str, year: int | None) -> tuple[str, dict[str, i
 
 
 def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
-    """(year, title line): the first early line naming a year and a report."""
-    for line in lines[:60]:
-        text = line.text.strip()
-        if len(text) > 80 or not any(word in text for word in TITLE_WORDS):
-            continue
-        match = TITLE_YEAR.search(text)
-        if match and (year := _year(match.group(1))):
-            return year, text
+    """(year, title line): the first early line naming a year and a report; a line saying
+    年度报告 wins over a breadcrumb that only says 年报."""
+    early = [line.text.strip() for line in lines[:60] if len(line.text.strip()) <= 80]
+    for words in TITLE_WORDS:
+        for text in early:
+            match = TITLE_YEAR.search(text) if words in text else None
+            if match and (year := _year(match.group(1))):
+                return year, text
     return None, None
 
 
