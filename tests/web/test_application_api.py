@@ -77,10 +77,15 @@ def test_staff_take_steps_through_the_api(client, finance, alice, erin):
     case = Application.objects.get()
     client.force_login(alice)
     url = f"/api/v1/applications/{case.pk}/actions/decide"
-    refused = post(client, url, {"outcome": "partial", "reason": "涉及个人隐私"})
+    decision = {"outcome": "partial", "reason": "涉及个人隐私", "provided_content": "预算执行表",
+                "withheld_content": "个人信息", "provision_method": "电子邮件"}  # fmt: skip
+    refused = post(client, url, decision)
     assert refused.status_code == 403
     client.force_login(erin)
-    done = post(client, url, {"outcome": "partial", "reason": "涉及个人隐私"})
+    incomplete = post(client, url, {"outcome": "partial", "reason": "涉及个人隐私"})
+    assert incomplete.status_code == 400
+    assert "提供的政府信息" in incomplete.json()["errors"]["__all__"][0]
+    done = post(client, url, decision)
     assert done.status_code == 200 and done.json()["outcome"] == "partial"
     again = post(client, url, {"outcome": "partial", "reason": "x"})
     assert again.status_code == 400 and "已答复" in again.json()["errors"]["__all__"][0]

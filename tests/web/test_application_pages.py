@@ -119,7 +119,9 @@ def test_the_case_page_offers_only_the_steps_the_role_allows(client, alice, erin
 def test_a_step_posted_from_the_case_page_is_performed_and_recorded(client, erin, case):
     client.force_login(erin)
     client.post(f"/work/applications/{case.pk}/decide/", {
-        "decide-outcome": "partial", "decide-reason": "部分内容涉及个人隐私"})  # fmt: skip
+        "decide-outcome": "partial", "decide-reason": "部分内容涉及个人隐私",
+        "decide-provided_content": "预算执行表", "decide-withheld_content": "个人信息",
+        "decide-provision_method": "当面领取"})  # fmt: skip
     case.refresh_from_db()
     assert (case.state, case.outcome) == ("decided", "partial")
     html = client.get(f"/work/applications/{case.pk}/").content.decode()
@@ -141,3 +143,25 @@ def test_staff_register_a_paper_application_with_its_receipt_date(client, alice,
     assert response.status_code == 302
     assert (case.channel, case.received_on) == ("post", date(2026, 10, 9))
     assert case.events.get().actor == alice
+
+
+def test_staff_download_the_letters_of_the_case_as_pdf_and_word(client, alice, bob, case):
+    import io
+
+    import pdfplumber
+    from docx import Document
+
+    letter = case.letters.get(kind="acknowledgement")
+    url = f"/work/applications/{case.pk}/letters/{letter.pk}"
+    client.force_login(alice)
+    html = client.get(f"/work/applications/{case.pk}/").content.decode()
+    assert letter.number in html
+    pdf = client.get(f"{url}.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    with pdfplumber.open(io.BytesIO(pdf.content)) as document:
+        text = "".join(page.extract_text() for page in document.pages)
+    assert "受理回执" in text.replace(" ", "") and case.query_code in text
+    word = Document(io.BytesIO(client.get(f"{url}.docx").content))
+    assert any(letter.number in p.text for p in word.paragraphs)
+    client.force_login(bob)
+    assert client.get(f"{url}.pdf").status_code == 404

@@ -34,6 +34,9 @@ def citizen_fields(received_on=date(2026, 9, 28)) -> dict:
     }
 
 
+CONSULT = {"party": "青山县某某建设有限公司", "interest": "商业秘密"}
+
+
 @pytest.fixture
 def case(finance, today):
     return submit(finance, citizen_fields())
@@ -66,35 +69,35 @@ def test_a_correction_restarts_the_clock_from_the_corrected_application(case, al
 
 
 def test_a_late_correction_notice_is_recorded_as_late(case, alice):
-    perform(case, "request_correction", alice, on=date(2026, 10, 20))
+    perform(case, "request_correction", alice, on=date(2026, 10, 20), note="所需信息的年度")
     assert "晚于条例第三十条规定的7个工作日" in case.events.last().note
 
 
 def test_a_consultation_pauses_the_clock(case, alice):
-    perform(case, "start_consultation", alice, on=date(2026, 10, 12), party="某某公司")
+    perform(case, "start_consultation", alice, on=date(2026, 10, 12), **CONSULT)
     case = perform(case, "end_consultation", alice, on=date(2026, 10, 30))
     assert case.state == "received"
     assert case.due_on == date(2026, 11, 20)  # 10/12–10/30 not counted
 
 
 def test_a_running_consultation_moves_the_due_date_until_it_ends(case, alice, today):
-    case = perform(case, "start_consultation", alice, on=date(2026, 10, 12))
+    case = perform(case, "start_consultation", alice, on=date(2026, 10, 12), **CONSULT)
     assert case.state == "consulting"
     assert case.due_on > today  # paused since 10/12: the deadline keeps moving
 
 
 def test_only_the_head_may_extend_and_only_once(case, alice, erin):
     with pytest.raises(PermissionDenied):
-        perform(case, "extend", alice, days=20)
-    case = perform(case, "extend", erin, days=20, on=date(2026, 10, 20))
+        perform(case, "extend", alice, days=20, note="需调取档案")
+    case = perform(case, "extend", erin, days=20, on=date(2026, 10, 20), note="需调取档案")
     assert case.extension_days == 20 and case.due_on == date(2026, 11, 27)
     with pytest.raises(WorkflowError, match="已经延长过"):
-        perform(case, "extend", erin, days=5)
+        perform(case, "extend", erin, days=5, note="需调取档案")
 
 
 def test_an_extension_beyond_twenty_working_days_is_refused(case, erin):
     with pytest.raises(WorkflowError, match="1至20"):
-        perform(case, "extend", erin, days=21)
+        perform(case, "extend", erin, days=21, note="需调取档案")
 
 
 def test_a_fee_notice_pauses_the_clock_and_an_unpaid_fee_closes_the_case(case, alice):
@@ -111,11 +114,14 @@ def test_a_fee_within_the_free_allowance_is_refused(case, alice):
         perform(case, "send_fee_notice", alice, method="per_page", quantity=30)
 
 
+PARTIAL = {"outcome": "partial", "reason": "部分内容涉及个人隐私", "provided_content": "预算执行表",
+           "withheld_content": "经办人个人信息", "provision_method": "电子邮件"}  # fmt: skip
+
+
 def test_a_reviewer_decides_with_a_report_outcome_and_the_clerk_closes(case, alice, erin):
     with pytest.raises(PermissionDenied):
-        perform(case, "decide", alice, outcome="partial")
-    case = perform(case, "decide", erin, outcome="partial", reason="部分内容涉及个人隐私",
-                   on=date(2026, 10, 20))  # fmt: skip
+        perform(case, "decide", alice, **PARTIAL)
+    case = perform(case, "decide", erin, **PARTIAL, on=date(2026, 10, 20))
     assert (case.state, case.outcome, case.decided_on) == ("decided", "partial", date(2026, 10, 20))
     case = perform(case, "close", alice)
     assert case.state == "closed"
@@ -129,7 +135,7 @@ def test_a_decision_must_be_one_of_the_reports_rows(case, erin):
 
 
 def test_illegal_transitions_are_refused_with_the_state_named(case, alice, erin):
-    perform(case, "decide", erin, outcome="unable.not_held")
+    perform(case, "decide", erin, outcome="unable.not_held", variant="not_exist")
     with pytest.raises(WorkflowError, match="已答复"):
         perform(case, "request_correction", alice)
 
@@ -152,7 +158,7 @@ def test_dates_in_the_future_or_before_receipt_are_refused(case, alice):
 
 
 def test_every_step_is_in_the_history_with_actor_and_changes(case, alice, erin):
-    perform(case, "start_consultation", alice, on=date(2026, 10, 12))
+    perform(case, "start_consultation", alice, on=date(2026, 10, 12), **CONSULT)
     perform(case, "end_consultation", alice, on=date(2026, 10, 30))
     events = list(case.events.all())
     assert [e.action for e in events] == ["submit", "start_consultation", "end_consultation"]
@@ -166,3 +172,32 @@ def test_the_history_cannot_be_changed_or_deleted_even_in_bulk(case):
     with pytest.raises(DatabaseError), transaction.atomic():
         Event.objects.all().delete()
     assert case.events.count() == 1
+
+
+def test_each_step_issues_its_letter_with_a_number(case, alice, erin):
+    perform(
+        case, "request_correction", alice, on=date(2026, 9, 30), note="所需信息的年度\n文件名称"
+    )
+    perform(case, "receive_correction", alice, on=date(2026, 10, 12))
+    perform(case, "start_consultation", alice, on=date(2026, 10, 13), party="某某公司",
+            interest="商业秘密")  # fmt: skip
+    perform(case, "end_consultation", alice, on=date(2026, 10, 20))
+    perform(case, "extend", erin, days=10, note="需调取档案", on=date(2026, 10, 21))
+    perform(case, "decide", erin, **PARTIAL, on=date(2026, 11, 2))
+    letters = list(case.letters.values_list("kind", "number"))
+    assert [kind for kind, _ in letters] == [
+        "acknowledgement",
+        "correction",
+        "consultation_third_party",
+        "extension",
+        "decision",
+    ]
+    assert letters[-1][1] == "青山县财政局依申复〔2026〕1号"
+    assert case.events.get(action="decide").changes["letter"][1] == letters[-1][1]
+
+
+def test_a_decision_missing_what_its_letter_must_say_is_refused_and_nothing_changes(case, erin):
+    with pytest.raises(WorkflowError, match="提供的政府信息"):
+        perform(case, "decide", erin, outcome="partial", reason="x")
+    case.refresh_from_db()
+    assert case.state == "received" and not case.letters.filter(kind="decision").exists()

@@ -20,6 +20,23 @@ def note_field(label=NOTE, required=False) -> forms.CharField:
                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
 
 
+# What a decision letter may have to say; which ones a decision needs is the letter
+# template's business (gongkai.letters), which names any that are missing.
+DECISION_TEXTS = {
+    "reason": _("Reasons"),
+    "provided_content": _("Information provided"),
+    "withheld_content": _("Parts not disclosed"),
+    "provision_method": _("How the information is provided"),
+    "access_method": _("Where the information can be obtained"),
+    "legal_basis": _("Law or regulation relied on"),
+    "responsible_agency": _("Agency responsible for the information"),
+    "previous_reply": _("Earlier reply to the same request"),
+    "publication": _("Publication"),
+}
+NOT_HELD = {"not_exist": _("The information does not exist"),
+            "not_ours": _("Another agency is responsible")}  # fmt: skip
+
+
 def decision_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups: dict[str, list[tuple[str, str]]] = {}
     for key, outcome in DECISIONS.items():
@@ -28,14 +45,19 @@ def decision_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 FIELDS = {
-    "request_correction": lambda: {"note": note_field(_("What must be corrected"), True),
-                                   "on": date_field()},
+    "request_correction": lambda: {
+        "note": note_field(_("What must be corrected (one item per line)"), True),
+        "correction_due": date_field(_("Correct by (empty: 15 working days)")),
+        "on": date_field(),
+    },
     "receive_correction": lambda: {"on": date_field(_("Corrected application received on"))},
     "abandon_correction": lambda: {"note": note_field(), "on": date_field()},
     "start_consultation": lambda: {
         "kind": forms.ChoiceField(label=_("Consult"),
                                   choices=[c for c in ClockPause.KINDS if c[0] != "fee"]),
         "party": forms.CharField(label=_("Who is consulted"), max_length=100),
+        "interest": forms.CharField(label=_("Their interest involved"), max_length=100,
+                                    required=False),
         "on": date_field(_("Letter sent on")),
     },
     "end_consultation": lambda: {"note": note_field(_("Opinion received")),
@@ -57,7 +79,9 @@ FIELDS = {
         "granted_kind": forms.ChoiceField(
             label=_("If disclosed"), required=False,
             choices=[("", "—"), *GRANTED_KINDS.items()]),
-        "reason": note_field(_("Reasons and how the information is provided"), True),
+        "variant": forms.ChoiceField(label=_("If not held"), required=False,
+                                     choices=[("", "—"), *NOT_HELD.items()]),
+        **{name: note_field(label) for name, label in DECISION_TEXTS.items()},
         "on": date_field(_("Answered on")),
     },
     "close": lambda: {"on": date_field(_("Closed on"))},

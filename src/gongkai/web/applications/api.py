@@ -84,6 +84,17 @@ class ActionIn(Schema):
     party: str | None = None
     method: str | None = None
     quantity: int | None = None
+    variant: str | None = None
+    interest: str | None = None
+    correction_due: date | None = None
+    provided_content: str | None = None
+    withheld_content: str | None = None
+    provision_method: str | None = None
+    access_method: str | None = None
+    legal_basis: str | None = None
+    responsible_agency: str | None = None
+    previous_reply: str | None = None
+    publication: str | None = None
 
 
 class CaseOut(CaseStatus):

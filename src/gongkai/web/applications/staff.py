@@ -8,16 +8,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from gongkai.letters import MEDIA_TYPES
 from gongkai.statute.explain import explain
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
-from gongkai.web.applications import workflow
+from gongkai.web.applications import letters, workflow
 from gongkai.web.applications.action_forms import action_form, action_params
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import StaffEntryForm
@@ -88,10 +91,24 @@ def case_page(request, pk: int):
     context = {
         "case": case,
         "events": case.events.select_related("actor"),
+        "letters": case.letters.all(),
         "actions": actions,
         "explanation": explain(deadline_of(case)) if case.state in OPEN_STATES else None,
     }
     return render(request, "applications/case.html", context)
+
+
+@login_required
+def letter_file(request, pk: int, letter_id: int, fmt: str):
+    """A letter of the case as PDF or DOCX (staff of the handling agency only)."""
+    case = case_for(request.user, pk)
+    letter = get_object_or_404(case.letters, pk=letter_id)
+    if fmt not in MEDIA_TYPES or fmt == "html":
+        raise Http404
+    response = HttpResponse(letters.rendered(letter, fmt), content_type=MEDIA_TYPES[fmt])
+    filename = f"{letter.number}{letter.title}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
 
 
 @login_required

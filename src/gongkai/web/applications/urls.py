@@ -12,4 +12,6 @@ urlpatterns = [
     path("work/applications/<int:pk>/", staff.case_page, name="application-case"),
     path("work/applications/<int:pk>/<str:action>/", staff.perform_action,
          name="application-action"),
+    path("work/applications/<int:pk>/letters/<int:letter_id>.<str:fmt>", staff.letter_file,
+         name="application-letter"),
 ]  # fmt: skip

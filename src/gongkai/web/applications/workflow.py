@@ -14,13 +14,15 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.statute.clock import REGIMES, correction_notice_due
+from gongkai.statute.clock import REGIMES, correction_notice_due, count_working_days
 from gongkai.statute.fees import FeeMethod, processing_fee
 from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.agencies import permissions
+from gongkai.web.applications import letters
 from gongkai.web.applications.deadlines import refresh_deadline
 from gongkai.web.applications.models import Application, ClockPause, Event, NumberCounter
 from gongkai.web.applications.states import CLOSING_OUTCOMES, OPEN_STATES, TRANSITIONS
+from gongkai.web.workcalendar.calendar import current_calendar
 
 TRACKED = [f.name for f in Application._meta.fields if f.name not in {"id", "submitted_at"}]
 
@@ -73,13 +75,11 @@ def _create(agency, fields: dict, actor, token: str | None) -> Application:
     application.number = next_number(agency, received_on.year)
     refresh_deadline(application)
     application.save()
-    Event.objects.create(
-        application=application,
-        actor=actor if actor and actor.is_authenticated else None,
-        action="submit",
-        to_state=application.state,
-        changes=differences({}, snapshot(application)),
-    )
+    actor = actor if actor and actor.is_authenticated else None
+    changes = differences({}, snapshot(application))
+    changes |= issue_letter(application, "submit", {}, received_on, actor)
+    Event.objects.create(application=application, actor=actor, action="submit",
+                         to_state=application.state, changes=changes)  # fmt: skip
     return application
 
 
@@ -106,11 +106,51 @@ def perform(application: Application, action: str, actor, **params) -> Applicati
         if case.state in OPEN_STATES:
             refresh_deadline(case)
         case.save()
+        changes = differences(before, snapshot(case)) | issue_letter(
+            case, action, params, today, actor
+        )
         Event.objects.create(application=case, actor=actor, action=action,
-                             from_state=before["state"], to_state=case.state,
-                             changes=differences(before, snapshot(case)),
-                             note=(params.get("note") or note).strip())  # fmt: skip
+                             from_state=before["state"], to_state=case.state, changes=changes,
+                             note=join_notes(params.get("note"), note))  # fmt: skip
     return case
+
+
+def join_notes(*notes: str | None) -> str:
+    """What staff wrote, then what the platform observed (a late notice, a fee breakdown)."""
+    return "\n".join(note.strip() for note in notes if note and note.strip())
+
+
+def issue_letter(case, action: str, params: dict, today: date, actor) -> dict:
+    """The letter this step sends, if any; its number goes into the history."""
+    kind = letters.letter_kind(action, params)
+    if kind is None:
+        return {}
+    try:
+        letter = letters.issue(case, kind, today, letter_params(case, action, params, today), actor)
+    except letters.LetterIncomplete as error:
+        raise WorkflowError(str(error)) from None
+    return {"letter": [None, letter.number]}
+
+
+def letter_params(case, action: str, params: dict, today: date) -> dict:
+    """What the step's form gave, named as the letter names it."""
+    note = (params.get("note") or "").strip()
+    if action == "request_correction":
+        due = params.get("correction_due") or count_working_days(today, 15, current_calendar())[0]
+        items = [line.strip() for line in note.splitlines() if line.strip()]
+        return {"correction_items": items, "correction_due": due}
+    if action == "extend":
+        return {"extension_reason": note}
+    if action == "send_fee_notice":
+        payment = params.get("payment_method") or letters.DEFAULT_PAYMENT
+        return {"fee_method": case.fee_method, "fee_quantity": case.fee_quantity,
+                "payment_method": payment}  # fmt: skip
+    if action == "decide":
+        variant = case.granted_kind or params.get("variant") or (
+            "not_exist" if case.outcome == "unable.not_held" else "")  # fmt: skip
+        return params | {"decision": case.outcome, "variant": variant,
+                         "reasons": params.get("reason", "")}  # fmt: skip
+    return params
 
 
 def action_date(case: Application, params: dict) -> date:

@@ -1,0 +1,145 @@
+"""Letters of a case: issued by workflow steps, rendered by gongkai.letters.
+
+The snapshot holds everything the letter says (agency letterhead, applicant, case facts), so
+an issued letter does not change when the agency's address or the case moves on.
+"""
+
+from dataclasses import asdict, fields
+from datetime import date
+
+from gongkai.letters import (
+    LetterAgency,
+    LetterApplicant,
+    LetterCase,
+    LetterContext,
+    LetterRecipient,
+    MissingField,
+    compose,
+    render_letter,
+)
+from gongkai.statute.clock import Pause
+from gongkai.statute.fees import FeeMethod
+from gongkai.statute.receipt import Channel
+from gongkai.web.applications.models import Application, Letter
+
+# Which step issues which letter, and the word in its number (青山县财政局依申复〔2026〕3号).
+LETTER_OF_ACTION = {
+    "submit": "acknowledgement",
+    "request_correction": "correction",
+    "extend": "extension",
+    "start_consultation": "consultation",  # third party or agency: see letter_kind
+    "send_fee_notice": "fee_notice",
+    "decide": "decision",
+}
+NUMBER_WORDS = {
+    "acknowledgement": "受", "correction": "补", "extension": "延",
+    "consultation_third_party": "征", "consultation_agency": "征", "fee_notice": "费",
+    "decision": "复",
+}  # fmt: skip
+DEFAULT_PAYMENT = "持本通知书通过非税收入收缴系统缴纳"
+DATE_FIELDS = {f.name for f in fields(LetterCase) if "date" in str(f.type)}
+
+
+def letter_kind(action: str, params: dict) -> str | None:
+    kind = LETTER_OF_ACTION.get(action)
+    if kind == "consultation":
+        return (
+            "consultation_agency" if params.get("kind") == "agency" else "consultation_third_party"
+        )
+    return kind
+
+
+def letter_number(case: Application, kind: str) -> str:
+    year, serial = case.number.split("-")
+    prefix = case.agency.short_name or case.agency.name
+    return f"{prefix}依申{NUMBER_WORDS[kind]}〔{year}〕{int(serial)}号"
+
+
+def agency_letterhead(case: Application) -> dict:
+    agency = case.agency
+    review_body = agency.parent.name if agency.parent_id else ""
+    return asdict(LetterAgency(
+        name=agency.name, address=agency.office_address, postal_code=agency.postal_code,
+        phone=agency.phone, fax=agency.fax, email=agency.email, website=agency.website,
+        review_body=review_body,
+    ))  # fmt: skip
+
+
+def case_facts(case: Application, kind: str, issued_on: date, params: dict) -> dict:
+    facts = {
+        "number": letter_number(case, kind), "issued_on": issued_on,
+        "query_code": case.query_code, "received_on": case.received_on,
+        "channel": case.channel, "information": case.description,
+        "extension_days": case.extension_days,
+        "pauses": [[p.first_day, p.last_day or p.first_day, p.label] for p in case.pauses.all()],
+    }  # fmt: skip
+    known = {f.name for f in fields(LetterCase)}
+    facts |= {name: value for name, value in params.items() if name in known and value}
+    return facts
+
+
+def snapshot(case: Application, kind: str, issued_on: date, params: dict) -> dict:
+    applicant = LetterApplicant(case.name, case.address, case.postal_code, case.phone, case.email)
+    recipient = None
+    if kind.startswith("consultation"):
+        recipient = asdict(
+            LetterRecipient(params.get("party", ""), interest=params.get("interest", ""))
+        )
+    return {
+        "agency": agency_letterhead(case),
+        "applicant": asdict(applicant),
+        "case": jsonable(case_facts(case, kind, issued_on, params)),
+        "recipient": recipient,
+    }
+
+
+def jsonable(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def context_of(data: dict, kind: str) -> LetterContext:
+    case = dict(data["case"])
+    for name in DATE_FIELDS & set(case):
+        case[name] = date.fromisoformat(case[name]) if case[name] else None
+    case["pauses"] = tuple(Pause(date.fromisoformat(a), date.fromisoformat(b), reason)
+                           for a, b, reason in case.get("pauses", []))  # fmt: skip
+    case["channel"] = Channel(case["channel"]) if case.get("channel") else None
+    if case.get("fee_method"):
+        case["fee_method"] = FeeMethod(case["fee_method"])
+    for name in ("correction_items", "attachments"):
+        if name in case:
+            case[name] = tuple(case[name])
+    recipient = LetterRecipient(**data["recipient"]) if data.get("recipient") else None
+    return LetterContext(LetterAgency(**data["agency"]), LetterApplicant(**data["applicant"]),
+                         LetterCase(**case), recipient)  # fmt: skip
+
+
+class LetterIncomplete(ValueError):
+    """The step lacks what its letter must say; the message names the fields in Chinese."""
+
+
+def issue(case: Application, kind: str, issued_on: date, params: dict, actor=None) -> Letter:
+    data = snapshot(case, kind, issued_on, params)
+    try:
+        composed = compose(kind, context_of(data, kind))
+    except MissingField as error:
+        raise LetterIncomplete(str(error)) from None
+    return Letter.objects.create(application=case, kind=kind, title=composed.title,
+                                 number=data["case"]["number"], issued_on=issued_on,
+                                 snapshot=data, created_by=actor)  # fmt: skip
+
+
+def rendered(letter: Letter, fmt: str) -> bytes:
+    """The letter as PDF or DOCX, rendered once and then served from the database."""
+    stored = getattr(letter, fmt)
+    if stored:
+        return bytes(stored)
+    content = render_letter(letter.kind, context_of(letter.snapshot, letter.kind), fmt)
+    Letter.objects.filter(pk=letter.pk).update(**{fmt: content})
+    return content
