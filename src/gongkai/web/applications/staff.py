@@ -107,7 +107,7 @@ def letter_file(request, pk: int, letter_id: int, fmt: str):
         raise Http404
     response = HttpResponse(letters.rendered(letter, fmt), content_type=MEDIA_TYPES[fmt])
     filename = f"{letter.number}{letter.title}.{fmt}"
-    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
