@@ -47,6 +47,20 @@ def api_url(transactional_db, settings):
     yield f"http://127.0.0.1:{server.effective_port}/api/v1/applications"
     server.close()
     thread.join(timeout=10)
+    close_server_connections()
+
+
+def close_server_connections() -> None:
+    """The server's worker threads keep their PostgreSQL connections (CONN_MAX_AGE); end them
+    so that the test database can be dropped."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.mark.django_db(transaction=True)
