@@ -47,3 +47,13 @@ def history_can_be_emptied_between_transactional_tests(request):
     if sqlite:
         with connection.cursor() as cursor:
             cursor.execute("DROP TRIGGER IF EXISTS applications_event_no_delete")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Rate limits live in the cache: each test starts with none used."""
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.core.cache import cache
+
+        cache.clear()
+    yield

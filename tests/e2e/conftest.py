@@ -33,7 +33,10 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A first request may import the document libraries; CI machines are busy.
+    expect.set_options(timeout=15_000)
 
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-system-packages.sh")

@@ -38,6 +38,7 @@ def apply_as_citizen(page, agency) -> str:
     a, b = map(int, re.findall(r"\d+", page.locator("#captcha-question").inner_text()))
     page.get_by_label("答案").fill(str(a + b))
     page.get_by_role("button", name="提交申请").click()
+    page.wait_for_url("**/apply/receipt/**")
     expect(page.get_by_role("heading", level=1)).to_have_text("收到申请")
     return page.locator("strong.code").inner_text()
 

@@ -165,3 +165,49 @@ def test_staff_download_the_letters_of_the_case_as_pdf_and_word(client, alice, b
     assert any(letter.number in p.text for p in word.paragraphs)
     client.force_login(bob)
     assert client.get(f"{url}.pdf").status_code == 404
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_attachments_are_checked_by_content_and_kept_with_the_case(client, finance, alice, media):
+    data = form_data(attachments=[upload("身份证.pdf", b"%PDF-1.4 scan"),
+                                  upload("委托书.png", b"\x89PNG\r\n\x1a\n...")])  # fmt: skip
+    client.post(apply_url(finance), data)
+    case = Application.objects.get()
+    assert sorted(case.attachments.values_list("name", flat=True)) == ["委托书.png", "身份证.pdf"]
+    attachment = case.attachments.get(name="身份证.pdf")
+    client.force_login(alice)
+    response = client.get(f"/work/applications/{case.pk}/attachments/{attachment.pk}/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"
+
+
+def test_a_file_that_is_not_what_its_name_says_is_refused(client, finance, media):
+    html = client.post(apply_url(finance), form_data(attachments=[upload("a.pdf", b"MZ\x90")]))
+    assert "不是真正的PDF文件" in html.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_attachments_are_hidden_from_other_agencies(client, finance, bob, media):
+    client.post(apply_url(finance), form_data(attachments=[upload("a.pdf", b"%PDF-1.4")]))
+    case = Application.objects.get()
+    client.force_login(bob)
+    url = f"/work/applications/{case.pk}/attachments/{case.attachments.get().pk}/"
+    assert client.get(url).status_code == 404
+
+
+def test_the_inbox_filters_by_state(client, alice, case):
+    client.force_login(alice)
+    assert "2026-0001" in client.get("/work/applications/?view=all&state=received").content.decode()
+    assert (
+        "2026-0001" not in client.get("/work/applications/?view=all&state=closed").content.decode()
+    )

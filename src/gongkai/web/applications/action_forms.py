@@ -82,6 +82,7 @@ FIELDS = {
         "variant": forms.ChoiceField(label=_("If not held"), required=False,
                                      choices=[("", "—"), *NOT_HELD.items()]),
         **{name: note_field(label) for name, label in DECISION_TEXTS.items()},
+        "on_the_spot": forms.BooleanField(label=_("Answered on the spot"), required=False),
         "on": date_field(_("Answered on")),
     },
     "close": lambda: {"on": date_field(_("Closed on"))},

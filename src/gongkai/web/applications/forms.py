@@ -12,6 +12,7 @@ from gongkai.statute.agency_codes import InvalidAgencyCode, validate_uscc
 from gongkai.statute.identity import IdentityType, InvalidIdentity, validate_identity
 from gongkai.statute.receipt import Channel
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.uploads import AttachmentsField
 
 CAPTCHA_SALT = "gongkai.applications.captcha"
 CAPTCHA_MAX_AGE = 2 * 60 * 60  # seconds: a form left open for two hours must be reloaded
@@ -23,6 +24,8 @@ COMMON_FIELDS = [
 
 
 class ApplicationForm(forms.ModelForm):
+    attachments = AttachmentsField()
+
     class Meta:
         model = Application
         fields = COMMON_FIELDS

@@ -220,3 +220,21 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+
+class Attachment(models.Model):
+    """A file the applicant or staff added to the application (identity proof, a letter)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT,
+                                    related_name="attachments")  # fmt: skip
+    file = models.FileField(upload_to="applications/%Y/%m/")
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=100)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

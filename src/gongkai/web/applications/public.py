@@ -17,13 +17,16 @@ from gongkai.web.applications.states import OPEN_STATES
 @require_http_methods(["GET", "POST"])
 def apply(request, code: str):
     agency = get_object_or_404(Agency, code=code)
-    form = PublicApplicationForm(request.POST or None)
+    form = PublicApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if not allow_submission(request):
             form.add_error(None, _("Too many applications from this address; try again later."))
         else:
             case = workflow.submit(
-                agency, form.application_fields(), token=form.cleaned_data["submission_token"]
+                agency,
+                form.application_fields(),
+                token=form.cleaned_data["submission_token"],
+                files=form.cleaned_data["attachments"],
             )
             return redirect("application-receipt", query_code=case.query_code)
     return render(request, "applications/apply.html", {"agency": agency, "form": form})

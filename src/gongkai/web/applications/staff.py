@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -56,6 +56,8 @@ def inbox(request):
     view = request.GET.get("view", "open")
     today = timezone.localdate()
     cases = visible_cases(request.user).filter(VIEWS.get(view, VIEWS["open"])(today))
+    if (state := request.GET.get("state")) in State.values:
+        cases = cases.filter(state=state)
     if query := request.GET.get("q", "").strip():
         cases = cases.filter(
             Q(number__icontains=query)
@@ -71,6 +73,8 @@ def inbox(request):
         "query": query,
         "today": today,
         "view_labels": VIEW_LABELS,
+        "states": State.choices,
+        "state": request.GET.get("state", ""),
         "open_states": [str(state) for state in OPEN_STATES],
     }
     return render(request, "applications/inbox.html", context)
@@ -92,6 +96,7 @@ def case_page(request, pk: int):
         "case": case,
         "events": case.events.select_related("actor"),
         "letters": case.letters.all(),
+        "attachments": case.attachments.all(),
         "actions": actions,
         "explanation": explain(deadline_of(case)) if case.state in OPEN_STATES else None,
     }
@@ -108,6 +113,15 @@ def letter_file(request, pk: int, letter_id: int, fmt: str):
     response = HttpResponse(letters.rendered(letter, fmt), content_type=MEDIA_TYPES[fmt])
     filename = f"{letter.number}{letter.title}.{fmt}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def attachment_file(request, pk: int, attachment_id: int):
+    case = case_for(request.user, pk)
+    attachment = get_object_or_404(case.attachments, pk=attachment_id)
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, attachment.name)
     return response
 
 
@@ -138,9 +152,10 @@ def new_case(request):
         raise PermissionDenied
     agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
     agency = agency or agencies.first()
-    form = StaffEntryForm(request.POST or None)
+    form = StaffEntryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        case = workflow.submit(agency, form.application_fields(), actor=request.user)
+        case = workflow.submit(agency, form.application_fields(), actor=request.user,
+                               files=form.cleaned_data["attachments"])  # fmt: skip
         messages.success(request, _("Application %(number)s registered.") % {"number": case.number})
         return redirect("application-case", pk=case.pk)
     context = {"form": form, "agencies": agencies, "agency": agency}

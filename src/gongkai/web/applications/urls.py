@@ -14,4 +14,6 @@ urlpatterns = [
          name="application-action"),
     path("work/applications/<int:pk>/letters/<int:letter_id>.<str:fmt>", staff.letter_file,
          name="application-letter"),
+    path("work/applications/<int:pk>/attachments/<int:attachment_id>/", staff.attachment_file,
+         name="application-attachment"),
 ]  # fmt: skip

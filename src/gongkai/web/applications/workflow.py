@@ -20,7 +20,13 @@ from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.agencies import permissions
 from gongkai.web.applications import letters
 from gongkai.web.applications.deadlines import refresh_deadline
-from gongkai.web.applications.models import Application, ClockPause, Event, NumberCounter
+from gongkai.web.applications.models import (
+    Application,
+    Attachment,
+    ClockPause,
+    Event,
+    NumberCounter,
+)
 from gongkai.web.applications.states import CLOSING_OUTCOMES, OPEN_STATES, TRANSITIONS
 from gongkai.web.workcalendar.calendar import current_calendar
 
@@ -55,13 +61,18 @@ def next_number(agency, year: int) -> str:
     return f"{year}-{counter.last:04d}"
 
 
-def submit(agency, fields: dict, actor=None, token: str | None = None) -> Application:
+def submit(agency, fields: dict, actor=None, token: str | None = None, files=()) -> Application:
     """Register a new application; a repeated submission token returns the first one."""
     if token and (existing := Application.objects.filter(submission_token=token).first()):
         return existing
     try:
         with transaction.atomic():
-            return _create(agency, fields, actor, token)
+            application = _create(agency, fields, actor, token)
+            for upload in files:
+                Attachment.objects.create(application=application, file=upload,
+                                          name=upload.name[:200], size=upload.size,
+                                          content_type=upload.content_type)  # fmt: skip
+            return application
     except IntegrityError:
         if token and (existing := Application.objects.filter(submission_token=token).first()):
             return existing

@@ -1,0 +1,55 @@
+"""What the public may upload with an application: small PDF, image and Word files, checked
+by their first bytes as well as their name, since a name says nothing about content."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+SIGNATURES = {  # extension -> (leading bytes, media type)
+    ".pdf": (b"%PDF-", "application/pdf"),
+    ".jpg": (b"\xff\xd8\xff", "image/jpeg"),
+    ".jpeg": (b"\xff\xd8\xff", "image/jpeg"),
+    ".png": (b"\x89PNG\r\n\x1a\n", "image/png"),
+    ".docx": (b"PK\x03\x04",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}  # fmt: skip
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "label", _("Attachments (PDF, JPG, PNG or Word; at most 5 files of 10 MB)")
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("At most %(n)s files.") % {"n": MAX_FILES})
+        return [checked(upload) for upload in files]
+
+
+def checked(upload):
+    name = upload.name.lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if extension not in SIGNATURES:
+        raise forms.ValidationError(_("%(name)s: only PDF, JPG, PNG or Word files.") % {
+            "name": upload.name})  # fmt: skip
+    if upload.size > MAX_BYTES:
+        raise forms.ValidationError(_("%(name)s is larger than 10 MB.") % {"name": upload.name})
+    head = upload.read(8)
+    upload.seek(0)
+    signature, content_type = SIGNATURES[extension]
+    if not head.startswith(signature):
+        raise forms.ValidationError(_("%(name)s is not really a %(kind)s file.") % {
+            "name": upload.name, "kind": extension[1:].upper()})  # fmt: skip
+    upload.content_type = content_type
+    return upload
