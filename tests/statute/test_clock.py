@@ -127,3 +127,10 @@ def test_adding_a_pause_never_makes_a_deadline_earlier(received, extension, paus
     without = answer_deadline(received, [], extension)
     with_pause = answer_deadline(received, [pause], extension)
     assert with_pause.due >= without.due
+
+
+def test_the_regime_follows_the_receipt_date():
+    from gongkai.statute.clock import regime_for
+
+    assert regime_for(date(2019, 5, 14)).answer_days == 15
+    assert regime_for(date(2019, 5, 15)).answer_days == 20

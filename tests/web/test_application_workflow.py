@@ -201,3 +201,10 @@ def test_a_decision_missing_what_its_letter_must_say_is_refused_and_nothing_chan
         perform(case, "decide", erin, outcome="partial", reason="x")
     case.refresh_from_db()
     assert case.state == "received" and not case.letters.filter(kind="decision").exists()
+
+
+def test_a_case_received_before_the_2019_revision_runs_on_fifteen_plus_fifteen_days(finance, erin):
+    case = submit(finance, citizen_fields(received_on=date(2018, 11, 1)))
+    assert case.due_on == date(2018, 11, 22)  # 15 working days from Thu 2018-11-01
+    with pytest.raises(WorkflowError, match="1至15"):
+        perform(case, "extend", erin, days=20, note="需调取档案", on=date(2018, 11, 20))

@@ -30,6 +30,14 @@ REGIMES = {
     "2008": Regime("2008", 15, 15, "《中华人民共和国政府信息公开条例》（2007年）第二十四条"),
 }
 CURRENT = REGIMES["2019"]
+REVISION_IN_FORCE = date(2019, 5, 15)  # 国务院令第711号: the revised 条例 applies from this day
+
+
+def regime_for(received_on: date) -> Regime:
+    """The answer period of the 条例 in force when the application was received."""
+    return CURRENT if received_on >= REVISION_IN_FORCE else REGIMES["2008"]
+
+
 CORRECTION_NOTICE_DAYS = 7  # 第三十条: 补正告知 within 7 working days of receipt
 CONSULTATION_REPLY_DAYS = 15  # 第三十二条、第三十四条
 FEE_PAYMENT_DAYS = 20  # 《政府信息公开信息处理费管理办法》: pay within 20 working days

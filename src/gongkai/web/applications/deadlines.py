@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from gongkai.statute.clock import Deadline, Pause, answer_deadline
+from gongkai.statute.clock import Deadline, Pause, answer_deadline, regime_for
 from gongkai.web.applications.models import Application
 from gongkai.web.workcalendar.calendar import current_calendar
 
@@ -25,6 +25,7 @@ def deadline_of(application: Application, calendar=None) -> Deadline:
         application.received_on,
         pauses_of(application, today),
         application.extension_days,
+        regime_for(application.received_on),
         calendar=calendar or current_calendar(),
     )
 

@@ -14,7 +14,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.statute.clock import REGIMES, correction_notice_due, count_working_days
+from gongkai.statute.clock import correction_notice_due, count_working_days, regime_for
 from gongkai.statute.fees import FeeMethod, processing_fee
 from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.agencies import permissions
@@ -210,7 +210,7 @@ def end_consultation(case, params, today) -> str:
 
 def extend(case, params, today) -> str:
     days = int(params.get("days", 0))
-    limit = REGIMES["2019"].max_extension_days
+    limit = regime_for(case.received_on).max_extension_days
     if case.extension_days:
         raise WorkflowError(_("The deadline has already been extended once."))
     if not 1 <= days <= limit:
