@@ -65,7 +65,8 @@ def inbox(request):
             | Q(description__icontains=query)
             | Q(query_code=query.upper())
         )
-    cases = cases.order_by("due_on", "id") if view != "closed" else cases.order_by("-id")
+    newest_first = view in {"closed", "all"}
+    cases = cases.order_by("-id") if newest_first else cases.order_by("due_on", "id")
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
