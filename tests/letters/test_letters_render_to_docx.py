@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 
 from gongkai.letters import DECISION_TEMPLATES, PROCEDURE_TEMPLATES
 from gongkai.letters.compose import placeholders
-from gongkai.letters.law import ITEM_MARK, provision
+from gongkai.statute.law import ITEM_MARK, provision
 
 TEMPLATES = {**PROCEDURE_TEMPLATES, **DECISION_TEMPLATES}
 REMEDIES = "可以自收到本答复书之日起60日内向青山县人民政府申请行政复议"

@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.letters import DECISION_TEMPLATES, PROCEDURE_TEMPLATES
 from gongkai.letters.compose import placeholders
-from gongkai.letters.law import ITEM_MARK, provision
+from gongkai.statute.law import ITEM_MARK, provision
 
 TEMPLATES = {**PROCEDURE_TEMPLATES, **DECISION_TEMPLATES}
 POINTS_PER_MM = 72 / 25.4

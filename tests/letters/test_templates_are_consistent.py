@@ -5,7 +5,7 @@ import pytest
 from gongkai.letters import DECISION_TEMPLATES, PROCEDURE_TEMPLATES
 from gongkai.letters.compose import ALWAYS_REQUIRED, placeholders
 from gongkai.letters.fields import CONSTANTS, FIELD_LABELS
-from gongkai.letters.law import provision
+from gongkai.statute.law import provision
 
 TEMPLATES = {**PROCEDURE_TEMPLATES, **DECISION_TEMPLATES}
 COMPUTED = {

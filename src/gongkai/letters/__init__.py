@@ -8,7 +8,7 @@ here: the applications app fills a LetterContext from its records and calls rend
 
 Modules, in the order data flows:
 
-    regulations-2019.md  verbatim copy of the 条例 (shared spec/law); law.py quotes it by reference
+    (the 条例 itself is quoted through gongkai.statute.law, from its verbatim copy)
     context.py           LetterAgency, LetterApplicant, LetterRecipient, LetterCase, LetterContext
     fields.py            context → named values: Chinese dates, clock deadlines, fee bands
     model.py             Para, LetterTemplate (data) and Letter, Block (composed)

@@ -5,7 +5,7 @@ import re
 from gongkai.letters.context import LetterCase, LetterContext
 from gongkai.letters.decisions import DECISION_KEYS, DECISION_TEMPLATES, DECISION_VARIANTS
 from gongkai.letters.fields import FIELD_LABELS, Value, letter_fields
-from gongkai.letters.law import quotation
+from gongkai.statute.law import quotation
 from gongkai.letters.model import Block, Letter, LetterTemplate, Para
 from gongkai.letters.procedure import PROCEDURE_TEMPLATES
 

@@ -8,7 +8,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 
 from gongkai.letters.context import LetterCase, LetterContext
-from gongkai.letters.law import quotation
+from gongkai.statute.law import quotation
 from gongkai.statute.clock import (
     CONSULTATION_REPLY_DAYS,
     FEE_PAYMENT_DAYS,

@@ -1,4 +1,5 @@
-"""The text of the 2019 条例, read from a verbatim copy, so letters quote it and never retype it.
+"""The text of the 2019 条例, read from a verbatim copy, so that letters and vocabularies quote
+it and never retype it.
 
 A reference is written the way letters cite the law — 第三十条, 第十六条第二款,
 第三十六条第（四）项 — and resolves to the exact words of that article, paragraph or item.
@@ -53,7 +54,7 @@ class Article:
 
 @cache
 def articles() -> dict[int, Article]:
-    text = files("gongkai.letters").joinpath(SOURCE).read_text(encoding="utf-8")
+    text = files("gongkai.statute").joinpath(SOURCE).read_text(encoding="utf-8")
     found: dict[int, list[str]] = {}
     current: list[str] | None = None
     for line in (line.strip() for line in text.splitlines()):
