@@ -5,9 +5,9 @@ import re
 from gongkai.letters.context import LetterCase, LetterContext
 from gongkai.letters.decisions import DECISION_KEYS, DECISION_TEMPLATES, DECISION_VARIANTS
 from gongkai.letters.fields import FIELD_LABELS, Value, letter_fields
-from gongkai.statute.law import quotation
 from gongkai.letters.model import Block, Letter, LetterTemplate, Para
 from gongkai.letters.procedure import PROCEDURE_TEMPLATES
+from gongkai.statute.law import quotation
 
 LETTER_KINDS = (*PROCEDURE_TEMPLATES, "decision")
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")

@@ -8,7 +8,6 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 
 from gongkai.letters.context import LetterCase, LetterContext
-from gongkai.statute.law import quotation
 from gongkai.statute.clock import (
     CONSULTATION_REPLY_DAYS,
     FEE_PAYMENT_DAYS,
@@ -27,6 +26,7 @@ from gongkai.statute.fees import (
     per_item_bands,
     processing_fee,
 )
+from gongkai.statute.law import quotation
 from gongkai.statute.receipt import RECEIPT_RULES
 
 type Value = str | tuple[str, ...]
