@@ -27,8 +27,8 @@ test: install lint
 	$(MAKE) --no-print-directory test-postgres
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
 
 format: install
 	$(VENV)/bin/ruff check --fix src tests bench

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Fill the untranslated entries of the 简体中文 catalogue from a JSON file (msgid → msgstr).
+
+    make messages                       # extract new strings (GNU gettext)
+    scripts/po-fill.py new.json         # translate them; prints the msgids still missing
+    make messages                       # compile
+
+Several people may translate at once: run the three steps under
+`flock /tmp/gongkai-po.lock …` so that no one's entries are lost.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+CATALOGUE = Path(__file__).resolve().parents[1] / "src/gongkai/web/locale/zh_Hans/LC_MESSAGES/django.po"
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def unquote(lines: list[str]) -> str:
+    return "".join(QUOTED.findall("\n".join(lines))).replace('\\"', '"').replace("\\n", "\n")
+
+
+def needs_translation(entry: str) -> bool:
+    translated = re.search(r'^msgstr(?:\[\d\])? "(.+)"$|^msgstr(?:\[\d\])? ""\n"', entry, re.M)
+    return not translated or "#, fuzzy" in entry
+
+
+def fill(entry: str, table: dict[str, str], missing: list[str]) -> str:
+    lines = entry.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
+    if start is None:
+        return entry
+    end = start + 1
+    while end < len(lines) and lines[end].startswith('"'):
+        end += 1
+    msgid = unquote(lines[start:end])
+    if not msgid or not needs_translation(entry):
+        return entry
+    kept = [line.replace("#, fuzzy, ", "#, ") for line in lines
+            if line != "#, fuzzy" and not line.startswith("#| ")]  # fmt: skip
+    if msgid not in table:
+        missing.append(msgid)
+        return "\n".join(kept)
+    first_msgstr = next(i for i, line in enumerate(kept) if line.startswith("msgstr"))
+    head = kept[:first_msgstr]
+    text = table[msgid].replace('"', '\\"')
+    plural = any(line.startswith("msgid_plural") for line in head)
+    return "\n".join([*head, f'msgstr[0] "{text}"' if plural else f'msgstr "{text}"'])
+
+
+def main() -> int:
+    table = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    missing: list[str] = []
+    entries = CATALOGUE.read_text(encoding="utf-8").split("\n\n")
+    CATALOGUE.write_text("\n\n".join(fill(e, table, missing) for e in entries), encoding="utf-8")
+    for msgid in missing:
+        print(f"untranslated: {msgid}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
