@@ -31,8 +31,8 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests bench scripts
 
 format: install
-	$(VENV)/bin/ruff check --fix src tests bench
-	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench scripts
+	$(VENV)/bin/ruff format src tests bench scripts
 
 test-sqlite: install
 	@echo "== test suite on SQLite, with the browser tests =="

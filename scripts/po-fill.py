@@ -14,7 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "src/gongkai/web/locale/zh_Hans/LC_MESSAGES/django.po"
+LOCALE = Path(__file__).resolve().parents[1] / "src/gongkai/web/locale"
+CATALOGUE = LOCALE / "zh_Hans/LC_MESSAGES/django.po"
 QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
