@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongkai.web.agencies",
     "gongkai.web.workcalendar",
     "gongkai.web.applications",
+    "gongkai.web.catalog",
     "gongkai.web.portal",
 ]
 
