@@ -10,7 +10,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +27,7 @@ from gongkai.web.applications.models import (
     NumberCounter,
 )
 from gongkai.web.applications.states import CLOSING_OUTCOMES, OPEN_STATES, TRANSITIONS
+from gongkai.web.core import history
 from gongkai.web.workcalendar.calendar import current_calendar
 
 TRACKED = [f.name for f in Application._meta.fields if f.name not in {"id", "submitted_at"}]
@@ -38,12 +38,7 @@ class WorkflowError(Exception):
 
 
 def snapshot(application: Application) -> dict:
-    values = model_to_dict(application, fields=TRACKED)
-    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
-
-
-def differences(before: dict, after: dict) -> dict:
-    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    return history.snapshot(application, TRACKED)
 
 
 def next_number(agency, year: int) -> str:
@@ -87,7 +82,7 @@ def _create(agency, fields: dict, actor, token: str | None) -> Application:
     refresh_deadline(application)
     application.save()
     actor = actor if actor and actor.is_authenticated else None
-    changes = differences({}, snapshot(application))
+    changes = history.differences({}, snapshot(application))
     changes |= issue_letter(application, "submit", {}, received_on, actor)
     Event.objects.create(application=application, actor=actor, action="submit",
                          to_state=application.state, changes=changes)  # fmt: skip
@@ -117,7 +112,7 @@ def perform(application: Application, action: str, actor, **params) -> Applicati
         if case.state in OPEN_STATES:
             refresh_deadline(case)
         case.save()
-        changes = differences(before, snapshot(case)) | issue_letter(
+        changes = history.differences(before, snapshot(case)) | issue_letter(
             case, action, params, today, actor
         )
         Event.objects.create(application=case, actor=actor, action=action,
