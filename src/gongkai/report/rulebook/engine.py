@@ -11,20 +11,20 @@ not have at all (or that needs a previous report it was not given) is "not appli
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
-from typing import Protocol
+from enum import Enum, StrEnum
+from functools import cache, cached_property
+from typing import NamedTuple, Protocol
 
 from gongkai.report.findings import Finding, Outcome, RuleResult, RuleStatus, Severity
-from gongkai.report.formats import GENERATIONS
+from gongkai.report.formats import GENERATIONS, Kind
 from gongkai.report.model import CellValue, Report
 from gongkai.report.rulebook.naming import (
     Name,
     cell_label,
+    names_within,
     previous_year,
-    shared_context,
-    spec_for,
 )
 from gongkai.report.validation import kind_violation
 
@@ -62,8 +62,14 @@ class Op(StrEnum):
         return left <= right if self is Op.AT_MOST else left >= right
 
 
-@dataclass(frozen=True)
-class CheckOutcome:
+class Absent(Enum):
+    ABSENT = "absent"
+
+
+ABSENT = Absent.ABSENT  # a row the report does not have, as opposed to a blank cell (None)
+
+
+class CheckOutcome(NamedTuple):  # a tuple, not a dataclass: a report makes hundreds
     status: RuleStatus
     cells: tuple[str, ...] = ()
     message_zh: str = ""
@@ -79,13 +85,15 @@ class Context:
     def source(self, term: Term) -> Report | None:
         return self.previous if term.previous else self.report
 
-    def has(self, term: Term) -> bool:
-        source = self.source(term)
-        return source is not None and source.has(term.key)
+    def read(self, terms: tuple[Term, ...]) -> list[CellValue | Absent]:
+        """Each term's figure: None when it is blank, ABSENT when the report lacks its row."""
+        cells = self.report.cells
+        previous = self.previous.cells if self.previous else {}
+        return [(previous if t.previous else cells).get(t.key, ABSENT) for t in terms]
 
-    def value(self, term: Term) -> CellValue:
+    def generation_of(self, term: Term) -> str:
         source = self.source(term)
-        return source.value(term.key) if source else None
+        return source.generation if source else self.report.generation
 
     def cell_id(self, term: Term) -> str:
         """A cell key; a previous-year cell is written key@year."""
@@ -126,6 +134,10 @@ def describe_cell(ctx: Context, cell_id: str) -> Name:
     return cell_label(ctx.report.generation, key)
 
 
+SideNames = tuple[Name | None, Name, Name]  # a comparison's subject, left and right side
+Sides = tuple[tuple[Term, ...], tuple[Term, ...], list[CellValue]]  # terms and their figures
+
+
 @dataclass(frozen=True)
 class Comparison:
     """sum(lhs) OP sum(rhs), each term signed, optional or from the previous year."""
@@ -137,10 +149,21 @@ class Comparison:
     lhs_name: Name | None = None  # default: the terms' names joined with + and −
     rhs_name: Name | None = None
     only_if_printed: tuple[str, ...] = ()  # skip unless these cells hold figures
+    _names_by_generations: dict[tuple[str, str | None], SideNames] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    @property
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        return (*self.lhs, *self.rhs)
+
+    @cached_property
     def cross_year(self) -> bool:
-        return any(term.previous for term in (*self.lhs, *self.rhs))
+        return any(term.previous for term in self.terms)
+
+    @cached_property
+    def subtracts(self) -> bool:
+        return any(term.sign < 0 for term in self.terms)
 
     def evaluate(self, ctx: Context) -> Iterator[CheckOutcome]:
         yield self._outcome(ctx)
@@ -148,28 +171,42 @@ class Comparison:
     def _outcome(self, ctx: Context) -> CheckOutcome:
         if self.cross_year and (gap := ctx.previous_gap()):
             return gap
-        if any(ctx.report.value(key) is None for key in self.only_if_printed):
+        if self.only_if_printed and any(ctx.report.value(k) is None for k in self.only_if_printed):
             return CheckOutcome(RuleStatus.NOT_APPLICABLE)
-        lhs, rhs = self._present(ctx, self.lhs), self._present(ctx, self.rhs)
-        if lhs is None or rhs is None:
+        sides = self._sides(ctx)
+        if sides is None:
             return CheckOutcome(RuleStatus.NOT_APPLICABLE)
-        blank = [term for term in (*lhs, *rhs) if ctx.value(term) is None]
-        if blank:
+        lhs, rhs, values = sides
+        terms = (*lhs, *rhs)
+        if None in values:
+            blank = (term for term, value in zip(terms, values, strict=True) if value is None)
             return CheckOutcome(RuleStatus.NOT_ASSESSABLE, tuple(map(ctx.cell_id, blank)))
-        cells = tuple(ctx.cell_id(term) for term in (*lhs, *rhs))
-        left, right = _signed_sum(ctx, lhs), _signed_sum(ctx, rhs)
+        cells = tuple(map(ctx.cell_id, terms))
+        left, right = self._sum(lhs, values[: len(lhs)]), self._sum(rhs, values[len(lhs) :])
         if self.op.holds(left, right):
             return CheckOutcome(RuleStatus.PASSED, cells)
         zh, en = self._message(ctx, lhs, rhs, left, right)
         return CheckOutcome(RuleStatus.VIOLATED, cells, zh, en, self.severity)
 
-    @staticmethod
-    def _present(ctx: Context, terms: tuple[Term, ...]) -> tuple[Term, ...] | None:
-        """The terms the report has; None when a required row is missing or none is there."""
-        if any(not term.optional and not ctx.has(term) for term in terms):
+    def _sides(self, ctx: Context) -> Sides | None:
+        """The terms of each side the report has, and their figures; None when a required
+        row is missing or a side has no term at all."""
+        figures = ctx.read(self.terms)
+        if ABSENT not in figures:
+            return self.lhs, self.rhs, figures  # type: ignore[return-value]
+        read = list(zip(self.terms, figures, strict=True))
+        if any(figure is ABSENT and not term.optional for term, figure in read):
             return None
-        present = tuple(term for term in terms if ctx.has(term))
-        return present or None
+        lhs = tuple(term for term, figure in read[: len(self.lhs)] if figure is not ABSENT)
+        rhs = tuple(term for term, figure in read[len(self.lhs) :] if figure is not ABSENT)
+        values = [figure for figure in figures if figure is not ABSENT]
+        return (lhs, rhs, values) if lhs and rhs else None  # type: ignore[return-value]
+
+    def _sum(self, terms: tuple[Term, ...], values: list[CellValue]) -> Number:
+        if not self.subtracts:  # the usual case, and the same sum without the multiplications
+            return sum(values)  # type: ignore[arg-type]
+        signed = zip(terms, values, strict=True)
+        return sum(term.sign * value for term, value in signed)  # type: ignore[operator, misc]
 
     def _message(
         self,
@@ -179,9 +216,7 @@ class Comparison:
         left: Number,
         right: Number,
     ) -> tuple[str, str]:
-        subject, names = _term_names(ctx, (*lhs, *rhs))
-        left_name = self.lhs_name or _join(lhs, names[: len(lhs)])
-        right_name = self.rhs_name or _join(rhs, names[len(lhs) :])
+        subject, left_name, right_name = self._names(ctx, lhs, rhs)
         l_text, r_text = format_number(left), format_number(right)
         zh_subject = f"{subject.zh}：" if subject else ""
         en_subject = f"{subject.en}: " if subject else ""
@@ -200,21 +235,29 @@ class Comparison:
             f"{en_subject}{left_name.en} = {l_text} {en_verb} {right_name.en} = {r_text}",
         )
 
-
-def _signed_sum(ctx: Context, terms: tuple[Term, ...]) -> Number:
-    return sum(term.sign * ctx.value(term) for term in terms)  # type: ignore[operator, misc]
+    def _names(self, ctx: Context, lhs: tuple[Term, ...], rhs: tuple[Term, ...]) -> SideNames:
+        """The subject and both sides' names. They come from the formats alone, so they are
+        kept per pair of generations for the usual case where every term is present."""
+        every_term = lhs is self.lhs and rhs is self.rhs
+        generations = (ctx.report.generation, ctx.previous.generation if ctx.previous else None)
+        if every_term and (kept := self._names_by_generations.get(generations)):
+            return kept
+        subject, names = _term_names(ctx, (*lhs, *rhs))
+        left_name = self.lhs_name or _join(lhs, names[: len(lhs)])
+        right_name = self.rhs_name or _join(rhs, names[len(lhs) :])
+        if every_term:
+            self._names_by_generations[generations] = (subject, left_name, right_name)
+        return subject, left_name, right_name
 
 
 def _term_names(ctx: Context, terms: tuple[Term, ...]) -> tuple[Name | None, list[Name]]:
-    specs = []
-    for term in terms:
-        source = ctx.source(term)
-        specs.append(spec_for(source.generation if source else ctx.report.generation, term.key))
-    if None in specs:
+    cells = tuple((ctx.generation_of(term), term.key) for term in terms)
+    named = names_within(cells)
+    if named is None:
         return None, [describe_cell(ctx, ctx.cell_id(term)) for term in terms]
-    subject, names = shared_context(specs)  # type: ignore[arg-type]
-    named = [previous_year(n) if t.previous else n for t, n in zip(terms, names, strict=True)]
-    return subject, named
+    subject, names = named
+    named_terms = zip(terms, names, strict=True)
+    return subject, [previous_year(n) if t.previous else n for t, n in named_terms]
 
 
 def _join(terms: tuple[Term, ...], names: list[Name]) -> Name:
@@ -234,16 +277,17 @@ class ValuesOfKind:
     prefix: str = ""
 
     def evaluate(self, ctx: Context) -> Iterator[CheckOutcome]:
-        cells = GENERATIONS[ctx.report.generation].cells
-        keys = [k for k in cells if k.startswith(self.prefix) and ctx.report.has(k)]
-        printed = [k for k in keys if ctx.report.value(k) is not None]
-        if not keys:
+        cells = ctx.report.cells
+        kinds = kinds_under(ctx.report.generation, self.prefix)
+        read = [(key, kind, cells[key]) for key, kind in kinds if key in cells]
+        printed = [(key, kind, value) for key, kind, value in read if value is not None]
+        if not read:
             yield CheckOutcome(RuleStatus.NOT_APPLICABLE)
         elif not printed:
-            yield CheckOutcome(RuleStatus.NOT_ASSESSABLE, tuple(keys))
-        for key in printed:
-            value = ctx.report.value(key)
-            if violation := kind_violation(cells[key].kind, value):
+            yield CheckOutcome(RuleStatus.NOT_ASSESSABLE, tuple(key for key, _, _ in read))
+        passed = []
+        for key, kind, value in printed:
+            if violation := kind_violation(kind, value):
                 name = describe_cell(ctx, key)
                 shown = format_number(value)  # type: ignore[arg-type]
                 yield CheckOutcome(
@@ -253,7 +297,16 @@ class ValuesOfKind:
                     f"{name.en} = {shown} {violation[2]}",
                 )
             else:
-                yield CheckOutcome(RuleStatus.PASSED, (key,))
+                passed.append(key)
+        if passed:
+            yield CheckOutcome(RuleStatus.PASSED, tuple(passed))
+
+
+@cache
+def kinds_under(generation: str, prefix: str) -> tuple[tuple[str, Kind], ...]:
+    """The key and kind of every cell of the format under `prefix`, in format order."""
+    cells = GENERATIONS[generation].cells
+    return tuple((key, spec.kind) for key, spec in cells.items() if key.startswith(prefix))
 
 
 @dataclass(frozen=True)
@@ -284,17 +337,22 @@ class Rule:
         checks = (c for group in self.checks.values() for c in group)
         return any(isinstance(c, Comparison) and c.cross_year for c in checks)
 
+    @cached_property
+    def elsewhere(self) -> RuleResult:
+        """The result on a report of a generation the rule does not cover."""
+        return RuleResult(
+            self.id,
+            RuleStatus.NOT_APPLICABLE,
+            self.severity,
+            reason_zh=f"仅适用于{'、'.join(self.generations)}代格式",
+            reason_en=f"applies to generation {', '.join(self.generations)} only",
+        )
+
 
 def run_rule(rule: Rule, ctx: Context, version: str) -> RuleResult:
     checks = rule.checks.get(ctx.report.generation)
     if checks is None:
-        return RuleResult(
-            rule.id,
-            RuleStatus.NOT_APPLICABLE,
-            rule.severity,
-            reason_zh=f"仅适用于{'、'.join(rule.generations)}代格式",
-            reason_en=f"applies to generation {', '.join(rule.generations)} only",
-        )
+        return rule.elsewhere
     outcomes = [outcome for check in checks for outcome in check.evaluate(ctx)]
     findings = [
         _violation(rule, outcome, version)

@@ -2,10 +2,14 @@
 
 Cells of one column are named by their rows (`自然人列：一+二=877，…`), cells of one row by
 their columns, anything else by row and column. Previous-year cells say so.
+
+Names come from the format data alone, never from a report's figures, so they are cached by
+(generation, key): a report that breaks a hundred rules names the same cells as any other.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.report.aliases import bare_label
 from gongkai.report.formats import GENERATIONS, CellSpec
@@ -44,6 +48,7 @@ def spec_for(generation: str, key: str) -> CellSpec | None:
     return GENERATIONS[generation].cells.get(key)
 
 
+@lru_cache(maxsize=4096)
 def cell_label(generation: str, key: str) -> Name:
     """The full short name of one cell; an unknown key names itself."""
     spec = spec_for(generation, key)
@@ -60,6 +65,19 @@ def shared_context(specs: Sequence[CellSpec]) -> tuple[Name | None, list[Name]]:
         if len({(spec.table.key, r.zh) for spec, r in zip(specs, rows, strict=True)}) == 1:
             return Name(f"{rows[0].zh}行", f"row {rows[0].en}"), [c for c in columns if c]
     return None, [full_name(spec) for spec in specs]
+
+
+GenerationKey = tuple[str, str]
+
+
+@lru_cache(maxsize=4096)
+def names_within(cells: tuple[GenerationKey, ...]) -> tuple[Name | None, tuple[Name, ...]] | None:
+    """`shared_context` of these (generation, key) cells; None when a key is not in its format."""
+    specs = [spec_for(generation, key) for generation, key in cells]
+    if None in specs:
+        return None
+    subject, names = shared_context(specs)  # type: ignore[arg-type]
+    return subject, tuple(names)
 
 
 def previous_year(name: Name) -> Name:

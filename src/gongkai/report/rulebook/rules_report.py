@@ -2,6 +2,7 @@
 problems found when its JSON was read."""
 
 from collections.abc import Iterator
+from functools import cache
 
 from gongkai.report.findings import RuleStatus, Severity
 from gongkai.report.formats import GENERATIONS, Table, generation_for_year
@@ -33,18 +34,18 @@ def format_fits_year(ctx: Context) -> Iterator[CheckOutcome]:
     )
 
 
-def _printable_keys(ctx: Context, table: Table) -> list[str]:
-    """The table's cells the report has, without heading rows (blank by design)."""
-    return [
-        spec.key
-        for spec in table.cells(ctx.report.generation)
-        if ctx.report.has(spec.key) and not spec.is_heading
-    ]
+@cache
+def _figure_keys(generation: str) -> tuple[tuple[Table, tuple[str, ...]], ...]:
+    """Each table of the format with its cells, without heading rows (blank by design)."""
+    return tuple(
+        (table, tuple(spec.key for spec in table.cells(generation) if not spec.is_heading))
+        for table in GENERATIONS[generation].tables
+    )
 
 
 def tables_not_blank(ctx: Context) -> Iterator[CheckOutcome]:
-    for table in GENERATIONS[ctx.report.generation].tables:
-        keys = _printable_keys(ctx, table)
+    for table, figure_keys in _figure_keys(ctx.report.generation):
+        keys = [key for key in figure_keys if ctx.report.has(key)]
         if not keys:
             continue
         if any(ctx.report.value(key) is not None for key in keys):
