@@ -3,13 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from gongkai.web.api import api
+from gongkai.web.core import display
 
 urlpatterns = [
     path("", include("gongkai.web.portal.urls")),
     path("", include("gongkai.web.applications.urls")),
+    path("", include("gongkai.web.catalog.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("display/", display.toggle, name="display-toggle"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

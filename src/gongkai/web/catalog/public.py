@@ -1,0 +1,130 @@
+"""Public pages of the catalogue: the 目录, entry pages, the 指南, 第二十条 items, feeds."""
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from gongkai.statute.clock import CURRENT
+from gongkai.statute.vocabularies import article_20_items
+from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog.models.entries import (
+    DisclosureMode,
+    Entry,
+    EntryState,
+    SubjectCategory,
+    Validity,
+)
+from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
+
+PER_PAGE = 20
+
+
+def public_entries():
+    """What the public sees: published entries, except those withheld from disclosure."""
+    return (
+        Entry.objects.filter(state=EntryState.PUBLISHED)
+        .exclude(disclosure_mode=DisclosureMode.WITHHELD)
+        .select_related("agency", "subject", "form")
+    )
+
+
+def filtered(request, entries):
+    params = request.GET
+    if code := params.get("agency"):
+        agency = Agency.objects.filter(code=code).first()
+        entries = entries.filter(agency__path__startswith=agency.path) if agency else entries.none()
+    if subject := params.get("subject"):
+        entries = entries.filter(subject_id=subject) if subject.isdigit() else entries.none()
+    if (item := params.get("item", "")).isdigit():
+        entries = entries.filter(article20_item=int(item))
+    if (year := params.get("year", "")).isdigit():
+        entries = entries.filter(published_on__year=int(year))
+    if (validity := params.get("validity")) in Validity.values:
+        entries = entries.filter(validity=validity)
+    return entries
+
+
+def catalog(request):
+    query = request.GET.get("q", "").strip()
+    entries = filtered(request, public_entries())
+    if query:
+        words = Q(title__icontains=query) | Q(summary__icontains=query)
+        entries = entries.filter(words | Q(doc_no__icontains=query) | Q(body__icontains=query))
+    page = Paginator(entries.order_by("-published_on", "-id"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page, "query": query, "params": request.GET,
+        "agencies": Agency.objects.all(), "subjects": SubjectCategory.objects.filter(agency=None),
+        "items": article_20_items(), "validities": Validity.choices,
+        "years": sorted({d.year for d in public_entries().dates("published_on", "year")},
+                        reverse=True),
+    }  # fmt: skip
+    return render(request, "catalog/catalog.html", context)
+
+
+def entry_page(request, pk: int):
+    entry = get_object_or_404(public_entries(), pk=pk)
+    return render(request, "catalog/entry.html", {"entry": entry})
+
+
+def guide(request, code: str):
+    """政府信息公开指南 (第十二条), generated from the agency's own data."""
+    agency = get_object_or_404(Agency, code=code)
+    context = {
+        "agency": agency,
+        "items": article_20_items(),
+        "answer_days": CURRENT.answer_days,
+        "extension_days": CURRENT.max_extension_days,
+        "publish_days": TIME_LIMIT_WORKING_DAYS,
+        "supervisor": agency.parent,
+    }
+    return render(request, "catalog/guide.html", context)
+
+
+def article_20(request, code: str):
+    """法定主动公开内容: the agency's entries under each item of 第二十条."""
+    agency = get_object_or_404(Agency, code=code)
+    entries = public_entries().filter(agency=agency).exclude(article20_item=0)
+    grouped = [(number, label, [e for e in entries if e.article20_item == number])
+               for number, label in article_20_items()]  # fmt: skip
+    return render(request, "catalog/article20.html", {"agency": agency, "groups": grouped})
+
+
+class AgencyFeed(Feed):
+    """New entries of an agency (and the units below it), as Atom."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, code: str):
+        return get_object_or_404(Agency, code=code)
+
+    def title(self, agency):
+        return f"{agency.name} 政府信息公开"
+
+    def link(self, agency):
+        return reverse("catalog") + f"?agency={agency.code}"
+
+    def items(self, agency):
+        return (
+            public_entries()
+            .filter(agency__path__startswith=agency.path)
+            .order_by("-published_on", "-id")[:50]
+        )
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_description(self, entry):
+        return entry.summary or entry.body[:200]
+
+    def item_link(self, entry):
+        return reverse("catalog-entry", args=[entry.pk])
+
+    def item_pubdate(self, entry):
+        from datetime import datetime
+
+        return datetime.combine(entry.published_on, datetime.min.time())

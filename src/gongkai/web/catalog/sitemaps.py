@@ -1,0 +1,32 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog.public import public_entries
+
+
+class EntrySitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return public_entries().select_related(None).order_by("pk").only("pk", "updated_at")
+
+    def location(self, entry):
+        return reverse("catalog-entry", args=[entry.pk])
+
+    def lastmod(self, entry):
+        return entry.updated_at
+
+
+class GuideSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Agency.objects.order_by("pk")
+
+    def location(self, agency):
+        return reverse("catalog-guide", args=[agency.code])
+
+
+SITEMAPS = {"entries": EntrySitemap, "guides": GuideSitemap}
