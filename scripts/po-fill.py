@@ -3,6 +3,7 @@
 
     make messages                       # extract new strings (GNU gettext)
     scripts/po-fill.py new.json         # translate them; prints the msgids still missing
+    scripts/po-fill.py --force fix.json # replace existing translations of these msgids
     make messages                       # compile
 
 Several people may translate at once: run the three steps under
@@ -28,7 +29,7 @@ def needs_translation(entry: str) -> bool:
     return not translated or "#, fuzzy" in entry
 
 
-def fill(entry: str, table: dict[str, str], missing: list[str]) -> str:
+def fill(entry: str, table: dict[str, str], missing: list[str], force: bool = False) -> str:
     lines = entry.split("\n")
     start = next((i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
     if start is None:
@@ -37,13 +38,13 @@ def fill(entry: str, table: dict[str, str], missing: list[str]) -> str:
     while end < len(lines) and lines[end].startswith('"'):
         end += 1
     msgid = unquote(lines[start:end])
-    if not msgid or not needs_translation(entry):
+    if not msgid or not (needs_translation(entry) or (force and msgid in table)):
+        return entry
+    if msgid not in table:  # leave it as it is, fuzzy guesses included: still to translate
+        missing.append(msgid)
         return entry
     kept = [line.replace("#, fuzzy, ", "#, ") for line in lines
             if line != "#, fuzzy" and not line.startswith("#| ")]  # fmt: skip
-    if msgid not in table:
-        missing.append(msgid)
-        return "\n".join(kept)
     first_msgstr = next(i for i, line in enumerate(kept) if line.startswith("msgstr"))
     head = kept[:first_msgstr]
     text = table[msgid].replace('"', '\\"')
@@ -52,10 +53,12 @@ def fill(entry: str, table: dict[str, str], missing: list[str]) -> str:
 
 
 def main() -> int:
-    table = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    force = "--force" in sys.argv  # replace existing translations of the table's msgids too
+    table = json.loads(Path(sys.argv[-1]).read_text(encoding="utf-8"))
     missing: list[str] = []
     entries = CATALOGUE.read_text(encoding="utf-8").split("\n\n")
-    CATALOGUE.write_text("\n\n".join(fill(e, table, missing) for e in entries), encoding="utf-8")
+    filled = (fill(entry, table, missing, force) for entry in entries)
+    CATALOGUE.write_text("\n\n".join(filled), encoding="utf-8")
     for msgid in missing:
         print(f"untranslated: {msgid}")
     return 1 if missing else 0

@@ -37,17 +37,18 @@ class AttachmentsField(forms.FileField):
         return [checked(upload) for upload in files]
 
 
-def checked(upload):
+def checked(upload, signatures=SIGNATURES):
+    """The upload, if its name and first bytes agree on one of the allowed kinds."""
     name = upload.name.lower()
     extension = name[name.rfind(".") :] if "." in name else ""
-    if extension not in SIGNATURES:
-        raise forms.ValidationError(_("%(name)s: only PDF, JPG, PNG or Word files.") % {
+    if extension not in signatures:
+        raise forms.ValidationError(_("%(name)s: only PDF, JPG, PNG, Word or Excel files.") % {
             "name": upload.name})  # fmt: skip
     if upload.size > MAX_BYTES:
         raise forms.ValidationError(_("%(name)s is larger than 10 MB.") % {"name": upload.name})
     head = upload.read(8)
     upload.seek(0)
-    signature, content_type = SIGNATURES[extension]
+    signature, content_type = signatures[extension]
     if not head.startswith(signature):
         raise forms.ValidationError(_("%(name)s is not really a %(kind)s file.") % {
             "name": upload.name, "kind": extension[1:].upper()})  # fmt: skip

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from gongkai.web.catalog import public
+from gongkai.web.catalog import public, staff
 from gongkai.web.catalog.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -11,4 +11,12 @@ urlpatterns = [
     path("agencies/<str:code>/article-20/", public.article_20, name="catalog-article20"),
     path("agencies/<str:code>/feed/", public.AgencyFeed(), name="catalog-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-]
+    path("work/catalog/", staff.dashboard, name="catalog-staff"),
+    path("work/catalog/new/", staff.new_entry, name="catalog-staff-new"),
+    path("work/catalog/<int:pk>/", staff.entry_page, name="catalog-staff-entry"),
+    path("work/catalog/<int:pk>/edit/", staff.edit_entry, name="catalog-staff-edit"),
+    path("work/catalog/<int:pk>/channels/", staff.add_channel, name="catalog-staff-channel"),
+    path("work/catalog/<int:pk>/files/", staff.upload, name="catalog-staff-upload"),
+    path("work/catalog/<int:pk>/<str:action>/", staff.perform_action,
+         name="catalog-staff-action"),
+]  # fmt: skip

@@ -217,3 +217,10 @@ class EntryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        from gongkai.web.catalog.states import EVENT_LABELS, TRANSITIONS
+
+        transition = TRANSITIONS.get(self.action)
+        return str(transition.label if transition else EVENT_LABELS.get(self.action, self.action))

@@ -1,0 +1,153 @@
+"""Staff pages of the catalogue: the dashboard, drafting, and each entry's next steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.web.agencies import permissions
+from gongkai.web.agencies.roles import Action
+from gongkai.web.catalog import services, workflow
+from gongkai.web.catalog.attachments import add_attachment
+from gongkai.web.catalog.forms import ACTION_FORMS, ChannelForm, EntryForm
+from gongkai.web.catalog.models.entries import Entry, EntryState
+from gongkai.web.catalog.states import TRANSITIONS
+from gongkai.web.catalog.timeliness import publication_due
+from gongkai.web.workcalendar.calendar import current_calendar
+
+
+def visible_entries(user):
+    return permissions.scope(Entry.objects.select_related("agency"), user, Action.VIEW)
+
+
+def entry_for(user, pk: int) -> Entry:
+    return get_object_or_404(visible_entries(user), pk=pk)
+
+
+@login_required
+def dashboard(request):
+    entries = visible_entries(request.user)
+    year = timezone.localdate().year
+    drafts = entries.filter(state=EntryState.DRAFT).order_by("generated_on")
+    calendar = current_calendar()
+    context = {
+        "drafts": [(entry, publication_due(entry.generated_on, calendar)) for entry in drafts],
+        "in_progress": entries.filter(state__in=[EntryState.IN_REVIEW, EntryState.IN_APPROVAL]),
+        "late": entries.filter(state=EntryState.PUBLISHED, published_on__year=year,
+                               late_working_days__gt=0).order_by("-late_working_days"),
+        "published": entries.filter(state=EntryState.PUBLISHED).order_by("-published_on")[:20],
+        "year": year,
+        "today": timezone.localdate(),
+    }  # fmt: skip
+    return render(request, "catalog/staff/dashboard.html", context)
+
+
+@login_required
+def new_entry(request):
+    agencies = permissions.agencies_for(request.user, Action.HANDLE)
+    if not agencies.exists():
+        raise PermissionDenied
+    agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
+    agency = agency or agencies.first()
+    form = EntryForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        services.ensure_chain(agency)
+        entry = services.create_draft(agency, request.user, **form.cleaned_data)
+        return redirect("catalog-staff-entry", pk=entry.pk)
+    context = {"form": form, "agencies": agencies, "agency": agency}
+    return render(request, "catalog/staff/edit.html", context)
+
+
+@login_required
+def edit_entry(request, pk: int):
+    entry = entry_for(request.user, pk)
+    permissions.require(request.user, Action.HANDLE, entry.agency)
+    form = EntryForm(request.POST or None, instance=Entry.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_draft(entry, request.user, **form.cleaned_data)
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+        return redirect("catalog-staff-entry", pk=entry.pk)
+    return render(request, "catalog/staff/edit.html", {"form": form, "entry": entry})
+
+
+@login_required
+def entry_page(request, pk: int):
+    entry = entry_for(request.user, pk)
+    actions = []
+    for transition in TRANSITIONS.values():
+        if entry.state in transition.sources and may(request.user, entry, transition):
+            actions.append((transition, ACTION_FORMS[transition.action]()))
+    context = {
+        "entry": entry, "actions": actions, "steps": workflow.chain(entry),
+        "events": entry.events.select_related("actor"), "reviews": entry.reviews.all(),
+        "channel_form": ChannelForm(), "may_edit": entry.state == EntryState.DRAFT
+        and permissions.can(request.user, Action.HANDLE, entry.agency),
+    }  # fmt: skip
+    return render(request, "catalog/staff/entry.html", context)
+
+
+def may(user, entry, transition) -> bool:
+    try:
+        workflow.check_permission(entry, transition, user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def perform_action(request, pk: int, action: str):
+    entry = entry_for(request.user, pk)
+    if action not in ACTION_FORMS:
+        raise PermissionDenied
+    form = ACTION_FORMS[action](request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("catalog-staff-entry", pk=entry.pk)
+    try:
+        workflow.perform(entry, action, request.user, **form.cleaned_data)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    except PermissionDenied:
+        messages.error(request, _("Your role does not allow this step."))
+    else:
+        messages.success(request, _("Done."))
+    return redirect("catalog-staff-entry", pk=entry.pk)
+
+
+@login_required
+@require_POST
+def add_channel(request, pk: int):
+    entry = entry_for(request.user, pk)
+    permissions.require(request.user, Action.HANDLE, entry.agency)
+    form = ChannelForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            publication = form.save(commit=False)
+            publication.entry = entry
+            publication.save()
+            note = f"{publication.get_channel_display()} {publication.reference}"
+            workflow.record(entry, request.user, "channel", workflow.snapshot(entry), note)
+        messages.success(request, _("Done."))
+    else:
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("catalog-staff-entry", pk=entry.pk)
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    entry = entry_for(request.user, pk)
+    permissions.require(request.user, Action.HANDLE, entry.agency)
+    try:
+        for item in request.FILES.getlist("files"):
+            add_attachment(entry, item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("catalog-staff-entry", pk=entry.pk)
