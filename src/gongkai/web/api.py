@@ -10,6 +10,7 @@ from ninja import NinjaAPI, Schema
 from gongkai import __version__
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.api import router as applications_router
+from gongkai.web.catalog.api import router as catalog_router
 
 api = NinjaAPI(
     title="Gongkai API",
@@ -68,3 +69,4 @@ def get_agency(request, code: str):
 
 
 api.add_router("/v1/applications", applications_router)
+api.add_router("/v1/catalog", catalog_router)

@@ -1,0 +1,261 @@
+"""Full-text search of the public catalogue: titles, 文号, keywords, summaries, text, attachments.
+
+One normalisation serves both databases (`search_backends/tokens.py`): every CJK character
+is a token, runs of other letters and digits are one token, punctuation only separates. A
+query matches an entry when its tokens occur consecutively in one field — so 2-, 3- and
+4-character Chinese words and 文号 such as 〔2023〕5号 are found exactly, and no query can be
+a syntax error.
+
+SQLite stores the tokens space-separated in an FTS5 table and asks for a phrase, ranked by
+bm25. PostgreSQL stores a compact form (CJK runs unbroken) and asks `LIKE '%…%'`, served by
+a pg_trgm GIN index, or for two-character words, which have no trigram, by a GIN index of
+character bigrams; results come newest first. The tables, indexes and the triggers that drop
+an entry from the index when it stops being public are in migration 0002.
+
+The index follows the entries: `index_entry(entry)` after any change (saving an entry or an
+attachment does it through signals), `unindex_entry(entry)`; `rebuild_index()` redoes all.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog.models.entries import (
+    DisclosureMode,
+    Entry,
+    EntryAttachment,
+    EntryState,
+)
+from gongkai.web.catalog.search_backends import backend_for
+from gongkai.web.catalog.search_backends.tokens import (  # noqa: F401 (the public names)
+    CJK_START,
+    compact,
+    is_cjk,
+    matches,
+    spaced,
+    tokens,
+)
+
+# A character that would continue a Latin word or a number, full-width forms included.
+WORD_CHAR = rf"[^\W_{CJK_START}-\uff0f\uff5f-\U0010ffff]"
+SNIPPET_LENGTH = 80
+SNIPPET_BEFORE = 20
+MAX_PER_PAGE = 100
+FIELDS = ("title", "doc_no", "keywords", "summary", "body", "attachments")
+
+
+# -- what is indexed ------------------------------------------------------------------------
+
+
+def is_public(entry: Entry) -> bool:
+    return entry.state == EntryState.PUBLISHED and entry.disclosure_mode == DisclosureMode.PROACTIVE
+
+
+def public_entries():
+    return Entry.objects.filter(
+        state=EntryState.PUBLISHED, disclosure_mode=DisclosureMode.PROACTIVE
+    )
+
+
+def fields_of(entry: Entry, attachment_texts: Iterable[str]) -> dict[str, str]:
+    values = {name: getattr(entry, name) or "" for name in FIELDS[:-1]}
+    return values | {"attachments": "\n".join(attachment_texts)}
+
+
+def index_entry(entry: Entry) -> None:
+    """Put the entry in the index as it is now, or take it out if it is not public."""
+    if not is_public(entry):
+        unindex_entry(entry)
+        return
+    texts = EntryAttachment.objects.filter(entry_id=entry.pk).values_list("text", flat=True)
+    backend_for(connection).store(entry.pk, fields_of(entry, texts))
+
+
+def unindex_entry(entry: Entry) -> None:
+    backend_for(connection).remove(entry.pk)
+
+
+def rebuild_index(batch: int = 2000) -> int:
+    """Index every public entry afresh; returns how many. Keyset batches keep memory flat."""
+    backend = backend_for(connection)
+    backend.clear()
+    count, last = 0, 0
+    columns = ["pk", *FIELDS[:-1]]
+    while rows := list(
+        public_entries().filter(pk__gt=last).order_by("pk").values(*columns)[:batch]
+    ):
+        texts: dict[int, list[str]] = {}
+        for entry_id, text in EntryAttachment.objects.filter(
+            entry_id__in=[row["pk"] for row in rows]
+        ).values_list("entry_id", "text"):
+            texts.setdefault(entry_id, []).append(text)
+        backend.store_many(
+            (row["pk"], {name: row[name] or "" for name in FIELDS[:-1]}
+             | {"attachments": "\n".join(texts.get(row["pk"], []))})
+            for row in rows
+        )  # fmt: skip
+        count += len(rows)
+        last = rows[-1]["pk"]
+    backend.optimise()
+    return count
+
+
+@receiver(post_save, sender=Entry, dispatch_uid="catalog-search-entry-saved")
+def entry_saved(sender, instance: Entry, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        index_entry(instance)
+
+
+@receiver(post_save, sender=EntryAttachment, dispatch_uid="catalog-search-attachment-saved")
+@receiver(post_delete, sender=EntryAttachment, dispatch_uid="catalog-search-attachment-gone")
+def attachment_changed(sender, instance: EntryAttachment, raw: bool = False, **kwargs) -> None:
+    entry = Entry.objects.filter(pk=instance.entry_id).first()
+    if entry is not None and not raw:
+        index_entry(entry)
+
+
+@receiver(post_delete, sender=Entry, dispatch_uid="catalog-search-entry-deleted")
+def entry_deleted(sender, instance: Entry, **kwargs) -> None:
+    unindex_entry(instance)
+
+
+# -- searching ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    agency: Agency | None = None  # this agency and everything below it
+    subject: int | None = None
+    form: int | None = None
+    year: int | None = None
+    validity: str | None = None
+
+    def sql(self, entry: str) -> tuple[list[str], list]:
+        """WHERE conditions on the entry table aliased `entry`, and their parameters."""
+        where = [f"{entry}.state = %s", f"{entry}.disclosure_mode = %s"]
+        params: list = [EntryState.PUBLISHED, DisclosureMode.PROACTIVE]
+        if self.agency is not None:
+            where.append(f"{entry}.agency_id IN (SELECT id FROM {Agency._meta.db_table} "
+                         "WHERE path LIKE %s)")  # fmt: skip
+            params.append(self.agency.path + "%")
+        for column, value in [("subject_id", self.subject), ("form_id", self.form),
+                              ("validity", self.validity)]:  # fmt: skip
+            if value is not None:
+                where.append(f"{entry}.{column} = %s")
+                params.append(value)
+        if self.year is not None:
+            where.append(f"{entry}.published_on BETWEEN %s AND %s")
+            params += [date(self.year, 1, 1), date(self.year, 12, 31)]
+        return where, params
+
+
+@dataclass
+class SearchResult:
+    entry: Entry
+    title: SafeString  # the title, escaped, hits in <mark>
+    snippet: SafeString  # ~80 characters around the first hit in the text, escaped, <mark>
+
+
+@dataclass
+class SearchPage:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    results: list[SearchResult] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def search(query: str, agency: Agency | None = None, subject: int | None = None,
+           form: int | None = None, year: int | None = None, validity: str | None = None,
+           page: int = 1, per_page: int = 20) -> SearchPage:  # fmt: skip
+    """Public entries matching the query, best first (SQLite) or newest first (PostgreSQL)."""
+    page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
+    words = tokens(query)
+    if not words:
+        return SearchPage(query, 0, page, per_page)
+    filters = Filters(agency, subject, form, year, validity)
+    backend = backend_for(connection)
+    total = backend.count(words, filters)
+    ids = backend.ids(words, filters, per_page, (page - 1) * per_page) if total else []
+    return SearchPage(query, total, page, per_page, results_for(ids, words))
+
+
+def results_for(ids: list[int], words: list[str]) -> list[SearchResult]:
+    entries = Entry.objects.select_related("agency").in_bulk(ids)
+    pattern = highlight_pattern(words)
+    missing = [pk for pk in ids if not any(pattern.search(text) for text in texts(entries[pk]))]
+    attachments: dict[int, list[str]] = {}
+    for entry_id, text in EntryAttachment.objects.filter(entry_id__in=missing).values_list(
+        "entry_id", "text"
+    ):
+        attachments.setdefault(entry_id, []).append(text)
+    results = []
+    for pk in ids:
+        entry = entries[pk]
+        candidates = [*texts(entry), *attachments.get(pk, [])]
+        snippet = next((s for text in candidates if (s := excerpt(text, pattern))), None)
+        title = excerpt(entry.title, pattern, whole=True) or escape(entry.title)
+        results.append(SearchResult(entry, title, snippet or escape(lead(entry))))
+    return results
+
+
+def texts(entry: Entry) -> list[str]:
+    return [entry.summary, entry.body, entry.doc_no, entry.keywords, entry.title]
+
+
+def lead(entry: Entry) -> str:
+    text = " ".join((entry.summary or entry.body).split())
+    return text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else "")
+
+
+# -- snippets -------------------------------------------------------------------------------
+
+
+@cache
+def variants(char: str) -> str:
+    """A regex class for one character as it may be written: half- or full-width, any case."""
+    forms = {char, char.upper()}
+    if "!" <= char <= "~":
+        forms |= {chr(ord(form) + 0xFEE0) for form in forms if "!" <= form <= "~"}
+    return "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
+
+
+def highlight_pattern(words: list[str]) -> re.Pattern:
+    """Finds the query in the original text, tolerating punctuation and spacing between
+    tokens (〔2023〕5号 for `2023 5 号`); a miss only costs the highlight."""
+    parts = []
+    for word in words:
+        body = "".join(variants(char) for char in word)
+        parts.append(body if is_cjk(word) else rf"(?<!{WORD_CHAR}){body}(?!{WORD_CHAR})")
+    return re.compile(r"[\W_]*?".join(parts), re.IGNORECASE)
+
+
+def excerpt(text: str, pattern: re.Pattern, whole: bool = False) -> SafeString | None:
+    """About SNIPPET_LENGTH characters around the first hit, escaped, every hit in <mark>."""
+    first = pattern.search(text or "")
+    if first is None:
+        return None
+    start = 0 if whole else max(0, first.start() - SNIPPET_BEFORE)
+    end = len(text) if whole else max(first.end(), start + SNIPPET_LENGTH)
+    window, html, position = text[start:end], [], 0
+    for hit in pattern.finditer(window):
+        html += [escape(window[position : hit.start()]), "<mark>", escape(hit.group()), "</mark>"]
+        position = hit.end()
+    html.append(escape(window[position:]))
+    text_html = re.sub(r"\s+", " ", "".join(html))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + text_html + suffix)

@@ -1,0 +1,57 @@
+"""The one normalisation of text and queries, shared by both databases (no Django).
+
+Text is NFKC-folded and case-folded, then cut into tokens: every character from U+2E80 on
+(CJK ideographs, kana, hangul …) is a token of its own, and each run of other letters and
+digits (`2023`, `pdf`) is one token; punctuation and spaces only separate. A query matches
+a text when its tokens occur consecutively in it: `matches()` is the definition that both
+databases must agree with.
+"""
+
+import re
+import unicodedata
+
+CJK_START = "\u2e80"
+TOKEN = re.compile(rf"[^\W_{CJK_START}-\U0010ffff]+|[^\W_]")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def is_cjk(token: str) -> bool:
+    return token >= CJK_START
+
+
+def spaced(text: str) -> str:
+    """Every token separated by one space: what FTS5 indexes (unicode61 splits on spaces)."""
+    return " ".join(tokens(text))
+
+
+def join_compact(parts: list[str]) -> str:
+    """Tokens joined without a space inside CJK runs and with one elsewhere."""
+    out = []
+    for previous, token in zip([None, *parts], parts, strict=False):
+        if previous is not None and not (is_cjk(previous) and is_cjk(token)):
+            out.append(" ")
+        out.append(token)
+    return "".join(out)
+
+
+def compact(text: str) -> str:
+    """PostgreSQL's form, padded with spaces so that a pattern like `' 5 号'` can only match
+    where the token `5` starts: then LIKE '%…%' means exactly `matches()`."""
+    return " " + join_compact(tokens(text)) + " "
+
+
+def compact_pattern(words: list[str]) -> str:
+    """The LIKE substring for a query's tokens: a Latin word or a number at either end is
+    bounded by a space, so `5号` does not find `15号`; a CJK token is whole by itself."""
+    before = "" if is_cjk(words[0]) else " "
+    after = "" if is_cjk(words[-1]) else " "
+    return before + join_compact(words) + after
+
+
+def matches(query: str, text: str) -> bool:
+    """The definition of a hit: the query's tokens occur consecutively in the text."""
+    wanted = spaced(query)
+    return bool(wanted) and f" {wanted} " in f" {spaced(text)} "

@@ -1,0 +1,326 @@
+"""Full-text search of the public catalogue, on whichever database the tests run on."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gongkai.web.catalog import search as catalog_search
+from gongkai.web.catalog.models.entries import (
+    DisclosureMode,
+    Entry,
+    EntryAttachment,
+    EntryState,
+    FormCategory,
+    SubjectCategory,
+    Validity,
+)
+from gongkai.web.catalog.search import index_entry, matches, rebuild_index, search, tokens
+
+
+def publish(agency, title: str, **fields) -> Entry:
+    defaults = {"generated_on": date(2024, 3, 1), "published_on": date(2024, 3, 5),
+                "state": EntryState.PUBLISHED,
+                "disclosure_mode": DisclosureMode.PROACTIVE}  # fmt: skip
+    return Entry.objects.create(agency=agency, title=title, **(defaults | fields))
+
+
+def found(query: str, **filters) -> list[str]:
+    return sorted(result.entry.title for result in search(query, per_page=100, **filters).results)
+
+
+@pytest.fixture
+def shelf(finance, land):
+    """A few published entries whose words overlap on purpose."""
+    publish(finance, "2024年财政预算执行情况", doc_no="青财〔2024〕3号")
+    publish(
+        finance,
+        "政府采购意向公开",
+        summary="本年度政府采购预算已经批复。",
+        doc_no="青财〔2023〕5号",
+    )
+    publish(finance, "预备役人员优待", doc_no="青财〔2023〕15号")
+    publish(land, "国有建设用地使用权出让", body="出让地块位于青山镇，采购代理机构另行公告。",
+            doc_no="青自然资〔2023〕50号")  # fmt: skip
+    publish(land, "采购", doc_no="〔2022〕5号")
+
+
+def test_a_two_character_word_finds_exactly_the_entries_that_contain_it(shelf):
+    assert found("预算") == ["2024年财政预算执行情况", "政府采购意向公开"]
+    assert found("采购") == ["国有建设用地使用权出让", "政府采购意向公开", "采购"]
+
+
+def test_three_and_four_character_words_find_exactly_their_entries(shelf):
+    assert found("使用权") == ["国有建设用地使用权出让"]
+    assert found("政府采购") == ["政府采购意向公开"]
+    assert found("采购预算") == ["政府采购意向公开"]
+    assert found("预算执行情况") == ["2024年财政预算执行情况"]
+    assert found("预备") == ["预备役人员优待"]
+    assert found("预采") == []
+
+
+def test_a_document_number_finds_only_that_number(shelf):
+    assert found("〔2023〕5号") == ["政府采购意向公开"]
+    assert found("青财〔2023〕15号") == ["预备役人员优待"]
+    assert found("2023") == ["国有建设用地使用权出让", "政府采购意向公开", "预备役人员优待"]
+
+
+def test_a_document_number_is_found_however_its_brackets_and_digits_are_typed(shelf):
+    for typed in ["[2023]5号", "(2023)5号", "〔２０２３〕５号", "2023 5号", "2023〕5号"]:
+        assert found(typed) == ["政府采购意向公开"], typed
+
+
+def test_a_number_is_a_whole_token_so_5号_does_not_find_15号_or_50号(shelf):
+    assert found("5号") == ["政府采购意向公开", "采购"]
+
+
+def test_body_and_attachment_text_are_searched(shelf, finance):
+    entry = publish(finance, "一份通知")
+    EntryAttachment.objects.create(entry=entry, name="附件.pdf", size=10,
+                                   content_type="application/pdf",
+                                   text="附件中写明了防汛抗旱工作安排。")  # fmt: skip
+    assert found("青山镇") == ["国有建设用地使用权出让"]
+    assert found("防汛抗旱") == ["一份通知"]
+
+
+def test_latin_words_are_found_whatever_their_case_or_width(finance):
+    publish(finance, "PPP项目库信息", body="详见 Excel 表格。")
+    assert found("ppp") == ["PPP项目库信息"]
+    assert found("ＥＸＣＥＬ") == ["PPP项目库信息"]
+    assert found("exc") == []
+
+
+def test_entries_that_are_not_published_for_proactive_disclosure_are_never_found(finance):
+    publish(finance, "公开的预算")
+    publish(finance, "依申请公开的预算", disclosure_mode=DisclosureMode.ON_REQUEST)
+    publish(finance, "不予公开的预算", disclosure_mode=DisclosureMode.WITHHELD,
+            withheld_reason="国家秘密")  # fmt: skip
+    Entry.objects.create(agency=finance, title="草稿中的预算", generated_on=date(2024, 1, 1))
+    assert found("预算") == ["公开的预算"]
+
+
+def test_a_withdrawn_entry_leaves_the_index_even_when_changed_in_bulk(finance):
+    saved = publish(finance, "撤回的预算")
+    bulk = publish(finance, "批量撤回的预算")
+    saved.state = EntryState.WITHDRAWN
+    saved.save()
+    Entry.objects.filter(pk=bulk.pk).update(state=EntryState.WITHDRAWN)  # no signal: the trigger
+    assert found("预算") == []
+    assert backend_rows() == 0
+
+
+def test_a_deleted_entry_leaves_the_index(finance):
+    entry = publish(finance, "删除的预算")
+    entry.delete()
+    assert found("预算") == []
+    assert backend_rows() == 0
+
+
+def test_an_edited_entry_is_found_by_its_new_words_only(finance):
+    entry = publish(finance, "旧标题")
+    entry.title = "新标题：防汛通知"
+    entry.save()
+    assert found("旧标题") == []
+    assert found("防汛") == ["新标题：防汛通知"]
+
+
+def test_an_entry_published_later_is_indexed_when_published(finance):
+    entry = Entry.objects.create(
+        agency=finance, title="待发布的预算", generated_on=date(2024, 1, 1)
+    )
+    assert found("预算") == []
+    entry.state = EntryState.PUBLISHED
+    entry.save()
+    assert found("预算") == ["待发布的预算"]
+
+
+def test_rebuilding_the_index_finds_the_same_entries(shelf, finance):
+    imported = Entry(agency=finance, title="批量导入的采购公告", generated_on=date(2024, 1, 1),
+                     state=EntryState.PUBLISHED)  # fmt: skip
+    Entry.objects.bulk_create([imported])
+    assert "批量导入的采购公告" not in found("采购")  # bulk_create sends no signal
+    assert rebuild_index() == 6
+    assert found("采购") == [
+        "国有建设用地使用权出让",
+        "批量导入的采购公告",
+        "政府采购意向公开",
+        "采购",
+    ]
+
+
+def test_an_agency_filter_includes_everything_below_it(county, finance, land, treasury):
+    publish(county, "县政府预算")
+    publish(finance, "财政局预算")
+    publish(treasury, "国库股预算")
+    publish(land, "自然资源局预算")
+    assert found("预算", agency=finance) == ["国库股预算", "财政局预算"]
+    assert len(found("预算", agency=county)) == 4
+
+
+def test_category_year_and_validity_filters(finance):
+    budget = SubjectCategory.objects.create(name="财政预决算")
+    notice = FormCategory.objects.create(name="通知")
+    publish(finance, "2023年预算", subject=budget, published_on=date(2023, 12, 31))
+    publish(finance, "2024年预算通知", form=notice, validity=Validity.EXPIRED)
+    assert found("预算", subject=budget.pk) == ["2023年预算"]
+    assert found("预算", form=notice.pk) == ["2024年预算通知"]
+    assert found("预算", year=2023) == ["2023年预算"]
+    assert found("预算", validity=Validity.EXPIRED) == ["2024年预算通知"]
+    assert found("预算", year=2022) == []
+
+
+@pytest.mark.parametrize("query", ['"', '预算"', "AND", "预算 OR", "NEAR(预算", "预*", "(预算",
+                                   "'; DROP TABLE x", "%", "_", "\\", "^预算", "预算:", "-预算",
+                                   "", "   ", "。，、"])  # fmt: skip
+def test_no_query_is_a_syntax_error(finance, query):
+    publish(finance, "预算 and 决算")
+    page = search(query)
+    assert page.total == len(page.results)
+
+
+def test_punctuation_alone_finds_nothing(finance):
+    publish(finance, "预算")
+    assert search("。，、").total == 0
+
+
+def test_the_snippet_marks_the_hit_and_escapes_the_text(finance):
+    body = "前言" * 30 + "<b>粗体</b>政府采购预算公开" + "后记" * 40
+    publish(finance, "采购公告", body=body)
+    result = search("采购预算").results[0]
+    assert "<mark>采购预算</mark>" in result.snippet
+    assert "&lt;b&gt;粗体&lt;/b&gt;政府" in result.snippet
+    assert "<b>" not in result.snippet
+    assert result.snippet.startswith("…") and result.snippet.endswith("…")
+    assert 70 <= len(result.snippet.replace("<mark>", "").replace("</mark>", "")) <= 120
+
+
+def test_the_snippet_marks_a_document_number_as_written(finance):
+    publish(finance, "关于印发办法的通知", body="根据青财〔2023〕5号文件，现将有关事项通知如下。")
+    result = search("2023 5号").results[0]
+    assert "<mark>2023〕5号</mark>" in result.snippet
+    assert result.title == "关于印发办法的通知"
+
+
+def test_the_title_is_highlighted_too(finance):
+    publish(finance, "政府采购<公告>")
+    assert search("采购").results[0].title == "政府<mark>采购</mark>&lt;公告&gt;"
+
+
+def test_pages_of_results_and_the_total(finance):
+    for n in range(25):
+        publish(finance, f"第{n}号预算公告")
+    first, last = search("预算", per_page=10), search("预算", page=3, per_page=10)
+    assert (first.total, first.pages, len(first.results), len(last.results)) == (25, 3, 10, 5)
+    everything = {
+        r.entry.pk for p in (1, 2, 3) for r in search("预算", page=p, per_page=10).results
+    }
+    assert len(everything) == 25
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="bm25 ranks on SQLite only")
+def test_on_sqlite_a_hit_in_the_title_ranks_first(finance):
+    publish(finance, "关于某事的通知", body="附带说明预算安排。" + "其他内容" * 50)
+    publish(finance, "预算公开", published_on=date(2020, 1, 1))
+    assert [r.entry.title for r in search("预算").results] == ["预算公开", "关于某事的通知"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL orders by date")
+def test_on_postgresql_the_newest_entry_comes_first(finance):
+    publish(finance, "预算公开", published_on=date(2020, 1, 1))
+    publish(finance, "关于某事的通知", body="附带说明预算安排。")
+    assert [r.entry.title for r in search("预算").results] == ["关于某事的通知", "预算公开"]
+
+
+def test_the_index_triggers_exist(db):
+    # SQLite drops a table's triggers when a migration remakes the table: this would notice.
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        names = {name for (name,) in cursor.fetchall()}
+    assert {"catalog_search_unpublished", "catalog_search_deleted"} <= names or {
+        "catalog_search_forget", "catalog_search_truncated"} <= names  # fmt: skip
+
+
+def backend_rows() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM catalog_search")
+        return cursor.fetchone()[0]
+
+
+# -- exactly the matching entries: the index agrees with a brute-force scan ----------------
+
+CHINESE = "政府信息公开预算采购年度报告财政局县"
+MIXED = CHINESE + "2035号〔〕，。 a"
+
+
+def texts_and_queries(alphabet: str):
+    text = st.text(alphabet, min_size=0, max_size=30)
+    texts = st.lists(text, min_size=1, max_size=6)
+    return texts.flatmap(lambda ts: st.tuples(st.just(ts), st.lists(
+        st.one_of(st.text(alphabet, min_size=1, max_size=4),
+                  st.sampled_from(ts).flatmap(lambda t: substrings(t))),
+        min_size=1, max_size=4)))  # fmt: skip
+
+
+def substrings(text: str):
+    if not text:
+        return st.just("信息")
+    return st.integers(0, len(text) - 1).flatmap(
+        lambda start: st.integers(start + 1, min(len(text), start + 5)).map(
+            lambda end: text[start:end]
+        )
+    )
+
+
+def indexed(finance, bodies: list[str]) -> dict[int, str]:
+    Entry.objects.all().delete()
+    entries = [publish(finance, "条目", body=body) for body in bodies]
+    return {entry.pk: entry.body for entry in entries}
+
+
+def hits(query: str) -> set[int]:
+    page = search(query, per_page=100)
+    assert page.total == len(page.results)
+    return {result.entry.pk for result in page.results}
+
+
+SLOW = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SLOW
+@given(texts_and_queries(CHINESE))
+def test_chinese_queries_find_exactly_the_texts_that_contain_them(finance, case):
+    bodies, queries = case
+    by_pk = indexed(finance, bodies)
+    for query in queries:
+        assert hits(query) == {pk for pk, body in by_pk.items() if query in body}, query
+
+
+@SLOW
+@given(texts_and_queries(MIXED))
+def test_mixed_queries_find_exactly_the_texts_whose_tokens_contain_them(finance, case):
+    bodies, queries = case
+    by_pk = indexed(finance, bodies)
+    for query in queries:
+        expected = (
+            {pk for pk, body in by_pk.items() if matches(query, body)} if tokens(query) else set()
+        )
+        assert hits(query) == expected, query
+
+
+def test_the_reference_matcher_is_substring_search_for_chinese_text():
+    assert matches("预算", "财政预算公开") and not matches("预公", "财政预算公开")
+    assert matches("〔2023〕5号", "青财〔2023〕5号") and not matches("5号", "〔2023〕15号")
+    assert catalog_search.spaced("青财〔2023〕5号") == "青 财 2023 5 号"
+
+
+def test_an_index_entry_call_is_harmless_for_an_entry_that_is_not_public(finance):
+    draft = Entry.objects.create(agency=finance, title="草稿", generated_on=date(2024, 1, 1))
+    index_entry(draft)
+    assert backend_rows() == 0
