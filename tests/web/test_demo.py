@@ -49,3 +49,16 @@ def test_the_demo_has_applications_in_every_stage_and_loads_once(db):
     states = set(Application.objects.values_list("state", flat=True))
     assert {"received", "consulting", "closed", "awaiting_correction"} <= states
     assert Application.objects.filter(extension_days__gt=0).exists()
+
+
+def test_the_demo_catalogue_has_published_late_pending_and_draft_entries(db):
+    from gongkai.web.catalog.demo import ENTRIES, load_demo_catalog
+    from gongkai.web.catalog.models.entries import Entry
+
+    load_demo()
+    assert load_demo_catalog() == len(ENTRIES)
+    assert load_demo_catalog() == len(ENTRIES)
+    states = set(Entry.objects.values_list("state", flat=True))
+    assert {"published", "in_approval", "draft"} <= states
+    assert Entry.objects.filter(late_working_days__gt=0).exists()
+    assert all(e.index_no for e in Entry.objects.filter(state="published"))

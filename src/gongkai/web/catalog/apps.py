@@ -6,3 +6,10 @@ class CatalogConfig(AppConfig):
     name = "gongkai.web.catalog"
     label = "catalog"
     verbose_name = _("Proactive disclosure")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from gongkai.web.catalog.vocabularies import ensure_national_vocabularies
+
+        post_migrate.connect(ensure_national_vocabularies, sender=self)
