@@ -15,3 +15,12 @@ from gongkai.web.catalog.models.entries import (  # noqa: F401
     Review,
     SubjectCategory,
 )
+from gongkai.web.catalog.models.registry import (  # noqa: F401
+    DocumentKind,
+    EventKind,
+    FigureSource,
+    NormativeDocument,
+    NormativeEvent,
+    YearlyFigure,
+    YearlyFigureRevision,
+)

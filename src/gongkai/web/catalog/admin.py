@@ -1,0 +1,1 @@
+from gongkai.web.catalog import admin_registry  # noqa: F401

@@ -1,0 +1,166 @@
+"""Admin of the 规章 / 行政规范性文件 registry and of the yearly section-二 figures.
+
+The document list shows each document's status and the counts on a chosen day (`?as_of=`,
+default today). Yearly figures are changed only through registry.record_figure(), so that
+every value is kept in the figure's history with who entered it.
+"""
+
+from datetime import date
+
+from django import forms
+from django.contrib import admin
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.report.formats import GENERATIONS
+from gongkai.web.agencies import permissions
+from gongkai.web.agencies.admin import AgencyScopedAdmin
+from gongkai.web.agencies.roles import Action
+from gongkai.web.catalog.models.registry import (
+    DocumentKind,
+    NormativeDocument,
+    NormativeEvent,
+    YearlyFigure,
+    YearlyFigureRevision,
+    figure_choices,
+)
+from gongkai.web.catalog.registry import counts_by_kind, record_figure, status_on
+
+
+def as_of_date(request) -> date:
+    return parse_date(request.GET.get(AsOfFilter.parameter_name) or "") or date.today()
+
+
+class AsOfFilter(admin.SimpleListFilter):
+    """Not a filter: the day on which statuses and counts are shown."""
+
+    title = _("status on")
+    parameter_name = "as_of"
+
+    def lookups(self, request, model_admin):
+        this_year = date.today().year
+        year_ends = [date(year, 12, 31) for year in range(this_year - 1, this_year - 6, -1)]
+        return [(day.isoformat(), day.isoformat()) for day in year_ends]
+
+    def queryset(self, request, queryset):
+        return queryset
+
+
+class ScopedAgencyFilter(admin.SimpleListFilter):
+    """Lists only the agencies the user may see, unlike a plain foreign-key filter."""
+
+    title = _("agency")
+    parameter_name = "agency"
+
+    def lookups(self, request, model_admin):
+        return [(a.pk, a.name) for a in permissions.agencies_for(request.user, Action.VIEW)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(agency_id=self.value()) if self.value() else queryset
+
+
+class NormativeEventInline(admin.TabularInline):
+    model = NormativeEvent
+    extra = 0
+    fields = ["kind", "on", "doc_no", "note"]
+
+
+@admin.register(NormativeDocument)
+class NormativeDocumentAdmin(AgencyScopedAdmin):
+    list_display = ["title", "doc_no", "kind", "agency", "issued_on", "published_on"]
+    list_filter = [AsOfFilter, "kind", ScopedAgencyFilter]
+    search_fields = ["title", "doc_no"]
+    date_hierarchy = "issued_on"
+    raw_id_fields = ["entry"]
+    inlines = [NormativeEventInline]
+    fields = ["agency", "kind", "title", "doc_no", "issued_on", "published_on", "effective_on",
+              "entry"]  # fmt: skip
+
+    def get_list_display(self, request):
+        as_of = as_of_date(request)
+
+        @admin.display(description=gettext("Status on %(date)s") % {"date": as_of})
+        def status(document: NormativeDocument) -> str:
+            return status_on(document, as_of).label
+
+        return [*self.list_display, status]
+
+    def changelist_view(self, request, extra_context=None):
+        as_of = as_of_date(request)
+        documents = self.get_queryset(request)
+        if agency := request.GET.get(ScopedAgencyFilter.parameter_name):
+            documents = documents.filter(agency_id=agency)
+        extra_context = {**(extra_context or {}), "subtitle": counts_text(documents, as_of)}
+        return super().changelist_view(request, extra_context)
+
+
+def counts_text(documents, as_of: date) -> str:
+    counts = counts_by_kind(documents, as_of)
+    parts = [
+        gettext(
+            "%(kind)s: %(issued)s issued, %(repealed)s repealed, %(lapsed)s lapsed, "
+            "%(in_force)s in force"
+        )
+        % {
+            "kind": kind.label,
+            "issued": counts[kind].issued,
+            "repealed": counts[kind].repealed,
+            "lapsed": counts[kind].lapsed,
+            "in_force": counts[kind].in_force,
+        }
+        for kind in DocumentKind
+    ]
+    return gettext("On %(date)s: %(counts)s") % {"date": as_of, "counts": "; ".join(parts)}
+
+
+class YearlyFigureForm(forms.ModelForm):
+    key = forms.ChoiceField(label=_("figure"), choices=figure_choices)
+
+    class Meta:
+        model = YearlyFigure
+        fields = ["agency", "year", "key", "value", "provenance"]
+
+
+class RevisionInline(admin.TabularInline):
+    model = YearlyFigureRevision
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["entered_at", "value", "source", "provenance", "entered_by"]
+    verbose_name_plural = _("history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(YearlyFigure)
+class YearlyFigureAdmin(AgencyScopedAdmin):
+    form = YearlyFigureForm
+    list_display = ["agency", "year", "key", "label", "typed_value", "source", "entered_by",
+                    "entered_at"]  # fmt: skip
+    list_filter = ["year", "source", ScopedAgencyFilter]
+    search_fields = ["key", "agency__name"]
+    inlines = [RevisionInline]
+
+    @admin.display(description=_("label"))
+    def label(self, figure: YearlyFigure) -> str:
+        for code in ("C", "B"):
+            if spec := GENERATIONS[code].cells.get(figure.key):
+                return spec.label
+        return ""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["source", "entered_by", "entered_at"]
+        return readonly if obj is None else ["agency", "year", "key", *readonly]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a figure's history is kept; correct the value instead
+
+    def save_model(self, request, obj, form, change):
+        record_figure(obj.agency, obj.year, obj.key, obj.value, request.user,
+                      provenance=obj.provenance)  # fmt: skip
+        saved = YearlyFigure.objects.get(agency=obj.agency, year=obj.year, key=obj.key)
+        obj.pk, obj.entered_at = saved.pk, saved.entered_at
