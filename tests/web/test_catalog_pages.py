@@ -99,3 +99,15 @@ def test_large_text_and_high_contrast_are_remembered(client, db):
 def test_the_display_switch_does_not_redirect_elsewhere(client, db):
     response = client.post("/display/", {"mode": "large-text", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_searching_the_catalogue_finds_two_character_words_and_highlights_them(client, entries):
+    html = client.get("/catalog/", {"q": "预算"}).content.decode()
+    assert "共找到 1 条与“预算”相关的结果" in html
+    assert "<mark>预算</mark>" in html
+    assert "土地征收" not in html
+
+
+def test_searching_by_document_number_finds_the_entry(client, entries):
+    html = client.get("/catalog/", {"q": "〔2026〕5号"}).content.decode()
+    assert "青山县2026年县级预算公开" in html

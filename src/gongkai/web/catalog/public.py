@@ -2,7 +2,6 @@
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -10,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from gongkai.statute.clock import CURRENT
 from gongkai.statute.vocabularies import article_20_items
 from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog import search
 from gongkai.web.catalog.models.entries import (
     DisclosureMode,
     Entry,
@@ -49,21 +49,30 @@ def filtered(request, entries):
 
 def catalog(request):
     query = request.GET.get("q", "").strip()
-    entries = filtered(request, public_entries())
-    if query:
-        words = Q(title__icontains=query) | Q(summary__icontains=query)
-        entries = entries.filter(words | Q(doc_no__icontains=query) | Q(body__icontains=query))
-    page = Paginator(entries.order_by("-published_on", "-id"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
     context = {
-        "page": page, "query": query, "params": request.GET,
+        "query": query, "params": request.GET,
         "agencies": Agency.objects.all(), "subjects": SubjectCategory.objects.filter(agency=None),
         "items": article_20_items(), "validities": Validity.choices,
         "years": sorted({d.year for d in public_entries().dates("published_on", "year")},
                         reverse=True),
     }  # fmt: skip
+    if query:
+        context["found"] = full_text(request, query)
+    else:
+        entries = filtered(request, public_entries()).order_by("-published_on", "-id")
+        context["page"] = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "catalog/catalog.html", context)
+
+
+def full_text(request, query: str) -> search.SearchPage:
+    params = request.GET
+    agency = Agency.objects.filter(code=params.get("agency", "")).first()
+    number = {name: int(params[name]) for name in ("subject", "year", "page")
+              if params.get(name, "").isdigit()}  # fmt: skip
+    validity = params.get("validity") if params.get("validity") in Validity.values else None
+    return search.search(query, agency=agency, subject=number.get("subject"),
+                         year=number.get("year"), validity=validity,
+                         page=number.get("page", 1), per_page=PER_PAGE)  # fmt: skip
 
 
 def entry_page(request, pk: int):
