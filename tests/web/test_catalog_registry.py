@@ -164,6 +164,20 @@ def test_a_document_cannot_be_made_public_before_it_is_issued(finance):
     assert "published_on" in refused.value.message_dict
 
 
+def test_a_document_links_only_to_a_catalogue_entry_of_its_own_agency(finance, land):
+    from gongkai.web.catalog.models import Entry
+
+    theirs = Entry.objects.create(agency=land, title="用地审批办法", generated_on=date(2022, 1, 1))
+    ours = Entry.objects.create(
+        agency=finance, title="公务卡管理办法", generated_on=date(2022, 1, 1)
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        issue(finance, date(2022, 1, 1), entry=theirs)
+    assert "entry" in refused.value.message_dict
+    assert issue(finance, date(2022, 1, 1), entry=ours).entry == ours
+
+
 # Section 二 figures
 
 
@@ -202,6 +216,24 @@ def test_generation_c_in_force_rolls_over_from_the_year_before(finance, finance_
         + after["s2.normative.issued"]
         - after["s2.normative.repealed"]
     )
+
+
+def test_the_rulebook_finds_the_compiled_section_two_consistent_across_years(
+    finance, finance_documents, dave
+):
+    from gongkai.report.model import Report
+    from gongkai.report.rulebook import run_rulebook
+    from gongkai.report.rulebook.engine import RuleStatus
+
+    record_figure(finance, 2023, "s2.fees.amount", Decimal("3.5"), dave)
+    reports = [
+        Report("C", year, "青山县财政局", cells=section_two_figures(finance, year, "C"))
+        for year in (2022, 2023)
+    ]
+
+    result = run_rulebook(reports[1], previous=reports[0])
+    for rule in ("C2-1", "C2-2", "C2-3"):
+        assert result.result(rule).status is RuleStatus.PASSED, rule
 
 
 def test_generation_b_figures_count_made_published_and_public_in_total(finance):
@@ -396,6 +428,22 @@ def test_a_figure_entered_in_the_admin_is_recorded_with_who_entered_it(client, f
     assert response.status_code == 302, response.content.decode()[:2000]
     revision = YearlyFigureRevision.objects.get()
     assert (revision.value, revision.entered_by, revision.provenance) == (14, dave, "执法台账")
+
+
+def test_correcting_a_figure_in_the_admin_appends_to_its_history(client, finance, dave):
+    record_figure(finance, 2023, "s2.penalty.decisions", 14, dave)
+    figure = YearlyFigure.objects.get()
+    client.force_login(dave)
+
+    response = client.post(
+        f"/admin/catalog/yearlyfigure/{figure.pk}/change/",
+        {"value": "16", "provenance": "更正", "revisions-TOTAL_FORMS": "1",
+         "revisions-INITIAL_FORMS": "1"},
+    )  # fmt: skip
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(figure.revisions.values_list("value", flat=True)) == [14, 16]
+    assert client.get(f"/admin/catalog/yearlyfigure/{figure.pk}/delete/").status_code == 403
 
 
 def test_a_clerk_cannot_add_a_figure_in_the_admin(client, finance, alice):
