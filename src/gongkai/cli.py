@@ -67,10 +67,12 @@ def demo() -> None:
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
+    from gongkai.web.catalog.demo_registry import load_demo_registry
 
     accounts = load_demo()
     cases = load_demo_applications()
     entries = load_demo_catalog()
+    documents = load_demo_registry()
     click.echo(
         "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
     )
@@ -78,6 +80,7 @@ def demo() -> None:
         click.echo(f"  {account.username:<14} {account.description}")
     click.echo(f"演示依申请公开案件 / demo applications: {cases}")
     click.echo(f"演示目录条目 / demo catalogue entries: {entries}")
+    click.echo(f"演示规范性文件 / demo normative documents: {documents}")
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})

@@ -231,3 +231,18 @@ def test_an_administrator_imports_only_for_the_agencies_they_manage(finance, lan
 
     assert [error.row for error in result.errors] == [3]
     assert not YearlyFigure.objects.exists()
+
+
+def test_an_administrator_imports_figures_from_the_page(client, dave, finance):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(dave)
+    csv = f"机关代码,年度,指标,数值\n{finance.code},2024,s2.licensing.decisions,12\n"
+    upload = SimpleUploadedFile("figures.csv", csv.encode())
+    html = client.post("/work/catalog/figures/import/", {"file": upload}).content.decode()
+    assert "共读取 1 行：新增 1 项" in html
+
+
+def test_a_clerk_cannot_open_the_import_page(client, alice):
+    client.force_login(alice)
+    assert client.get("/work/catalog/figures/import/").status_code == 403

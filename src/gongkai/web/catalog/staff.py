@@ -14,6 +14,7 @@ from gongkai.web.agencies.roles import Action
 from gongkai.web.catalog import services, workflow
 from gongkai.web.catalog.attachments import add_attachment
 from gongkai.web.catalog.forms import ACTION_FORMS, ChannelForm, EntryForm
+from gongkai.web.catalog.imports import import_yearly_figures
 from gongkai.web.catalog.models.entries import Entry, EntryState
 from gongkai.web.catalog.states import TRANSITIONS
 from gongkai.web.catalog.timeliness import publication_due
@@ -151,3 +152,14 @@ def upload(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("catalog-staff-entry", pk=entry.pk)
+
+
+@login_required
+def import_figures(request):
+    """Yearly figures of section 二 from a CSV or XLSX file (机关, 年度, 指标, 数值)."""
+    if not permissions.agencies_for(request.user, Action.MANAGE).exists():
+        raise PermissionDenied
+    result = None
+    if request.method == "POST" and (upload := request.FILES.get("file")):
+        result = import_yearly_figures(upload, request.user)
+    return render(request, "catalog/staff/import.html", {"result": result})
