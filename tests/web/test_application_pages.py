@@ -211,3 +211,15 @@ def test_the_inbox_filters_by_state(client, alice, case):
     assert (
         "2026-0001" not in client.get("/work/applications/?view=all&state=closed").content.decode()
     )
+
+
+def refuse_everything(upload):
+    from django.core.exceptions import ValidationError
+
+    raise ValidationError("发现病毒：EICAR-Test-File")
+
+
+def test_a_configured_virus_scanner_can_refuse_an_upload(client, finance, media, settings):
+    settings.GONGKAI_UPLOAD_SCANNER = "tests.web.test_application_pages.refuse_everything"
+    html = client.post(apply_url(finance), form_data(attachments=[upload("a.pdf", b"%PDF-1.4")]))
+    assert "发现病毒" in html.content.decode() and not Application.objects.exists()

@@ -149,6 +149,9 @@ SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS", [])
 
 # Online applications accepted per network address per hour (a brake on scripts, not people).
 GONGKAI_SUBMISSIONS_PER_HOUR = envint("GONGKAI_SUBMISSIONS_PER_HOUR", 20)
+# A dotted path to a callable(uploaded_file) that raises ValidationError for an infected file,
+# e.g. a wrapper around clamd; empty: no scanning.
+GONGKAI_UPLOAD_SCANNER = envstr("GONGKAI_UPLOAD_SCANNER", "")
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,8 @@
 by their first bytes as well as their name, since a name says nothing about content."""
 
 from django import forms
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -53,4 +55,13 @@ def checked(upload, signatures=SIGNATURES):
         raise forms.ValidationError(_("%(name)s is not really a %(kind)s file.") % {
             "name": upload.name, "kind": extension[1:].upper()})  # fmt: skip
     upload.content_type = content_type
+    scan(upload)
     return upload
+
+
+def scan(upload) -> None:
+    """Hand the file to the installation's virus scanner, if one is configured: a callable
+    (settings.GONGKAI_UPLOAD_SCANNER, a dotted path) that raises ValidationError to refuse."""
+    if path := settings.GONGKAI_UPLOAD_SCANNER:
+        import_string(path)(upload)
+        upload.seek(0)
