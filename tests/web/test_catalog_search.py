@@ -18,6 +18,7 @@ from gongkai.web.catalog.models.entries import (
     Validity,
 )
 from gongkai.web.catalog.search import index_entry, matches, rebuild_index, search, tokens
+from gongkai.web.catalog.search_backends import sqlite as sqlite_backend
 
 
 def publish(agency, title: str, **fields) -> Entry:
@@ -159,6 +160,26 @@ def test_an_agency_filter_includes_everything_below_it(county, finance, land, tr
     assert len(found("预算", agency=county)) == 4
 
 
+def test_an_agency_moved_to_another_parent_is_searched_under_its_new_parent(
+    county, finance, land, treasury, django_capture_on_commit_callbacks
+):
+    publish(treasury, "国库股预算")
+    with django_capture_on_commit_callbacks(execute=True):
+        treasury.parent = land
+        treasury.save()
+    assert found("预算", agency=land) == ["国库股预算"]
+    assert found("预算", agency=finance) == []
+    assert found("预算", agency=county) == ["国库股预算"]
+
+
+def test_a_filter_follows_an_entry_whose_validity_changed(finance):
+    entry = publish(finance, "废止的预算办法")
+    entry.validity = Validity.REPEALED
+    entry.save()
+    assert found("预算", validity=Validity.VALID) == []
+    assert found("预算", validity=Validity.REPEALED) == ["废止的预算办法"]
+
+
 def test_category_year_and_validity_filters(finance):
     budget = SubjectCategory.objects.create(name="财政预决算")
     notice = FormCategory.objects.create(name="通知")
@@ -224,6 +245,14 @@ def test_on_sqlite_a_hit_in_the_title_ranks_first(finance):
     publish(finance, "关于某事的通知", body="附带说明预算安排。" + "其他内容" * 50)
     publish(finance, "预算公开", published_on=date(2020, 1, 1))
     assert [r.entry.title for r in search("预算").results] == ["预算公开", "关于某事的通知"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="bm25 ranks on SQLite only")
+def test_on_sqlite_a_query_with_very_many_hits_lists_the_newest_first(finance, monkeypatch):
+    monkeypatch.setattr(sqlite_backend, "RANK_LIMIT", 1)
+    publish(finance, "预算公开")
+    publish(finance, "关于某事的通知", body="附带说明预算安排。")
+    assert [r.entry.title for r in search("预算").results] == ["关于某事的通知", "预算公开"]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL orders by date")

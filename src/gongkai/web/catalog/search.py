@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from django.db import connection
-from django.db.models.signals import post_delete, post_save
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -50,7 +50,8 @@ WORD_CHAR = rf"[^\W_{CJK_START}-\uff0f\uff5f-\U0010ffff]"
 SNIPPET_LENGTH = 80
 SNIPPET_BEFORE = 20
 MAX_PER_PAGE = 100
-FIELDS = ("title", "doc_no", "keywords", "summary", "body", "attachments")
+TEXT_FIELDS = ("title", "doc_no", "keywords", "summary", "body")  # then attachments' text
+ROW = ["pk", *TEXT_FIELDS, "agency__path", "subject_id", "form_id", "published_on", "validity"]
 
 
 # -- what is indexed ------------------------------------------------------------------------
@@ -66,9 +67,12 @@ def public_entries():
     )
 
 
-def fields_of(entry: Entry, attachment_texts: Iterable[str]) -> dict[str, str]:
-    values = {name: getattr(entry, name) or "" for name in FIELDS[:-1]}
-    return values | {"attachments": "\n".join(attachment_texts)}
+def document(entry: Entry, attachment_texts: Iterable[str]) -> dict:
+    """What the index holds of an entry: its text fields, and the values filters use."""
+    return {name: getattr(entry, name) or "" for name in TEXT_FIELDS} | {
+        "attachments": "\n".join(attachment_texts), "agency_path": entry.agency.path,
+        "subject_id": entry.subject_id, "form_id": entry.form_id,
+        "published_on": entry.published_on, "validity": entry.validity}  # fmt: skip
 
 
 def index_entry(entry: Entry) -> None:
@@ -77,36 +81,37 @@ def index_entry(entry: Entry) -> None:
         unindex_entry(entry)
         return
     texts = EntryAttachment.objects.filter(entry_id=entry.pk).values_list("text", flat=True)
-    backend_for(connection).store(entry.pk, fields_of(entry, texts))
+    backend_for(connection).store(entry.pk, document(entry, texts))
 
 
 def unindex_entry(entry: Entry) -> None:
     backend_for(connection).remove(entry.pk)
 
 
-def rebuild_index(batch: int = 2000) -> int:
-    """Index every public entry afresh; returns how many. Keyset batches keep memory flat."""
-    backend = backend_for(connection)
-    backend.clear()
-    count, last = 0, 0
-    columns = ["pk", *FIELDS[:-1]]
-    while rows := list(
-        public_entries().filter(pk__gt=last).order_by("pk").values(*columns)[:batch]
-    ):
+def rebuild_index(entries=None, batch: int = 2000) -> int:
+    """Index every public entry afresh (or those of `entries`, a queryset, without clearing
+    the others); returns how many. Keyset batches keep memory flat at a million entries."""
+    backend, everything, count, last = backend_for(connection), entries is None, 0, 0
+    if everything:
+        backend.clear()
+    public = public_entries() if everything else entries & public_entries()
+    while rows := list(public.filter(pk__gt=last).order_by("pk").values(*ROW)[:batch]):
         texts: dict[int, list[str]] = {}
-        for entry_id, text in EntryAttachment.objects.filter(
-            entry_id__in=[row["pk"] for row in rows]
-        ).values_list("entry_id", "text"):
+        attachments = EntryAttachment.objects.filter(entry_id__in=[row["pk"] for row in rows])
+        for entry_id, text in attachments.values_list("entry_id", "text"):
             texts.setdefault(entry_id, []).append(text)
-        backend.store_many(
-            (row["pk"], {name: row[name] or "" for name in FIELDS[:-1]}
-             | {"attachments": "\n".join(texts.get(row["pk"], []))})
-            for row in rows
-        )  # fmt: skip
-        count += len(rows)
-        last = rows[-1]["pk"]
-    backend.optimise()
+        backend.store_many((row["pk"], from_row(row, texts.get(row["pk"], []))) for row in rows)
+        count, last = count + len(rows), rows[-1]["pk"]
+    if everything:
+        backend.optimise()
     return count
+
+
+def from_row(row: dict, attachment_texts: list[str]) -> dict:
+    return {name: row[name] or "" for name in TEXT_FIELDS} | {
+        "attachments": "\n".join(attachment_texts), "agency_path": row["agency__path"],
+        "subject_id": row["subject_id"], "form_id": row["form_id"],
+        "published_on": row["published_on"], "validity": row["validity"]}  # fmt: skip
 
 
 @receiver(post_save, sender=Entry, dispatch_uid="catalog-search-entry-saved")
@@ -126,6 +131,27 @@ def attachment_changed(sender, instance: EntryAttachment, raw: bool = False, **k
 @receiver(post_delete, sender=Entry, dispatch_uid="catalog-search-entry-deleted")
 def entry_deleted(sender, instance: Entry, **kwargs) -> None:
     unindex_entry(instance)
+
+
+@receiver(pre_save, sender=Agency, dispatch_uid="catalog-search-agency-moving")
+def agency_moving(sender, instance: Agency, raw: bool = False, **kwargs) -> None:
+    instance._search_old_parent = (
+        Agency.objects.filter(pk=instance.pk).values_list("parent_id", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=Agency, dispatch_uid="catalog-search-agency-moved")
+def agency_moved(sender, instance: Agency, created: bool, raw: bool = False, **kwargs) -> None:
+    """A moved agency takes its subtree's entries under other ancestors: their agency filter
+    tokens are redone once the move (which rewrites the subtree's paths) is committed."""
+    moved = getattr(instance, "_search_old_parent", instance.parent_id) != instance.parent_id
+    if moved and not created and not raw:
+        transaction.on_commit(lambda: reindex_subtree(instance))
+
+
+@transaction.atomic
+def reindex_subtree(agency: Agency) -> None:
+    rebuild_index(Entry.objects.filter(agency__path__startswith=agency.path))
 
 
 # -- searching ------------------------------------------------------------------------------
@@ -181,7 +207,8 @@ class SearchPage:
 def search(query: str, agency: Agency | None = None, subject: int | None = None,
            form: int | None = None, year: int | None = None, validity: str | None = None,
            page: int = 1, per_page: int = 20) -> SearchPage:  # fmt: skip
-    """Public entries matching the query, best first (SQLite) or newest first (PostgreSQL)."""
+    """Public entries matching the query: on SQLite best first (bm25) up to 5,000 hits and
+    newest first beyond; on PostgreSQL newest first."""
     page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
     words = tokens(query)
     if not words:
@@ -189,7 +216,7 @@ def search(query: str, agency: Agency | None = None, subject: int | None = None,
     filters = Filters(agency, subject, form, year, validity)
     backend = backend_for(connection)
     total = backend.count(words, filters)
-    ids = backend.ids(words, filters, per_page, (page - 1) * per_page) if total else []
+    ids = backend.ids(words, filters, per_page, (page - 1) * per_page, total) if total else []
     return SearchPage(query, total, page, per_page, results_for(ids, words))
 
 

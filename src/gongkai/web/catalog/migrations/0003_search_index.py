@@ -1,6 +1,6 @@
 """The full-text search index of the public catalogue (see catalog/search.py).
 
-SQLite: an FTS5 table of space-separated tokens, rowid = entry id. PostgreSQL: a table of the
+SQLite: an FTS5 table of overlapping character pairs plus filter tokens, rowid = entry id. PostgreSQL: a table of the
 compact text with a pg_trgm GIN index and a GIN index of CJK bigrams (two-character words
 have no trigram). On both, triggers drop an entry from the index as soon as it is no longer
 published for proactive disclosure, or is deleted — whatever code changed the row; adding and
@@ -13,8 +13,8 @@ PUBLIC = "NEW.state = 'published' AND NEW.disclosure_mode = 'proactive'"
 
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE catalog_search USING fts5(
-        title, doc_no, keywords, summary, body, attachments,
-        tokenize = 'unicode61 remove_diacritics 0')""",
+        title, doc_no, keywords, summary, body, attachments, facets,
+        tokenize = 'unicode61 remove_diacritics 0', prefix = '1')""",
     f"""CREATE TRIGGER catalog_search_unpublished AFTER UPDATE ON catalog_entry
         WHEN NOT ({PUBLIC})
         BEGIN DELETE FROM catalog_search WHERE rowid = NEW.id; END""",

@@ -66,7 +66,7 @@ def count(words: list[str], filters) -> int:
         return cursor.fetchone()[0]
 
 
-def ids(words: list[str], filters, limit: int, offset: int) -> list[int]:
+def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
     match, match_params = condition(words)
     where, params = filters.sql("e")
     with connection.cursor() as cursor:

@@ -1,30 +1,54 @@
-"""SQLite: an FTS5 table (unicode61 tokenizer) of the space-separated tokens, one column per
-field, rowid = entry id; a query is one phrase of its tokens, ranked by bm25 with the title
-weighted most. Created with its triggers in migration 0002."""
+"""SQLite: an FTS5 table (unicode61 tokenizer), rowid = entry id, one column per text field
+holding overlapping character pairs (`tokens.document_grams`), and a `facets` column of
+filter tokens (`a4` for every agency up the tree, `y2024`, `s3`, `f2`, `vvalid`) so that a
+filtered search is answered by the index alone, without reading a row of catalog_entry.
+A query is one phrase, restricted to the text columns, AND the filters' facet tokens.
+
+Order: bm25 (title weighted most) when the query matches at most RANK_LIMIT entries;
+beyond that, computing bm25 for every match costs more than the 50 ms budget at a million
+entries, and a ranking of thousands of equally plausible hits is noise: newest first
+(rowid descending, read straight from the index). Created in migration 0003.
+"""
 
 from collections.abc import Iterable
 
 from django.db import connection
 
-from gongkai.web.catalog.search_backends.tokens import spaced
+from gongkai.web.catalog.search_backends.tokens import document_grams, query_grams, tokens
 
 TABLE = "catalog_search"
-FIELDS = ("title", "doc_no", "keywords", "summary", "body", "attachments")
-WEIGHTS = "10.0, 8.0, 5.0, 3.0, 1.0, 1.0"  # per column of FIELDS
-INSERT = f"INSERT INTO {TABLE} (rowid, {', '.join(FIELDS)}) VALUES (%s{', %s' * len(FIELDS)})"
-FROM = f"FROM {TABLE} JOIN catalog_entry e ON e.id = {TABLE}.rowid"
+TEXT = ("title", "doc_no", "keywords", "summary", "body", "attachments")
+WEIGHTS = "10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 0.0"  # per column: TEXT, then facets
+RANK_LIMIT = 5000
+COLUMNS = ", ".join([*TEXT, "facets"])
+INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
 
 
-def row(pk: int, fields: dict[str, str]) -> list:
-    return [pk, *(spaced(fields[name]) for name in FIELDS)]
+def facets(document: dict) -> str:
+    agencies = [f"a{pk}" for pk in document["agency_path"].split("/") if pk]
+    values = [("y", document["published_on"] and document["published_on"].year),
+              ("s", document["subject_id"]), ("f", document["form_id"]),
+              ("v", document["validity"])]  # fmt: skip
+    return " ".join(agencies + [f"{kind}{value}" for kind, value in values if value])
 
 
-def store(pk: int, fields: dict[str, str]) -> None:
-    store_many([(pk, fields)])
+def filter_tokens(filters) -> list[str]:
+    wanted = [("a", filters.agency and filters.agency.pk), ("y", filters.year),
+              ("s", filters.subject), ("f", filters.form), ("v", filters.validity)]  # fmt: skip
+    return [f"{kind}{value}" for kind, value in wanted if value is not None and value != ""]
 
 
-def store_many(rows: Iterable[tuple[int, dict[str, str]]]) -> None:
-    values = [row(pk, fields) for pk, fields in rows]
+def row(pk: int, document: dict) -> list:
+    text = [" ".join(document_grams(tokens(document[name]))) for name in TEXT]
+    return [pk, *text, facets(document)]
+
+
+def store(pk: int, document: dict) -> None:
+    store_many([(pk, document)])
+
+
+def store_many(documents: Iterable[tuple[int, dict]]) -> None:
+    values = [row(pk, document) for pk, document in documents]
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [[v[0]] for v in values])
         cursor.executemany(INSERT, values)
@@ -46,27 +70,30 @@ def optimise() -> None:
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
 
-def phrase(words: list[str]) -> str:
-    # Tokens hold only letters and digits, so quoting cannot be escaped from; FTS5's rule for
-    # a quote inside a string (double it) is applied all the same.
-    return '"' + " ".join(word.replace('"', '""') for word in words) + '"'
+def quoted(token: str) -> str:
+    # Tokens hold only letters and digits; FTS5's rule for a quote (double it) applies anyway.
+    return '"' + token.replace('"', '""') + '"'
+
+
+def expression(words: list[str], filters) -> str:
+    """The MATCH expression: built from tokens only, so it is never a syntax error."""
+    grams, prefix = query_grams(words)
+    text = "{" + " ".join(TEXT) + "} : " + quoted(" ".join(grams)) + (" *" if prefix else "")
+    return " AND ".join([text, *(f"facets : {quoted(t)}" for t in filter_tokens(filters))])
 
 
 def count(words: list[str], filters) -> int:
-    where, params = filters.sql("e")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {FROM} WHERE {TABLE} MATCH %s AND {' AND '.join(where)}",
-                       [phrase(words), *params])  # fmt: skip
+        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",
+                       [expression(words, filters)])  # fmt: skip
         return cursor.fetchone()[0]
 
 
-def ids(words: list[str], filters, limit: int, offset: int) -> list[int]:
-    where, params = filters.sql("e")
+def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
+    order = f"bm25({TABLE}, {WEIGHTS}), rowid DESC" if total <= RANK_LIMIT else "rowid DESC"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.id {FROM} WHERE {TABLE} MATCH %s AND {' AND '.join(where)} "
-            f"ORDER BY bm25({TABLE}, {WEIGHTS}), e.published_on DESC, e.id DESC "
-            "LIMIT %s OFFSET %s",
-            [phrase(words), *params, limit, offset],
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY {order} LIMIT %s OFFSET %s",
+            [expression(words, filters), limit, offset],
         )
         return [pk for (pk,) in cursor.fetchall()]

@@ -55,3 +55,37 @@ def matches(query: str, text: str) -> bool:
     """The definition of a hit: the query's tokens occur consecutively in the text."""
     wanted = spaced(query)
     return bool(wanted) and f" {wanted} " in f" {spaced(text)} "
+
+
+# -- overlapping bigrams: what the SQLite index holds --------------------------------------
+#
+# One token per character makes every query a phrase over very long lists (a common
+# character occurs in most entries). Instead, each CJK character is indexed as the pair it
+# starts (预算法 → 预算 算法 法): still one token per character position, so phrases work
+# as before, but a 2-character word is a single token and longer words are phrases of
+# pairs. The last character of a run stands alone, so that every character starts a token.
+
+
+def document_grams(parts: list[str]) -> list[str]:
+    grams = []
+    for n, token in enumerate(parts):
+        following = parts[n + 1] if n + 1 < len(parts) else ""
+        grams.append(token + following if is_cjk(token) and is_cjk(following) else token)
+    return grams
+
+
+def query_grams(parts: list[str]) -> tuple[list[str], bool]:
+    """The tokens to ask for as one phrase, and whether the last one is a prefix.
+
+    A CJK character followed by another in the query asks for their pair; one followed by a
+    word or number must end its run, so it asks for itself alone; the query's last character
+    asks for the pair it starts, whatever follows it: a prefix. Its pair is already asked for
+    when the character before it is CJK too, so it is dropped then.
+    """
+    grams = document_grams(parts)
+    last = parts[-1]
+    if not is_cjk(last):
+        return grams, False
+    if len(parts) > 1 and is_cjk(parts[-2]):
+        return grams[:-1], False
+    return grams, True
