@@ -55,3 +55,38 @@ def page(browser, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def log_in_as(page, username: str) -> None:
+    from gongkai.web.agencies.demo import DEMO_PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录", exact=True).click()
+
+
+def take_step_on(page, step: str, fields: dict[str, str] | None = None) -> None:
+    """Open a step's form on a case or entry page, fill it in and send it."""
+    from playwright.sync_api import expect
+
+    action = page.locator("details.action", has=page.get_by_text(step, exact=True))
+    action.locator("summary").click()
+    for label, value in (fields or {}).items():
+        field = action.get_by_label(label)
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    action.get_by_role("button", name=step).click()
+    expect(page.locator(".messages")).to_contain_text("操作成功")
+
+
+@pytest.fixture
+def log_in():
+    return log_in_as
+
+
+@pytest.fixture
+def take_step():
+    return take_step_on

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+from gongkai.web.agencies.demo import load_demo
 from gongkai.web.agencies.models import Agency
 
 
@@ -13,13 +13,6 @@ from gongkai.web.agencies.models import Agency
 def county(transactional_db):
     load_demo()
     return Agency.objects.get(name="青山县财政局")
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="登录", exact=True).click()
 
 
 def apply_as_citizen(page, agency) -> str:
@@ -43,21 +36,8 @@ def apply_as_citizen(page, agency) -> str:
     return page.locator("strong.code").inner_text()
 
 
-def take_step(page, step: str, fields: dict[str, str]) -> None:
-    action = page.locator("details.action", has=page.get_by_text(step, exact=True))
-    action.locator("summary").click()
-    for label, value in fields.items():
-        field = action.get_by_label(label)
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    action.get_by_role("button", name=step).click()
-    expect(page.locator(".messages")).to_contain_text("操作成功")
-
-
 def test_a_citizen_applies_staff_answer_partly_and_the_citizen_sees_it_closed(
-    browser, live_server, county
+    browser, live_server, county, log_in, take_step
 ):
     citizen = browser.new_context(base_url=live_server.url).new_page()
     query_code = apply_as_citizen(citizen, county)

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+from gongkai.web.agencies.demo import load_demo
 from gongkai.web.agencies.models import Agency
 
 
@@ -15,30 +15,16 @@ def finance(transactional_db):
     return Agency.objects.get(name="青山县财政局")
 
 
-def staff_page(browser, live_server, username: str):
+def staff_page(browser, live_server, log_in, username: str):
     page = browser.new_context(base_url=live_server.url).new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="登录", exact=True).click()
+    log_in(page, username)
     return page
 
 
-def take_step(page, step: str, fields: dict[str, str] | None = None) -> None:
-    action = page.locator("details.action", has=page.get_by_text(step, exact=True))
-    action.locator("summary").click()
-    for label, value in (fields or {}).items():
-        field = action.get_by_label(label)
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    action.get_by_role("button", name=step).click()
-    expect(page.locator(".messages")).to_contain_text("操作成功")
-
-
-def test_an_entry_is_drafted_reviewed_approved_published_and_found(browser, live_server, finance):
-    clerk = staff_page(browser, live_server, "zhangwei")
+def test_an_entry_is_drafted_reviewed_approved_published_and_found(
+    browser, live_server, finance, log_in, take_step
+):
+    clerk = staff_page(browser, live_server, log_in, "zhangwei")
     clerk.goto("/work/catalog/new/")
     clerk.get_by_label("名称").fill("青山县财政局关于公开2026年“三公”经费预算的说明")
     clerk.get_by_label("文号").fill("青财预〔2026〕11号")
@@ -50,13 +36,13 @@ def test_an_entry_is_drafted_reviewed_approved_published_and_found(browser, live
     entry_url = clerk.url
     take_step(clerk, "送保密审查")
 
-    reviewer = staff_page(browser, live_server, "wangfang")
+    reviewer = staff_page(browser, live_server, log_in, "wangfang")
     reviewer.goto(entry_url)
     take_step(reviewer, "登记保密审查意见", {"结果": "1", "公开方式": "proactive",
                                           "意见": "不涉及国家秘密和个人隐私"})  # fmt: skip
     take_step(reviewer, "审批同意")  # 科室负责人
 
-    head = staff_page(browser, live_server, "liuyang")
+    head = staff_page(browser, live_server, log_in, "liuyang")
     head.goto(entry_url)
     take_step(head, "审批同意")  # 主要领导
     expect(head.get_by_text("已发布").first).to_be_visible()

@@ -26,6 +26,7 @@ from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import StaffEntryForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.states import OPEN_STATES, PAUSED_STATES, State, available_transitions
+from gongkai.web.core.steps import take_step
 
 DUE_SOON_DAYS = 7  # calendar days: "due within a week"
 VIEW_LABELS = [
@@ -131,18 +132,8 @@ def attachment_file(request, pk: int, attachment_id: int):
 def perform_action(request, pk: int, action: str):
     case = case_for(request.user, pk)
     form = action_form(action, request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Please correct the form: %(errors)s") % {
-            "errors": "; ".join(e for errors in form.errors.values() for e in errors)})  # fmt: skip
-        return redirect("application-case", pk=case.pk)
-    try:
-        workflow.perform(case, action, request.user, **action_params(form))
-    except workflow.WorkflowError as error:
-        messages.error(request, str(error))
-    except PermissionDenied:
-        messages.error(request, _("Your role does not allow this step."))
-    else:
-        messages.success(request, _("Done."))
+    take_step(request, form, lambda data: workflow.perform(
+        case, action, request.user, **action_params(form)), workflow.WorkflowError)  # fmt: skip
     return redirect("application-case", pk=case.pk)
 
 

@@ -18,6 +18,7 @@ from gongkai.web.catalog.imports import import_yearly_figures
 from gongkai.web.catalog.models.entries import Entry, EntryState
 from gongkai.web.catalog.states import TRANSITIONS
 from gongkai.web.catalog.timeliness import publication_due
+from gongkai.web.core.steps import form_errors, take_step
 from gongkai.web.workcalendar.calendar import current_calendar
 
 
@@ -108,17 +109,8 @@ def perform_action(request, pk: int, action: str):
     if action not in ACTION_FORMS:
         raise PermissionDenied
     form = ACTION_FORMS[action](request.POST)
-    if not form.is_valid():
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("catalog-staff-entry", pk=entry.pk)
-    try:
-        workflow.perform(entry, action, request.user, **form.cleaned_data)
-    except workflow.WorkflowError as error:
-        messages.error(request, str(error))
-    except PermissionDenied:
-        messages.error(request, _("Your role does not allow this step."))
-    else:
-        messages.success(request, _("Done."))
+    take_step(request, form, lambda data: workflow.perform(entry, action, request.user, **data),
+              workflow.WorkflowError)  # fmt: skip
     return redirect("catalog-staff-entry", pk=entry.pk)
 
 
@@ -137,7 +129,7 @@ def add_channel(request, pk: int):
             workflow.record(entry, request.user, "channel", workflow.snapshot(entry), note)
         messages.success(request, _("Done."))
     else:
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors(form))
     return redirect("catalog-staff-entry", pk=entry.pk)
 
 
