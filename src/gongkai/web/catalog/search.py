@@ -207,7 +207,7 @@ class SearchPage:
 def search(query: str, agency: Agency | None = None, subject: int | None = None,
            form: int | None = None, year: int | None = None, validity: str | None = None,
            page: int = 1, per_page: int = 20) -> SearchPage:  # fmt: skip
-    """Public entries matching the query: on SQLite best first (bm25) up to 5,000 hits and
+    """Public entries matching the query: on SQLite best first (bm25) up to 1,000 hits and
     newest first beyond; on PostgreSQL newest first."""
     page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
     words = tokens(query)

@@ -19,7 +19,7 @@ from gongkai.web.catalog.search_backends.tokens import document_grams, query_gra
 TABLE = "catalog_search"
 TEXT = ("title", "doc_no", "keywords", "summary", "body", "attachments")
 WEIGHTS = "10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 0.0"  # per column: TEXT, then facets
-RANK_LIMIT = 5000
+RANK_LIMIT = 1000
 COLUMNS = ", ".join([*TEXT, "facets"])
 INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
 
