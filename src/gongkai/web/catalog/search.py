@@ -6,14 +6,17 @@ query matches an entry when its tokens occur consecutively in one field — so 2
 4-character Chinese words and 文号 such as 〔2023〕5号 are found exactly, and no query can be
 a syntax error.
 
-SQLite stores the tokens space-separated in an FTS5 table and asks for a phrase, ranked by
-bm25. PostgreSQL stores a compact form (CJK runs unbroken) and asks `LIKE '%…%'`, served by
+SQLite indexes the overlapping character pair at each position in an FTS5 table and asks
+for a phrase (bm25 up to 1,000 hits, newest first beyond); filters are tokens of the same
+index. PostgreSQL stores a compact form (CJK runs unbroken) and asks `LIKE '%…%'`, served by
 a pg_trgm GIN index, or for two-character words, which have no trigram, by a GIN index of
 character bigrams; results come newest first. The tables, indexes and the triggers that drop
-an entry from the index when it stops being public are in migration 0002.
+an entry from the index when it stops being public are in migration 0003.
 
 The index follows the entries: `index_entry(entry)` after any change (saving an entry or an
-attachment does it through signals), `unindex_entry(entry)`; `rebuild_index()` redoes all.
+attachment does it through signals, once this module is imported), `unindex_entry(entry)`;
+`rebuild_index()` redoes all. The signals need this module imported at start-up
+(CatalogConfig.ready); the triggers need nothing.
 """
 
 import re

@@ -2,7 +2,11 @@
 LIKE '%…%'. A pg_trgm GIN index serves queries with a trigram; a two-character Chinese word
 has none, so a GIN index of the doc's CJK bigrams (`gongkai_bigrams(doc)`) serves those.
 Results come newest first: pg_trgm similarity says little about short Chinese queries.
-Created with its trigger function in migration 0002."""
+Created with its trigger function in migration 0003.
+
+Exact, but it rechecks every hit against its text: fine for selective queries, far too slow
+for common words at a million entries (measured in docs/PERFORMANCE.md, with the design that
+replaces it)."""
 
 from collections.abc import Iterable
 
