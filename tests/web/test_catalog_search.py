@@ -18,6 +18,7 @@ from gongkai.web.catalog.models.entries import (
     Validity,
 )
 from gongkai.web.catalog.search import index_entry, matches, rebuild_index, search, tokens
+from gongkai.web.catalog.search_backends import postgresql as postgresql_backend
 from gongkai.web.catalog.search_backends import sqlite as sqlite_backend
 
 
@@ -341,6 +342,59 @@ def test_mixed_queries_find_exactly_the_texts_whose_tokens_contain_them(finance,
             {pk for pk, body in by_pk.items() if matches(query, body)} if tokens(query) else set()
         )
         assert hits(query) == expected, query
+
+
+def long_texts_and_queries(alphabet: str):
+    """Texts up to 60 characters and queries up to 14: longer than one n-gram of the index."""
+    texts = st.lists(st.text(alphabet, min_size=0, max_size=60), min_size=1, max_size=5)
+
+    def cut(text: str):
+        if len(text) < 2:
+            return st.just(text or "预算")
+        return st.integers(0, len(text) - 2).flatmap(lambda start: st.integers(
+            start + 1, min(len(text), start + 14)).map(lambda end: text[start:end]))  # fmt: skip
+
+    return texts.flatmap(lambda ts: st.tuples(st.just(ts), st.lists(
+        st.sampled_from(ts).flatmap(cut), min_size=1, max_size=4)))  # fmt: skip
+
+
+@SLOW
+@given(long_texts_and_queries(MIXED))
+def test_long_queries_find_exactly_the_texts_whose_tokens_contain_them(finance, case):
+    bodies, queries = case
+    by_pk = indexed(finance, bodies)
+    for query in queries:
+        expected = (
+            {pk for pk, body in by_pk.items() if matches(query, body)} if tokens(query) else set()
+        )
+        assert hits(query) == expected, query
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL splits long texts")
+@SLOW
+@given(long_texts_and_queries(CHINESE + "2035号 "))
+def test_texts_split_into_overlapping_rows_are_found_and_counted_once(finance, case):
+    bodies, queries = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postgresql_backend, "CHUNK", 7)
+        patch.setattr(postgresql_backend, "REACH", 5)
+        by_pk = indexed(finance, bodies)
+        for query in queries:
+            expected = {pk for pk, body in by_pk.items() if matches(query, body)}
+            assert hits(query) == expected, query
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL splits long texts")
+def test_a_very_long_text_is_split_into_rows_below_the_tsvector_limit(finance):
+    body = "".join(chr(0x4E00 + n % 20000) for n in range(70_000)) + "结尾预算〔2024〕9号"
+    entry = publish(finance, "长文", body=body)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT part, chunked FROM catalog_search WHERE entry_id = %s "
+                       "ORDER BY part", [entry.pk])  # fmt: skip
+        assert cursor.fetchall() == [(0, True), (1, True), (2, True), (3, True)]
+    assert hits("结尾预算") == {entry.pk}
+    assert hits("〔2024〕9号") == {entry.pk}
+    assert hits(body[19_990:20_010]) == {entry.pk}  # across the first rows' boundary
 
 
 def test_the_reference_matcher_is_substring_search_for_chinese_text():

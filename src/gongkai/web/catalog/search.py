@@ -6,12 +6,13 @@ query matches an entry when its tokens occur consecutively in one field — so 2
 4-character Chinese words and 文号 such as 〔2023〕5号 are found exactly, and no query can be
 a syntax error.
 
-SQLite indexes the overlapping character pair at each position in an FTS5 table and asks
-for a phrase (bm25 up to 1,000 hits, newest first beyond); filters are tokens of the same
-index. PostgreSQL stores a compact form (CJK runs unbroken) and asks `LIKE '%…%'`, served by
-a pg_trgm GIN index, or for two-character words, which have no trigram, by a GIN index of
-character bigrams; results come newest first. The tables, indexes and the triggers that drop
-an entry from the index when it stops being public are in migration 0003.
+SQLite indexes the overlapping character pairs at each position in an FTS5 table and asks
+for a phrase (bm25 up to 1,000 hits, newest first beyond). PostgreSQL indexes, at each
+position, the run of up to four tokens it starts, in a GIN-indexed tsvector, and asks for
+the query as a prefix (newest first). On both, filters are tokens of the same index, so a
+search never reads catalog_entry until the page of results is known. The tables, indexes and
+the triggers that drop an entry from the index when it stops being public are in migrations
+0003 and 0004.
 
 The index follows the entries: `index_entry(entry)` after any change (saving an entry or an
 attachment does it through signals, once this module is imported), `unindex_entry(entry)`;
@@ -22,7 +23,6 @@ attachment does it through signals, once this module is imported), `unindex_entr
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
 from django.db import connection, transaction
@@ -168,24 +168,6 @@ class Filters:
     year: int | None = None
     validity: str | None = None
 
-    def sql(self, entry: str) -> tuple[list[str], list]:
-        """WHERE conditions on the entry table aliased `entry`, and their parameters."""
-        where = [f"{entry}.state = %s", f"{entry}.disclosure_mode = %s"]
-        params: list = [EntryState.PUBLISHED, DisclosureMode.PROACTIVE]
-        if self.agency is not None:
-            where.append(f"{entry}.agency_id IN (SELECT id FROM {Agency._meta.db_table} "
-                         "WHERE path LIKE %s)")  # fmt: skip
-            params.append(self.agency.path + "%")
-        for column, value in [("subject_id", self.subject), ("form_id", self.form),
-                              ("validity", self.validity)]:  # fmt: skip
-            if value is not None:
-                where.append(f"{entry}.{column} = %s")
-                params.append(value)
-        if self.year is not None:
-            where.append(f"{entry}.published_on BETWEEN %s AND %s")
-            params += [date(self.year, 1, 1), date(self.year, 12, 31)]
-        return where, params
-
 
 @dataclass
 class SearchResult:
@@ -216,11 +198,19 @@ def search(query: str, agency: Agency | None = None, subject: int | None = None,
     words = tokens(query)
     if not words:
         return SearchPage(query, 0, page, per_page)
-    filters = Filters(agency, subject, form, year, validity)
+    filters = Filters(narrowing(agency), subject, form, year, validity)
     backend = backend_for(connection)
     total = backend.count(words, filters)
     ids = backend.ids(words, filters, per_page, (page - 1) * per_page, total) if total else []
     return SearchPage(query, total, page, per_page, results_for(ids, words))
+
+
+def narrowing(agency: Agency | None) -> Agency | None:
+    """The agency filter, or None when the agency's subtree is every agency there is: the
+    filter would then match every entry and only cost time."""
+    if agency is None or agency.parent_id is not None:
+        return agency
+    return agency if Agency.objects.filter(parent=None).exclude(pk=agency.pk).exists() else None
 
 
 def results_for(ids: list[int], words: list[str]) -> list[SearchResult]:

@@ -1,7 +1,6 @@
 """SQLite: an FTS5 table (unicode61 tokenizer), rowid = entry id, one column per text field
 holding overlapping character pairs (`tokens.document_grams`), and a `facets` column of
-filter tokens (`a4` for every agency up the tree, `y2024`, `s3`, `f2`, `vvalid`) so that a
-filtered search is answered by the index alone, without reading a row of catalog_entry.
+filter tokens (`facets.py`), so that a filtered search is answered by the index alone.
 A query is one phrase, restricted to the text columns, AND the filters' facet tokens.
 
 Order: bm25 (title weighted most) when the query matches at most RANK_LIMIT entries;
@@ -14,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from gongkai.web.catalog.search_backends.facets import facet_values, filter_values
 from gongkai.web.catalog.search_backends.tokens import document_grams, query_grams, tokens
 
 TABLE = "catalog_search"
@@ -24,23 +24,9 @@ COLUMNS = ", ".join([*TEXT, "facets"])
 INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
 
 
-def facets(document: dict) -> str:
-    agencies = [f"a{pk}" for pk in document["agency_path"].split("/") if pk]
-    values = [("y", document["published_on"] and document["published_on"].year),
-              ("s", document["subject_id"]), ("f", document["form_id"]),
-              ("v", document["validity"])]  # fmt: skip
-    return " ".join(agencies + [f"{kind}{value}" for kind, value in values if value])
-
-
-def filter_tokens(filters) -> list[str]:
-    wanted = [("a", filters.agency and filters.agency.pk), ("y", filters.year),
-              ("s", filters.subject), ("f", filters.form), ("v", filters.validity)]  # fmt: skip
-    return [f"{kind}{value}" for kind, value in wanted if value is not None and value != ""]
-
-
 def row(pk: int, document: dict) -> list:
     text = [" ".join(document_grams(tokens(document[name]))) for name in TEXT]
-    return [pk, *text, facets(document)]
+    return [pk, *text, " ".join(facet_values(document))]
 
 
 def store(pk: int, document: dict) -> None:
@@ -79,7 +65,7 @@ def expression(words: list[str], filters) -> str:
     """The MATCH expression: built from tokens only, so it is never a syntax error."""
     grams, prefix = query_grams(words)
     text = "{" + " ".join(TEXT) + "} : " + quoted(" ".join(grams)) + (" *" if prefix else "")
-    return " AND ".join([text, *(f"facets : {quoted(t)}" for t in filter_tokens(filters))])
+    return " AND ".join([text, *(f"facets : {quoted(t)}" for t in filter_values(filters))])
 
 
 def count(words: list[str], filters) -> int:

@@ -89,3 +89,40 @@ def query_grams(parts: list[str]) -> tuple[list[str], bool]:
     if len(parts) > 1 and is_cjk(parts[-2]):
         return grams[:-1], False
     return grams, True
+
+
+# -- leading n-grams: what the PostgreSQL index holds ---------------------------------------
+#
+# PostgreSQL's GIN keeps no positions, so a phrase cannot be matched inside the index. Each
+# position is indexed instead as the run of up to GRAM tokens it starts (预算执行情况 →
+# 预算执行 算执行情 执行情况 行情况 情况 况), and a query of up to GRAM tokens is a *prefix*
+# of the lexeme at the position where it occurs: one prefix lookup, exact, nothing to read
+# back. A Latin word or a number ends with a space inside a lexeme, so `2023` is not a prefix
+# of `20231`. Longer queries AND the lexemes of their GRAM-token windows and are checked
+# against the text.
+
+GRAM = 4
+LEXEME_LIMIT = 240  # characters: a GIN key must stay under ~2,000 bytes
+
+
+def lexeme(parts: list[str]) -> str:
+    text = "".join(part if is_cjk(part) else part + " " for part in parts)
+    return text[:LEXEME_LIMIT]
+
+
+def leading_grams(parts: list[str]) -> list[str]:
+    """The lexeme at every position of one field, in order (repeats kept)."""
+    return [lexeme(parts[n : n + GRAM]) for n in range(len(parts))]
+
+
+def query_lexemes(parts: list[str], reach: int) -> tuple[list[str], bool, bool]:
+    """What to ask the index for: lexemes that all occur in the same row of the index when
+    the text holds the query; whether the only one is a prefix; whether a hit must still be
+    checked against the text. Only the first `reach` tokens are asked for: rows of a long
+    text overlap by that many positions (see postgresql.py)."""
+    if len(parts) <= GRAM:
+        whole = lexeme(parts)
+        return [whole], True, len(whole) == LEXEME_LIMIT
+    head = parts[:reach]
+    starts = sorted({*range(0, len(head) - GRAM + 1, GRAM), len(head) - GRAM})
+    return [lexeme(head[n : n + GRAM]) for n in starts], False, True
