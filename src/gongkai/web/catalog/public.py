@@ -5,46 +5,29 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import cached_property
 
 from gongkai.statute.clock import CURRENT
 from gongkai.statute.vocabularies import article_20_items
 from gongkai.web.agencies.models import Agency
-from gongkai.web.catalog import search
-from gongkai.web.catalog.models.entries import (
-    DisclosureMode,
-    Entry,
-    EntryState,
-    SubjectCategory,
-    Validity,
-)
+from gongkai.web.catalog import search, tally
+from gongkai.web.catalog.listing import CatalogFilters, public_entries
+from gongkai.web.catalog.models.entries import SubjectCategory, Validity
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
 
 PER_PAGE = 20
 
 
-def public_entries():
-    """What the public sees: published entries, except those withheld from disclosure."""
-    return (
-        Entry.objects.filter(state=EntryState.PUBLISHED)
-        .exclude(disclosure_mode=DisclosureMode.WITHHELD)
-        .select_related("agency", "subject", "form")
-    )
+class CountedPaginator(Paginator):
+    """A paginator told its total, so that it never counts the rows itself."""
 
+    def __init__(self, object_list, per_page, total: int):
+        super().__init__(object_list, per_page)
+        self.total = total
 
-def filtered(request, entries):
-    params = request.GET
-    if code := params.get("agency"):
-        agency = Agency.objects.filter(code=code).first()
-        entries = entries.filter(agency__path__startswith=agency.path) if agency else entries.none()
-    if subject := params.get("subject"):
-        entries = entries.filter(subject_id=subject) if subject.isdigit() else entries.none()
-    if (item := params.get("item", "")).isdigit():
-        entries = entries.filter(article20_item=int(item))
-    if (year := params.get("year", "")).isdigit():
-        entries = entries.filter(published_on__year=int(year))
-    if (validity := params.get("validity")) in Validity.values:
-        entries = entries.filter(validity=validity)
-    return entries
+    @cached_property
+    def count(self) -> int:
+        return self.total
 
 
 def catalog(request):
@@ -52,15 +35,15 @@ def catalog(request):
     context = {
         "query": query, "params": request.GET,
         "agencies": Agency.objects.all(), "subjects": SubjectCategory.objects.filter(agency=None),
-        "items": article_20_items(), "validities": Validity.choices,
-        "years": sorted({d.year for d in public_entries().dates("published_on", "year")},
-                        reverse=True),
+        "items": article_20_items(), "validities": Validity.choices, "years": tally.years(),
     }  # fmt: skip
     if query:
         context["found"] = full_text(request, query)
     else:
-        entries = filtered(request, public_entries()).order_by("-published_on", "-id")
-        context["page"] = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+        filters = CatalogFilters.from_params(request.GET)
+        entries = filters.apply(public_entries()).order_by("-published_on", "-id")
+        paginator = CountedPaginator(entries, PER_PAGE, tally.count(filters))
+        context["page"] = paginator.get_page(request.GET.get("page"))
     return render(request, "catalog/catalog.html", context)
 
 

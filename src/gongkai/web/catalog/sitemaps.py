@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from gongkai.web.agencies.models import Agency
-from gongkai.web.catalog.public import public_entries
+from gongkai.web.catalog.listing import public_entries
 
 
 class EntrySitemap(Sitemap):

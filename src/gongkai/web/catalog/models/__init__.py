@@ -1,6 +1,7 @@
 """The catalogue (政府信息公开目录) and what feeds section 二 of the annual report.
 
 entries.py   catalogue entries, their review and approval, history, channels, attachments
+tally.py     counts of public entries that the 目录 shows without counting rows
 registry.py  规章 / 行政规范性文件 and the yearly counts of 第二十条 items (五)(六)(八)(九)
 """
 
@@ -24,3 +25,4 @@ from gongkai.web.catalog.models.registry import (  # noqa: F401
     YearlyFigure,
     YearlyFigureRevision,
 )
+from gongkai.web.catalog.models.tally import EntryTally  # noqa: F401
