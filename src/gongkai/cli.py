@@ -260,6 +260,57 @@ def calendar_show(year) -> None:
         click.echo(f"  {day.isoformat()}  班  {name}")
 
 
+@main.group()
+def catalog() -> None:
+    """The catalogue of government information (政府信息公开目录)."""
+
+
+@catalog.command("import")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--agency", "code", required=True, help="Code (统一社会信用代码) of the agency.")
+@click.option("--default-subject", metavar="NAME", help="主题分类 for names not in the list.")
+@click.option("--default-form", metavar="NAME", help="体裁分类 for names not in the list.")
+@click.option("--check", "check_only", is_flag=True, help="Check every row; import nothing.")
+def catalog_import(path, code, default_subject, default_form, check_only) -> None:
+    """Import an agency's previous 目录 (CSV or XLSX), keeping its 索引号: every row or none.
+
+    Rows may name an agency below --agency in a 发布机构 column. Exit status: 0 imported
+    (or, with --check, all rows correct), 1 rows with errors, 2 unknown agency or term.
+    """
+    setup_django()
+    from pathlib import Path
+
+    from gongkai.web.agencies.models import Agency
+    from gongkai.web.catalog import legacy_import
+    from gongkai.web.catalog.models.entries import FormCategory, SubjectCategory
+
+    agency = Agency.objects.filter(code=code.strip().upper()).first()
+    if agency is None:
+        raise click.BadParameter(f"没有代码为 {code} 的机关", param_hint="--agency")
+    defaults = legacy_import.Defaults(
+        national_term(SubjectCategory, default_subject, "--default-subject"),
+        national_term(FormCategory, default_form, "--default-form"),
+    )
+    run = legacy_import.check_legacy_catalog if check_only else legacy_import.import_legacy_catalog
+    result = run(Path(path).read_bytes(), Path(path).name, agency, None, defaults)
+    for error in result.errors:
+        click.echo(f"gongkai catalog import: {error}", err=True)
+    if not result.ok:
+        click.echo(f"未导入任何条目 / nothing imported ({len(result.errors)} 处错误)", err=True)
+        sys.exit(1)
+    done = "检查通过，可以导入" if check_only else "已导入"
+    click.echo(f"{result.file_name}: {done} {len(result.entries)} 条 / entries")
+
+
+def national_term(model, name: str | None, option: str):
+    if name is None:
+        return None
+    term = model.objects.filter(agency=None, name=name.strip()).first()
+    if term is None:
+        raise click.BadParameter(f"“{name}”不在全国通用分类中", param_hint=option)
+    return term
+
+
 @main.command()
 @click.argument("report_path", metavar="REPORT.json")
 @click.option(

@@ -52,13 +52,32 @@ def test_the_demo_has_applications_in_every_stage_and_loads_once(db):
 
 
 def test_the_demo_catalogue_has_published_late_pending_and_draft_entries(db):
-    from gongkai.web.catalog.demo import ENTRIES, load_demo_catalog
+    from gongkai.web.catalog.demo import ENTRIES, LEGACY_FILE, load_demo_catalog
+    from gongkai.web.catalog.imports import read_table
     from gongkai.web.catalog.models.entries import Entry
 
     load_demo()
-    assert load_demo_catalog() == len(ENTRIES)
-    assert load_demo_catalog() == len(ENTRIES)
+    legacy_rows = len(read_table(LEGACY_FILE.read_bytes())[1])
+    assert load_demo_catalog() == len(ENTRIES) + legacy_rows
+    assert load_demo_catalog() == len(ENTRIES) + legacy_rows
     states = set(Entry.objects.values_list("state", flat=True))
     assert {"published", "in_approval", "draft"} <= states
     assert Entry.objects.filter(late_working_days__gt=0).exists()
     assert all(e.index_no for e in Entry.objects.filter(state="published"))
+
+
+def test_the_demo_catalogue_keeps_the_old_websites_index_numbers(db):
+    from gongkai.web.catalog.demo import load_demo_catalog
+    from gongkai.web.catalog.models.entries import Entry
+
+    load_demo()
+    load_demo_catalog()
+    imported = Entry.objects.filter(index_imported=True, state="published")
+    assert {"015236016/2019-00011", "QS-CZJ-2021-003"} <= set(
+        imported.values_list("index_no", flat=True)
+    )
+    reports = imported.filter(form__name="政府信息公开工作年度报告", agency__parent=None)
+    assert sorted(reports.values_list("title", flat=True)) == [
+        "青山县人民政府2024年政府信息公开工作年度报告",
+        "青山县人民政府2025年政府信息公开工作年度报告",
+    ]

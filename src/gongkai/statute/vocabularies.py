@@ -28,8 +28,11 @@ SUBJECTS = (
 FORMS = (
     "决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
     "请示", "批复", "议案", "函", "纪要", "规章", "行政规范性文件", "规划", "统计信息",
-    "政策解读", "工作动态", "年度报告", "其他",
+    "政策解读", "工作动态", "年度报告", "政府信息公开工作年度报告", "其他",
 )  # fmt: skip
+# 条例第四十九条: the yearly report on the agency's open-government-information work, which the
+# portal lists in its 年报 column.
+ANNUAL_REPORT_FORM = "政府信息公开工作年度报告"
 
 CHANNELS = (
     ("website", "政府网站"), ("gazette", "政府公报"), ("weibo", "政务微博"),

@@ -1,13 +1,17 @@
 """Demo catalogue for the demo county: published entries under 第二十条 items, a late one,
-one waiting for approval and a draft, with the approval chains the agencies use."""
+one waiting for approval and a draft, with the approval chains the agencies use; and, first,
+the county's previous 目录 imported from its old website (demo_legacy_catalogue.csv, with the
+old 索引号, the 2024 and 2025 annual reports and normative documents of the registry)."""
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
 from gongkai.web.agencies.models import Agency, User
 from gongkai.web.catalog import services, workflow
+from gongkai.web.catalog.legacy_import import import_legacy_catalog
 from gongkai.web.catalog.models.entries import (
     ChannelPublication,
     Entry,
@@ -66,7 +70,11 @@ STAFF = {"县财政局": {"clerk": "zhangwei", "reviewer": "wangfang", "head": "
 STAND_IN = {"clerk": "admin", "reviewer": "admin", "head": "admin"}
 
 
+LEGACY_FILE = Path(__file__).with_name("demo_legacy_catalogue.csv")
+
+
 def load_demo_catalog() -> int:
+    load_legacy_catalogue()
     today = timezone.localdate()
     for demo in ENTRIES:
         if Entry.objects.filter(title=demo.title).exists():
@@ -98,3 +106,13 @@ def advance(entry: Entry, stage: str, today, staff: dict) -> None:
         workflow.perform(entry, "approve", staff[step.role])
     ChannelPublication.objects.create(entry=entry, channel="wechat", published_on=today,
                                       reference="“青山发布”微信公众号")  # fmt: skip
+
+
+def load_legacy_catalogue() -> None:
+    """What the county published on its old website, imported as an agency would (once)."""
+    if Entry.objects.filter(index_imported=True).exists():
+        return
+    county = Agency.objects.get(parent=None, short_name="县政府")
+    result = import_legacy_catalog(LEGACY_FILE.read_bytes(), LEGACY_FILE.name, county)
+    if not result.ok:
+        raise ValueError("; ".join(str(error) for error in result.errors))

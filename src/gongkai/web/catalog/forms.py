@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.statute.vocabularies import CHANNELS
+from gongkai.web.agencies.models import Agency
 from gongkai.web.catalog.models.entries import (
     ChannelPublication,
     DisclosureMode,
@@ -86,3 +87,32 @@ class ChannelForm(forms.ModelForm):
         model = ChannelPublication
         fields = ["channel", "published_on", "reference"]
         widgets = {"published_on": DATE, "channel": forms.Select(choices=CHANNELS)}
+
+
+class LegacyImportForm(forms.Form):
+    """An agency's old 目录 (CSV or XLSX), and what unknown vocabulary names become."""
+
+    MAX_SIZE = 50 * 1024 * 1024
+
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    file = forms.FileField(label=_("CSV or XLSX file"))
+    default_subject = forms.ModelChoiceField(
+        label=_("Subject category for names the vocabulary does not have"), required=False,
+        queryset=SubjectCategory.objects.filter(agency=None),
+        empty_label=_("none: report the row as an error"),
+    )  # fmt: skip
+    default_form = forms.ModelChoiceField(
+        label=_("Form category for names the vocabulary does not have"), required=False,
+        queryset=FormCategory.objects.filter(agency=None),
+        empty_label=_("none: report the row as an error"),
+    )  # fmt: skip
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_SIZE:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload

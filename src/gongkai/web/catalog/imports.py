@@ -40,7 +40,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "key": ("指标", "key"),
     "value": ("数值", "value"),
 }
-REQUIRED = ("year", "key", "value")
+# Columns that must be present; a tuple names alternatives, one of which must be.
+REQUIRED = (("agency_code", "agency_name"), "year", "key", "value")
 DECIMAL_PLACES = 4  # 万元 to the 元
 
 
@@ -87,7 +88,7 @@ def import_yearly_figures(file, user) -> ImportResult:
     result = ImportResult(Path(getattr(file, "name", "") or "upload").name)
     try:
         header, rows = read_table(file.read())
-        columns = header_columns(header)
+        columns = header_columns(header, HEADERS, REQUIRED)
     except UnreadableFile as error:
         result.errors.append(RowError(None, str(error)))
         return result
@@ -151,17 +152,20 @@ def compact(text) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).split())
 
 
-def header_columns(header: list) -> dict[str, int]:
-    names = {compact(alias).lower(): column for column, aliases in HEADERS.items()
+def header_columns(header: list, headers: dict, required: tuple) -> dict[str, int]:
+    """Column -> its position, for the header row of a file (names as in `headers`)."""
+    names = {compact(alias).lower(): column for column, aliases in headers.items()
              for alias in aliases}  # fmt: skip
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         column = names.get(compact(cell or "").lower())
         if column and column not in columns:
             columns[column] = index
-    missing = [HEADERS[c][0] for c in REQUIRED if c not in columns]
-    if not ({"agency_code", "agency_name"} & columns.keys()):
-        missing.insert(0, f"{HEADERS['agency_code'][0]}/{HEADERS['agency_name'][0]}")
+    missing = []
+    for wanted in required:
+        alternatives = wanted if isinstance(wanted, tuple) else (wanted,)
+        if not columns.keys() & set(alternatives):
+            missing.append("/".join(headers[column][0] for column in alternatives))
     if missing:
         raise UnreadableFile(_("Columns missing: %(columns)s.") % {"columns": "、".join(missing)})
     return columns
@@ -211,11 +215,12 @@ def check_row(number: int, cells: dict, agencies: "AgencyFinder"):
 
 
 class AgencyFinder:
-    """Agencies the user may enter figures for, by code or by name. Others look unknown, as
-    everywhere else: an import cannot be used to probe for agencies."""
+    """Agencies the user may enter figures for (or `agencies`, if given), by code or by name.
+    Others look unknown, as everywhere else: an import cannot be used to probe for agencies."""
 
-    def __init__(self, user):
-        self.agencies = list(permissions.agencies_for(user, Action.MANAGE))
+    def __init__(self, user, agencies=None):
+        found = permissions.agencies_for(user, Action.MANAGE) if agencies is None else agencies
+        self.agencies = list(found)
 
     def find(self, code, name) -> tuple[Agency | None, str | None]:
         if code is not None:

@@ -1,8 +1,13 @@
-"""Staff pages of the catalogue: the dashboard, drafting, and each entry's next steps."""
+"""Staff pages of the catalogue: the dashboard, drafting, each entry's next steps, and the
+imports (yearly figures; an agency's old 目录)."""
+
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,9 +18,14 @@ from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
 from gongkai.web.catalog import services, workflow
 from gongkai.web.catalog.attachments import add_attachment
-from gongkai.web.catalog.forms import ACTION_FORMS, ChannelForm, EntryForm
+from gongkai.web.catalog.forms import ACTION_FORMS, ChannelForm, EntryForm, LegacyImportForm
 from gongkai.web.catalog.imports import import_yearly_figures
-from gongkai.web.catalog.models.entries import Entry, EntryState
+from gongkai.web.catalog.legacy_import import (
+    Defaults,
+    check_legacy_catalog,
+    import_legacy_catalog,
+)
+from gongkai.web.catalog.models.entries import Entry, EntryState, FormCategory, SubjectCategory
 from gongkai.web.catalog.states import TRANSITIONS
 from gongkai.web.catalog.timeliness import publication_due
 from gongkai.web.core.steps import form_errors, take_step
@@ -155,3 +165,71 @@ def import_figures(request):
     if request.method == "POST" and (upload := request.FILES.get("file")):
         result = import_yearly_figures(upload, request.user)
     return render(request, "catalog/staff/import.html", {"result": result})
+
+
+PENDING_IMPORT = "catalog-legacy-import"  # session key: the checked file awaiting commit
+HELD_FILES = "catalog/imports"
+PREVIEW_ROWS = 50
+
+
+@login_required
+def import_catalogue(request):
+    """An agency's old 目录 from its previous CMS: upload, check and preview, then commit."""
+    agencies = permissions.agencies_for(request.user, Action.MANAGE)
+    if not agencies.exists():
+        raise PermissionDenied
+    if request.method == "POST" and "commit" in request.POST:
+        return commit_import(request, agencies)
+    form = LegacyImportForm(request.POST or None, request.FILES or None, agencies=agencies)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data, upload = form.cleaned_data, form.cleaned_data["file"]
+        content = upload.read()
+        defaults = Defaults(data["default_subject"], data["default_form"])
+        result = check_legacy_catalog(content, upload.name, data["agency"], request.user, defaults)
+        if result.ok:
+            hold_import(request, content, result.file_name, data)
+    return render_import(request, form, result)
+
+
+def render_import(request, form, result):
+    context = {"form": form, "result": result,
+               "preview": result.entries[:PREVIEW_ROWS] if result else []}  # fmt: skip
+    return render(request, "catalog/staff/legacy_import.html", context)
+
+
+def hold_import(request, content: bytes, file_name: str, data: dict) -> None:
+    """Keep the checked file until the user commits it (one per session)."""
+    forget_import(request)
+    path = default_storage.save(f"{HELD_FILES}/{uuid.uuid4().hex}", ContentFile(content))
+    request.session[PENDING_IMPORT] = {
+        "path": path, "name": file_name, "agency": data["agency"].pk,
+        "subject": getattr(data["default_subject"], "pk", None),
+        "form": getattr(data["default_form"], "pk", None),
+    }  # fmt: skip
+
+
+def forget_import(request) -> dict | None:
+    pending = request.session.pop(PENDING_IMPORT, None)
+    if pending and default_storage.exists(pending["path"]):
+        default_storage.delete(pending["path"])
+    return pending
+
+
+def commit_import(request, agencies):
+    pending = request.session.get(PENDING_IMPORT)
+    if not pending or not default_storage.exists(pending["path"]):
+        messages.error(request, _("Nothing is waiting to be imported: upload the file again."))
+        return redirect("catalog-staff-legacy-import")
+    with default_storage.open(pending["path"]) as held:
+        content = held.read()
+    forget_import(request)
+    agency = get_object_or_404(agencies, pk=pending["agency"])
+    defaults = Defaults(SubjectCategory.objects.filter(pk=pending["subject"]).first(),
+                        FormCategory.objects.filter(pk=pending["form"]).first())  # fmt: skip
+    result = import_legacy_catalog(content, pending["name"], agency, request.user, defaults)
+    if not result.ok:  # the catalogue changed since the check
+        return render_import(request, LegacyImportForm(agencies=agencies), result)
+    messages.success(request, _("%(count)s entries imported from %(file)s.") % {
+        "count": result.created, "file": result.file_name})  # fmt: skip
+    return redirect("catalog-staff")

@@ -46,4 +46,5 @@ EVENT_LABELS = {
     "publish": _("Published"),
     "supersede": _("Superseded by a newer version"),
     "channel": _("Published on another channel"),
+    "import": _("Imported from the previous catalogue"),
 }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("work/catalog/", staff.dashboard, name="catalog-staff"),
     path("work/catalog/new/", staff.new_entry, name="catalog-staff-new"),
     path("work/catalog/figures/import/", staff.import_figures, name="catalog-import"),
+    path("work/catalog/import/", staff.import_catalogue, name="catalog-staff-legacy-import"),
     path("work/catalog/<int:pk>/", staff.entry_page, name="catalog-staff-entry"),
     path("work/catalog/<int:pk>/edit/", staff.edit_entry, name="catalog-staff-edit"),
     path("work/catalog/<int:pk>/channels/", staff.add_channel, name="catalog-staff-channel"),

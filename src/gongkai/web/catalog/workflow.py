@@ -125,7 +125,8 @@ def publish(entry: Entry) -> None:
 
 
 def next_index_number(agency, year: int) -> str:
-    """The agency's next 索引号 of the year, unique under concurrent publication."""
+    """The agency's next 索引号 of the year, unique under concurrent publication and never
+    one that an imported entry already has (legacy_import.py)."""
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -134,9 +135,12 @@ def next_index_number(agency, year: int) -> str:
         except IntegrityError:  # another publication created the counter first
             continue
     counter = IndexCounter.objects.select_for_update().get(agency=agency, year=year)
-    counter.last += 1
+    number = None
+    while number is None or Entry.objects.filter(index_no=number).exists():
+        counter.last += 1
+        number = make_index_number(agency.code, year, counter.last)
     counter.save(update_fields=["last"])
-    return make_index_number(agency.code, year, counter.last)
+    return number
 
 
 def return_for_revision(entry, actor, params):
