@@ -6,8 +6,8 @@ from django.db import connections
 
 @register(Tags.database)
 def postgresql_ctype_is_utf8(app_configs, databases=None, **kwargs):
-    """pg_trgm ignores Chinese characters unless the database's LC_CTYPE is a UTF-8 locale,
-    so catalogue search would silently find nothing."""
+    """Outside a UTF-8 LC_CTYPE, PostgreSQL's case folding (ILIKE, lower()) stops at ASCII:
+    the staff inbox's word search would miss full-width and accented letters, silently."""
     errors = []
     for alias in databases or []:
         connection = connections[alias]
@@ -25,7 +25,7 @@ def ctype_error(database: str, ctype: str) -> Error | None:
     if "utf8" in ctype.lower().replace("-", ""):
         return None
     return Error(
-        f"PostgreSQL database '{database}' has LC_CTYPE={ctype!r}; Chinese full-text search "
+        f"PostgreSQL database '{database}' has LC_CTYPE={ctype!r}; text search "
         "needs a UTF-8 locale.",
         hint="Create the database with LC_CTYPE 'C.UTF-8' "
         "(createdb --locale=C.UTF-8 --template=template0).",

@@ -1,5 +1,5 @@
-"""Where the catalogue's search index lives on each database: SQLite FTS5 or PostgreSQL
-pg_trgm. Both take the same tokens (`tokens.py`) and answer the same questions."""
+"""Where the catalogue's search index lives on each database: SQLite FTS5 or a PostgreSQL
+GIN-indexed tsvector. Both take the same tokens (`tokens.py`) and answer the same questions."""
 
 from gongkai.web.catalog.search_backends import postgresql, sqlite
 
