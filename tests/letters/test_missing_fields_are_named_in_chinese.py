@@ -127,3 +127,9 @@ def test_a_form_can_ask_which_fields_a_letter_needs():
 def test_a_field_of_only_spaces_counts_as_missing(context_for):
     with pytest.raises(MissingField, match="缺少理由（reasons）"):
         render_letter("decision", context_for("withheld.process_info", reasons="  \n "))
+
+
+@pytest.mark.parametrize("key", sorted(TEMPLATES))
+def test_a_letter_asks_for_each_field_once(key):
+    names = required_fields(TEMPLATES[key])
+    assert len(names) == len(set(names))

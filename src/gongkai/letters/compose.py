@@ -62,8 +62,9 @@ def compose(kind: str, context: LetterContext) -> Letter:
 
 
 def required_fields(template: LetterTemplate) -> tuple[str, ...]:
-    """What a form must ask for before this letter can be written."""
-    return (*ALWAYS_REQUIRED, template.addressee, *template.required)
+    """What a form must ask for before this letter can be written, each name once (a
+    template may list its addressee among its own fields too)."""
+    return tuple(dict.fromkeys((*ALWAYS_REQUIRED, template.addressee, *template.required)))
 
 
 def missing_fields(template: LetterTemplate, fields: dict[str, Value]) -> list[str]:
