@@ -1,7 +1,8 @@
 """Admin of the 规章 / 行政规范性文件 registry and of the yearly section-二 figures.
 
 The document list shows each document's status and the counts on a chosen day (`?as_of=`,
-default today). Yearly figures are changed only through registry.record_figure(), so that
+default today). A 废止 / 失效 recorded here changes the linked catalogue entry's 有效性
+(validity.py). Yearly figures are changed only through registry.record_figure(), so that
 every value is kept in the figure's history with who entered it.
 """
 
@@ -26,6 +27,7 @@ from gongkai.web.catalog.models.registry import (
     figure_choices,
 )
 from gongkai.web.catalog.registry import counts_by_kind, record_figure, status_on
+from gongkai.web.catalog.validity import acting_as
 
 
 def as_of_date(request) -> date:
@@ -61,9 +63,29 @@ class ScopedAgencyFilter(admin.SimpleListFilter):
 
 
 class NormativeEventInline(admin.TabularInline):
+    """A document's events, for whoever may change the document (Django's model permissions
+    would leave them to superusers)."""
+
     model = NormativeEvent
     extra = 0
     fields = ["kind", "on", "doc_no", "note"]
+
+    def allowed(self, request, action: Action, document=None) -> bool:
+        if document is None:
+            return permissions.agencies_for(request.user, action).exists()
+        return permissions.can(request.user, action, document.agency)
+
+    def has_view_permission(self, request, obj=None):
+        return self.allowed(request, Action.VIEW, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self.allowed(request, Action.MANAGE, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.allowed(request, Action.MANAGE, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.allowed(request, Action.MANAGE, obj)
 
 
 @admin.register(NormativeDocument)
@@ -92,7 +114,18 @@ class NormativeDocumentAdmin(AgencyScopedAdmin):
         if agency := request.GET.get(ScopedAgencyFilter.parameter_name):
             documents = documents.filter(agency_id=agency)
         extra_context = {**(extra_context or {}), "subtitle": counts_text(documents, as_of)}
-        return super().changelist_view(request, extra_context)
+        with acting_as(request.user):  # the bulk delete action
+            return super().changelist_view(request, extra_context)
+
+    # A linked catalogue entry's 有效性 follows the document (validity.py): its history
+    # records who changed the registry.
+    def changeform_view(self, request, *args, **kwargs):
+        with acting_as(request.user):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with acting_as(request.user):
+            return super().delete_view(request, *args, **kwargs)
 
 
 def counts_text(documents, as_of: date) -> str:

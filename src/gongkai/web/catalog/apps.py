@@ -10,7 +10,10 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from gongkai.web.catalog import search  # noqa: F401 (connects the index's signals)
+        from gongkai.web.catalog import (
+            search,  # noqa: F401 (connects the index's signals)
+            validity,  # noqa: F401 (entries follow the registry)
+        )
         from gongkai.web.catalog.vocabularies import ensure_national_vocabularies
 
         post_migrate.connect(ensure_national_vocabularies, sender=self)

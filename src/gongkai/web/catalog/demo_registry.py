@@ -13,6 +13,7 @@ from django.db import transaction
 
 from gongkai.web.agencies.demo import AGENCIES, demo_code
 from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog.models.entries import Entry
 from gongkai.web.catalog.models.registry import (
     DocumentKind,
     EventKind,
@@ -125,6 +126,12 @@ def load_document(spec: DemoDocument, agency: Agency) -> NormativeDocument:
             "effective_on": spec.issued_on,
         },
     )
+    # The catalogue entry that published it (imported from the old website), if the demo
+    # catalogue has one: its 有效性 then follows the document's events.
+    entry = Entry.objects.filter(agency=agency, doc_no=spec.doc_no, state="published").first()
+    if document.entry_id is None and entry is not None:
+        document.entry = entry
+        document.save()
     for kind, on, doc_no, note in spec.events:
         if not document.events.filter(kind=kind, on=on).exists():
             NormativeEvent.objects.create(

@@ -47,4 +47,6 @@ EVENT_LABELS = {
     "supersede": _("Superseded by a newer version"),
     "channel": _("Published on another channel"),
     "import": _("Imported from the previous catalogue"),
+    "registry_ended": _("Validity changed: the document was repealed or lapsed"),
+    "registry_restored": _("Validity restored: the registry no longer records an end"),
 }
