@@ -8,8 +8,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.functional import cached_property
 
 from gongkai.statute.clock import CURRENT
-from gongkai.statute.vocabularies import article_20_items
+from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM, article_20_items
 from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog import annual_reports as reports
 from gongkai.web.catalog import search, tally
 from gongkai.web.catalog.listing import CatalogFilters, public_entries
 from gongkai.web.catalog.models.entries import SubjectCategory, Validity
@@ -72,6 +73,7 @@ def guide(request, code: str):
         "answer_days": CURRENT.answer_days,
         "extension_days": CURRENT.max_extension_days,
         "publish_days": TIME_LIMIT_WORKING_DAYS,
+        "annual_report_form": ANNUAL_REPORT_FORM,
         "supervisor": agency.parent,
     }
     return render(request, "catalog/guide.html", context)
@@ -84,6 +86,19 @@ def article_20(request, code: str):
     grouped = [(number, label, [e for e in entries if e.article20_item == number])
                for number, label in article_20_items()]  # fmt: skip
     return render(request, "catalog/article20.html", {"agency": agency, "groups": grouped})
+
+
+def annual_reports(request, code: str | None = None):
+    """The 年报 column: the agency's (or every agency's) annual reports by year."""
+    agency = get_object_or_404(Agency, code=code) if code else None
+    table = reports.annual_reports(agency)
+    others = table.rows[1:] if agency else table.rows  # an agency's own come first, apart
+    context = {
+        "agency": agency, "form_name": ANNUAL_REPORT_FORM, "years": table.years,
+        "own": sorted(table.rows[0].reports.items(), reverse=True) if agency else [],
+        "rows": [(row.agency, row.cells(table.years)) for row in others],
+    }  # fmt: skip
+    return render(request, "catalog/annual_reports.html", context)
 
 
 class AgencyFeed(Feed):
