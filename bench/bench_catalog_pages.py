@@ -8,8 +8,9 @@ HTTP connection, for a fixed time per page kind. Loopback only. Run:
     .venv/bin/python bench/bench_catalog_pages.py --reuse /tmp/gk1m
     scripts/with-postgres.sh .venv/bin/python bench/bench_catalog_pages.py --entries 1000000
 
-Pages: the 目录 (`/catalog/`, its first page and a later one), entry pages
-(`/catalog/entries/<pk>/`, random public entries) and the JSON API (search, entry by 索引号).
+Pages: the 目录 (`/catalog/`, its first page, later ones, and filtered by agency, year,
+有效性 and their combinations), entry pages (`/catalog/entries/<pk>/`, random public entries),
+the 年报 column and the JSON API (search, entry by 索引号).
 """
 
 import argparse
@@ -37,6 +38,7 @@ os.environ["GONGKAI_DATA_DIR"] = ARGS.reuse or tempfile.mkdtemp(prefix="gongkai-
 
 import bench_catalog_search  # noqa: E402  (sets Django up on the same data directory)
 
+from gongkai.web.agencies.models import Agency  # noqa: E402
 from gongkai.web.catalog.search import public_entries  # noqa: E402
 
 
@@ -94,9 +96,18 @@ def main() -> None:
     pks = [pk for pk in (rng.randrange(1, last + 1) for _ in range(3000))
            if public.filter(pk=pk).exists()][:1000]  # fmt: skip
     numbers = list(public.filter(pk__in=pks[:200]).values_list("index_no", flat=True))
+    codes = list(Agency.objects.values_list("code", flat=True))
     kinds = {
         "目录 /catalog/": ["/catalog/"],
         "目录 page 2–50": [f"/catalog/?page={n}" for n in range(2, 51)],
+        "目录 filtered": [
+            *(f"/catalog/?agency={code}" for code in codes),
+            *(f"/catalog/?year={year}" for year in range(2015, 2025)),
+            "/catalog/?validity=expired",
+            *(f"/catalog/?agency={code}&year=2020&page=2" for code in codes),
+            "/catalog/?year=2018&validity=expired&page=3",
+        ],
+        "年报 /annual-reports/": ["/annual-reports/"],
         "entry page": [f"/catalog/entries/{pk}/" for pk in pks],
         "API search (2–4 chars)": [f"/api/v1/catalog/search?q={quote(q)}"
                                    for q in ["预算", "采购", "使用权", "政府采购", "乡村振兴"]],

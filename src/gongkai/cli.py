@@ -302,6 +302,15 @@ def catalog_import(path, code, default_subject, default_form, check_only) -> Non
     click.echo(f"{result.file_name}: {done} {len(result.entries)} 条 / entries")
 
 
+@catalog.command("recount")
+def catalog_recount() -> None:
+    """Recount the 目录's totals from the entries (triggers keep them; this is a repair)."""
+    setup_django()
+    from gongkai.web.catalog.tally import recount
+
+    click.echo(f"公开目录共 {recount()} 条 / public entries counted")
+
+
 def national_term(model, name: str | None, option: str):
     if name is None:
         return None

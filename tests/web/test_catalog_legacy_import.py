@@ -3,6 +3,8 @@ name, every row checked with a precise Chinese error, nothing imported unless ev
 right — and the imported entries are public, searchable and never collide with new numbers."""
 
 import io
+import os
+import time
 from datetime import date
 
 import pytest
@@ -252,3 +254,27 @@ def test_the_command_imports_a_file_or_reports_its_errors(finance, tmp_path):
     assert Entry.objects.count() == 3
     unknown = runner.invoke(main, ["catalog", "import", str(good), "--agency", "nobody"])
     assert unknown.exit_code == 2
+
+
+def test_files_checked_but_never_imported_are_swept_after_a_day(client, finance, dave, settings,
+                                                                tmp_path):  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(dave)
+    upload = SimpleUploadedFile("old.csv", csv_bytes([HEADER, row("A-1")]))
+    client.post("/work/catalog/import/", {"agency": finance.pk, "file": upload})
+    (abandoned,) = (tmp_path / "catalog/imports").iterdir()
+    os.utime(abandoned, (time.time() - 2 * 86400,) * 2)
+
+    other = client_for(dave)
+    upload = SimpleUploadedFile("new.csv", csv_bytes([HEADER, row("A-2")]))
+    other.post("/work/catalog/import/", {"agency": finance.pk, "file": upload})
+
+    assert not abandoned.exists() and len(list((tmp_path / "catalog/imports").iterdir())) == 1
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

@@ -142,3 +142,33 @@ def test_an_unknown_agency_or_subject_finds_nothing(client, finance):
     published(finance, "通知")
     assert caption(client, agency="nobody") == "共 0 条"
     assert caption(client, subject="x") == "共 0 条"
+
+
+def test_the_counting_triggers_survive_every_migration(db):
+    # A migration that rebuilds catalog_entry (SQLite remakes tables to alter a column) would
+    # drop them silently, and the 目录's totals would stop following the entries.
+    with connection.cursor() as cursor:
+        cursor.execute(TRIGGERS_OF_ENTRY[connection.vendor])
+        names = {name for (name,) in cursor.fetchall() if name.startswith("catalog_tally_")}
+    if connection.vendor == "sqlite":
+        assert names == {f"catalog_tally_{n}" for n in ("inserted", "deleted", "left", "joined")}
+    else:
+        assert names == {"catalog_tally_follow"}
+
+
+TRIGGERS_OF_ENTRY = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE tbl_name = 'catalog_entry'",
+    "postgresql": "SELECT tgname FROM pg_trigger WHERE tgrelid = 'catalog_entry'::regclass",
+}
+
+
+def test_the_command_recounts(finance):
+    from click.testing import CliRunner
+
+    from gongkai.cli import main
+
+    published(finance, "通知")
+    EntryTally.objects.all().delete()
+    result = CliRunner().invoke(main, ["catalog", "recount"])
+    assert result.exit_code == 0 and "共 1 条" in result.output
+    assert tally.count(CatalogFilters()) == 1

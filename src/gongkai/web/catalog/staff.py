@@ -2,6 +2,7 @@
 imports (yearly figures; an agency's old 目录)."""
 
 import uuid
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -201,12 +202,25 @@ def render_import(request, form, result):
 def hold_import(request, content: bytes, file_name: str, data: dict) -> None:
     """Keep the checked file until the user commits it (one per session)."""
     forget_import(request)
+    sweep_held_files()
     path = default_storage.save(f"{HELD_FILES}/{uuid.uuid4().hex}", ContentFile(content))
     request.session[PENDING_IMPORT] = {
         "path": path, "name": file_name, "agency": data["agency"].pk,
         "subject": getattr(data["default_subject"], "pk", None),
         "form": getattr(data["default_form"], "pk", None),
     }  # fmt: skip
+
+
+def sweep_held_files(older_than=timedelta(days=1)) -> None:
+    """Files checked but never committed or cancelled (the session was abandoned)."""
+    try:
+        files = default_storage.listdir(HELD_FILES)[1]
+    except FileNotFoundError:
+        return
+    for name in files:
+        path = f"{HELD_FILES}/{name}"
+        if default_storage.get_modified_time(path) < timezone.now() - older_than:
+            default_storage.delete(path)
 
 
 def forget_import(request) -> dict | None:
