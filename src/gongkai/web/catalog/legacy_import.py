@@ -175,7 +175,7 @@ class RowChecker:
                 "number": text, "max": MAX_INDEX_NO}  # fmt: skip
         if not printable(text):
             return None, _("The index number %(number)s contains control characters.") % {
-                "number": text.encode("unicode_escape").decode()}  # fmt: skip
+                "number": visible(text)}  # fmt: skip
         if text in self.rows_of:
             return None, _("The index number %(number)s repeats row %(row)s.") % {
                 "number": text, "row": self.rows_of[text]}  # fmt: skip
@@ -241,9 +241,16 @@ def plain(cell) -> str:
     return str(cell).strip()
 
 
+UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # spaces of any width are fine
+
+
 def printable(text: str) -> bool:
-    # Control, format, unassigned and line-break characters; spaces of any width are fine.
-    return not any(unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+    return not any(unicodedata.category(char) in UNPRINTABLE for char in text)
+
+
+def visible(text: str) -> str:
+    """The text with its unprintable characters written as escapes (A-\x07)."""
+    return "".join(char if printable(char) else char.encode("unicode_escape").decode()
                    for char in text)  # fmt: skip
 
 
