@@ -12,7 +12,12 @@ from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM, article_20_items
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalog import annual_reports as reports
 from gongkai.web.catalog import search, tally
-from gongkai.web.catalog.listing import CatalogFilters, public_entries
+from gongkai.web.catalog.listing import (
+    CatalogFilters,
+    NewestFirst,
+    public_entries,
+    without_agency,
+)
 from gongkai.web.catalog.models.entries import SubjectCategory, Validity
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
 
@@ -42,8 +47,10 @@ def catalog(request):
         context["found"] = full_text(request, query)
     else:
         filters = CatalogFilters.from_params(request.GET)
-        entries = filters.apply(public_entries()).order_by("-published_on", "-id")
-        paginator = CountedPaginator(entries, PER_PAGE, tally.count(filters))
+        total = tally.count(filters)
+        if filters.agency and total == tally.count(without_agency(filters)):
+            filters = without_agency(filters)  # the whole tree: nothing to check per entry
+        paginator = CountedPaginator(NewestFirst(filters, total), PER_PAGE, total)
         context["page"] = paginator.get_page(request.GET.get("page"))
     return render(request, "catalog/catalog.html", context)
 
