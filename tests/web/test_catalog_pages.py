@@ -81,10 +81,22 @@ def test_the_atom_feed_lists_the_agencys_subtree(client, entries, county):
 
 
 def test_the_sitemap_lists_entries_and_guides(client, entries, finance):
-    body = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-entries.xml</loc>" in index and "/sitemap-guides.xml</loc>" in index
+    body = client.get("/sitemap-entries.xml").content.decode()
     assert f"/catalog/entries/{entries['budget'].pk}/" in body
-    assert f"/agencies/{finance.code}/guide/" in body
     assert f"/catalog/entries/{entries['draft'].pk}/" not in body
+    assert f"/agencies/{finance.code}/guide/" in client.get("/sitemap-guides.xml").content.decode()
+
+
+def test_the_entries_sitemap_is_paged_by_the_tally(client, entries, monkeypatch):
+    from gongkai.web.catalog.sitemaps import EntrySitemap
+
+    monkeypatch.setattr(EntrySitemap, "limit", 2)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-entries.xml?p=2</loc>" in index and "?p=3" not in index  # 3 public
+    second = client.get("/sitemap-entries.xml", {"p": 2}).content.decode()
+    assert second.count("<url>") == 1
 
 
 def test_large_text_and_high_contrast_are_remembered(client, db):

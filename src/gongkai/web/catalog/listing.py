@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.http import QueryDict
 
 from gongkai.web.agencies.models import Agency
@@ -97,3 +98,15 @@ class NewestFirst:
 
 def without_agency(filters: CatalogFilters) -> CatalogFilters:
     return replace(filters, agency=None)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total, so that it never counts the rows itself."""
+
+    def __init__(self, object_list, per_page, total: int):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self.total

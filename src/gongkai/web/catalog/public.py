@@ -1,11 +1,9 @@
 """Public pages of the catalogue: the 目录, entry pages, the 指南, 第二十条 items, feeds."""
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.functional import cached_property
 
 from gongkai.statute.clock import CURRENT
 from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM, article_20_items
@@ -14,6 +12,7 @@ from gongkai.web.catalog import annual_reports as reports
 from gongkai.web.catalog import search, tally
 from gongkai.web.catalog.listing import (
     CatalogFilters,
+    CountedPaginator,
     NewestFirst,
     public_entries,
     without_agency,
@@ -22,18 +21,6 @@ from gongkai.web.catalog.models.entries import SubjectCategory, Validity
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
 
 PER_PAGE = 20
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its total, so that it never counts the rows itself."""
-
-    def __init__(self, object_list, per_page, total: int):
-        super().__init__(object_list, per_page)
-        self.total = total
-
-    @cached_property
-    def count(self) -> int:
-        return self.total
 
 
 def catalog(request):

@@ -1,3 +1,4 @@
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
@@ -13,7 +14,9 @@ urlpatterns = [
     path("annual-reports/", public.annual_reports, name="catalog-annual-reports"),
     path("agencies/<str:code>/annual-reports/", public.annual_reports,
          name="catalog-agency-annual-reports"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+         name="sitemap-index"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("work/catalog/", staff.dashboard, name="catalog-staff"),
     path("work/catalog/new/", staff.new_entry, name="catalog-staff-new"),
     path("work/catalog/figures/import/", staff.import_figures, name="catalog-import"),
