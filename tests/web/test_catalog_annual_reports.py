@@ -5,6 +5,8 @@ navigation, the agency page and the agency's 指南."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from gongkai.web.catalog.annual_reports import annual_reports, report_year
@@ -106,3 +108,14 @@ def test_the_navigation_the_agency_page_and_the_guide_link_the_column(client, co
 
 def test_an_unknown_agency_has_no_column(client, db):
     assert client.get("/agencies/nobody/annual-reports/").status_code == 404
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="PostgreSQL plans by statistics")
+def test_the_column_reads_only_the_reports_through_the_form_index(client, reports, county):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/agencies/{county.code}/annual-reports/")
+    (sql,) = [q["sql"] for q in queries if 'FROM "catalog_entry"' in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        plan = " | ".join(row[-1] for row in cursor.fetchall())
+    assert "SEARCH catalog_entry USING INDEX catalog_entry_form_id" in plan, plan

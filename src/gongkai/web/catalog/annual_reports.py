@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalog.listing import public_entries
-from gongkai.web.catalog.models.entries import Entry
+from gongkai.web.catalog.models.entries import Entry, FormCategory
 
 YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
 
@@ -40,11 +40,14 @@ class ReportTable:
 def annual_reports(root: Agency | None = None) -> ReportTable:
     """The annual reports of `root` and every agency below it (None: the whole tree)."""
     agencies = root.subtree() if root else Agency.objects.all()
-    entries = public_entries().filter(form__name=ANNUAL_REPORT_FORM, form__agency=None)
+    # By the form's id, and ordered here: served by the index on form_id, whereas a join or
+    # an ORDER BY would have the database walk the whole catalogue by date.
+    form = FormCategory.objects.filter(name=ANNUAL_REPORT_FORM, agency=None).first()
+    entries = public_entries().filter(form=form).order_by() if form else Entry.objects.none()
     if root is not None:
-        entries = entries.filter(agency__path__startswith=root.path)
+        entries = entries.filter(agency_id__in=agencies.values("pk"))
     found: dict[int, dict[int, Entry]] = {}
-    for entry in entries.order_by("published_on", "id"):  # a later one replaces (corrections)
+    for entry in sorted(entries, key=lambda e: (e.published_on, e.pk)):  # later ones replace
         found.setdefault(entry.agency_id, {})[report_year(entry)] = entry
     years = sorted({year for reports in found.values() for year in reports}, reverse=True)
     rows = [ReportRow(agency, found.get(agency.pk, {})) for agency in agencies.order_by("path")]
