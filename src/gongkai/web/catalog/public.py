@@ -35,7 +35,8 @@ def catalog(request):
     else:
         filters = CatalogFilters.from_params(request.GET)
         total = tally.count(filters)
-        if filters.agency and total == tally.count(without_agency(filters)):
+        root = filters.agency and filters.agency.parent_id is None
+        if root and total == tally.count(without_agency(filters)):
             filters = without_agency(filters)  # the whole tree: nothing to check per entry
         paginator = CountedPaginator(NewestFirst(filters, total), PER_PAGE, total)
         context["page"] = paginator.get_page(request.GET.get("page"))
