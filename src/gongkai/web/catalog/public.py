@@ -1,5 +1,6 @@
 """Public pages of the catalogue: the 目录, entry pages, the 指南, 第二十条 items, feeds."""
 
+from functools import cache
 from html import escape
 
 from django.contrib.syndication.views import Feed
@@ -29,7 +30,9 @@ PER_PAGE = 20
 
 def catalog(request):
     query = request.GET.get("q", "").strip()
-    context = {"query": query, "params": request.GET, "options": filter_options(request.GET)}
+    agencies = list(Agency.objects.values_list("pk", "code", "name"))
+    context = {"query": query, "params": request.GET,
+               "options": filter_options(request.GET, agencies)}  # fmt: skip
     if query:
         context["found"] = full_text(request, query)
     else:
@@ -39,24 +42,32 @@ def catalog(request):
         if root and total == tally.count(without_agency(filters)):
             filters = without_agency(filters)  # the whole tree: nothing to check per entry
         paginator = CountedPaginator(NewestFirst(filters, total), PER_PAGE, total)
-        context["page"] = paginator.get_page(request.GET.get("page"))
+        page = context["page"] = paginator.get_page(request.GET.get("page"))
+        names = {pk: name for pk, _code, name in agencies}
+        page.object_list = [(entry, names[entry.agency_id]) for entry in page.object_list]
         # One reverse() for the page rather than one per row (the entry pages' common prefix).
         context["entries_url"] = reverse("catalog-entry", args=[0]).removesuffix("0/")
     return render(request, "catalog/catalog.html", context)
 
 
-def filter_options(params) -> dict[str, SafeString]:
+def filter_options(params, agencies: list[tuple]) -> dict[str, SafeString]:
     """The <option>s of each filter of the 目录, the chosen one selected. Built here rather
     than in the template: on a page served hundreds of times a second, a template loop over
     every agency and subject is most of the work."""
     choices = {
-        "agency": Agency.objects.values_list("code", "name"),
+        "agency": [(code, name) for _pk, code, name in agencies],
         "subject": SubjectCategory.objects.filter(agency=None).values_list("pk", "name"),
-        "item": [(n, Truncator(label).chars(24)) for n, label in article_20_items()],
+        "item": item_choices(),
         "year": [(year, year) for year in tally.years()],
         "validity": Validity.choices,
     }
     return {name: options(values, params.get(name, "")) for name, values in choices.items()}
+
+
+@cache
+def item_choices() -> list[tuple[int, str]]:
+    """条例第二十条's items, shortened for the filter (the law text does not change)."""
+    return [(number, Truncator(label).chars(24)) for number, label in article_20_items()]
 
 
 def options(choices, chosen: str) -> SafeString:
