@@ -407,3 +407,41 @@ def test_an_index_entry_call_is_harmless_for_an_entry_that_is_not_public(finance
     draft = Entry.objects.create(agency=finance, title="草稿", generated_on=date(2024, 1, 1))
     index_entry(draft)
     assert backend_rows() == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's paging")
+def test_every_page_lists_the_hits_newest_first_whichever_years_are_asked_first(
+    finance, monkeypatch
+):
+    asked = []
+    recent_years = postgresql_backend.recent_years
+    monkeypatch.setattr(postgresql_backend, "recent_years",
+                        lambda *args: asked.append(recent_years(*args)) or asked[-1])  # fmt: skip
+    entries = [publish(finance, f"预算公开第{n}号", published_on=date(2015 + n % 10, 1 + n % 12, 1))
+               for n in range(40)]  # fmt: skip
+    publish(finance, "无关条目")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_search")
+    newest_first = [
+        e.pk for e in sorted(entries, key=lambda e: (e.published_on, e.pk), reverse=True)
+    ]
+    pages = [search("预算", page=n, per_page=3) for n in range(1, 16)]
+    assert [r.entry.pk for p in pages for r in p.results] == newest_first
+    assert {p.total for p in pages} == {40}
+    assert [2024, 2023] in asked and [] in asked  # the recent years first, then all
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL keeps large counts")
+def test_a_kept_count_is_forgotten_as_soon_as_the_index_changes(finance, monkeypatch):
+    monkeypatch.setattr(postgresql_backend, "CACHE_FROM", 1)
+    first = publish(finance, "预算公开")
+    assert search("预算").total == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM catalog_search_counts")
+        assert cursor.fetchone()[0] == 1
+    second = publish(finance, "部门预算")
+    assert search("预算").total == 2
+    Entry.objects.filter(pk=first.pk).update(state=EntryState.WITHDRAWN)
+    assert search("预算").total == 1
+    second.delete()
+    assert search("预算").total == 0

@@ -25,9 +25,38 @@ POSTGRESQL_FORWARD = [
         WITH (fastupdate = off)""",
     """CREATE INDEX catalog_search_newest ON catalog_search
         (published_on DESC NULLS LAST, entry_id DESC)""",
+    # Large counts are kept until the index changes (postgresql.count): any statement that
+    # changes a row moves the generation on and forgets them.
+    "CREATE TABLE catalog_search_generation (n bigint NOT NULL)",
+    "INSERT INTO catalog_search_generation VALUES (0)",
+    """CREATE TABLE catalog_search_counts (
+        query text PRIMARY KEY, generation bigint NOT NULL, total integer NOT NULL)""",
+    """CREATE FUNCTION catalog_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            -- Separate IFs: a TRUNCATE trigger has no transition table to look at.
+            IF TG_OP <> 'TRUNCATE' THEN
+                IF NOT EXISTS (SELECT 1 FROM changed) THEN
+                    RETURN NULL;
+                END IF;
+            END IF;
+            UPDATE catalog_search_generation SET n = n + 1;
+            DELETE FROM catalog_search_counts;
+            RETURN NULL;
+        END $$""",
+    *[
+        f"""CREATE TRIGGER catalog_search_{event.lower()} AFTER {event} ON catalog_search
+          REFERENCING {rows} TABLE AS changed
+          FOR EACH STATEMENT EXECUTE FUNCTION catalog_search_changed()"""
+        for event, rows in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")]
+    ],
+    """CREATE TRIGGER catalog_search_truncate AFTER TRUNCATE ON catalog_search
+        FOR EACH STATEMENT EXECUTE FUNCTION catalog_search_changed()""",
 ]
 POSTGRESQL_BACKWARD = [
     "DROP TABLE catalog_search",
+    "DROP FUNCTION catalog_search_changed()",
+    "DROP TABLE catalog_search_counts",
+    "DROP TABLE catalog_search_generation",
     "CREATE TABLE catalog_search (entry_id integer PRIMARY KEY, doc text NOT NULL)",
     r"""CREATE FUNCTION gongkai_bigrams(doc text) RETURNS text[]
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
