@@ -129,10 +129,21 @@ def prepare(total: int) -> None:
           f"{indexed:,} indexed in {time.perf_counter() - filled:.0f} s")  # fmt: skip
 
 
+def forget_counts() -> None:
+    """PostgreSQL keeps large counts until the index changes: time the first search too."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM catalog_search_counts")
+
+
 def timed(label: str, queries: list[str], repeat: int, **filters) -> list[float]:
-    samples, totals = [], []
+    samples, totals, firsts = [], [], []
     for query in queries:
         search(query, **filters)  # warm the page cache once per query
+        forget_counts()
+        started = time.perf_counter()
+        search(query, **filters)
+        firsts.append((time.perf_counter() - started) * 1000)
         for _ in range(repeat):
             started = time.perf_counter()
             page = search(query, **filters)
@@ -140,7 +151,8 @@ def timed(label: str, queries: list[str], repeat: int, **filters) -> list[float]
         totals.append(page.total)
     p50, p95 = percentile(samples, 50), percentile(samples, 95)
     print(f"{label:<26} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {max(samples):7.1f} ms"
-          f"   hits {min(totals):,}–{max(totals):,}")  # fmt: skip
+          f"   hits {min(totals):,}–{max(totals):,}"
+          f"   first search max {max(firsts):.1f} ms")  # fmt: skip
     return samples
 
 
