@@ -44,6 +44,18 @@ def test_the_catalogue_filters_by_agency_item_year_and_validity(client, entries,
     assert "预算公开" not in client.get("/catalog/", {"validity": "repealed"}).content.decode()
 
 
+def test_the_catalogue_escapes_what_staff_typed(client, finance, land):
+    entry(finance, '关于<script>alert("x")</script>的通知', index_no="QS-<b>1</b>")
+    land.name = "自然资源局 & <i>规划</i>"
+    land.save()
+    entry(land, "征收公告", validity="expired")
+    html = client.get("/catalog/").content.decode()
+    assert "<script>" not in html and "<b>1</b>" not in html and "<i>规划</i>" not in html
+    assert "关于&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;的通知" in html
+    assert "QS-&lt;b&gt;1&lt;/b&gt;" in html and "自然资源局 &amp; &lt;i&gt;规划&lt;/i&gt;" in html
+    assert '征收公告</a> <span class="badge">失效</span>' in html
+
+
 def test_an_entry_page_shows_the_national_metadata(client, entries):
     budget = entries["budget"]
     html = client.get(f"/catalog/entries/{budget.pk}/").content.decode()
