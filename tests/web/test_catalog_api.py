@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from gongkai.web.catalog import search as catalog_search  # noqa: F401 (connects the index)
 from gongkai.web.catalog.models.entries import (
@@ -107,6 +108,7 @@ def test_an_entry_is_found_by_its_index_number_with_its_slash(client, budget):
     assert entry["subject"] == "财政预决算"
     assert entry["validity"] == "有效"
     assert entry["body"].startswith("根据《预算法》")
+    assert entry["disclosure"] == "主动公开" and entry["apply_url"] is None
     assert entry["attachments"] == [
         {"name": "预算表.xlsx", "size": 2048, "content_type": "application/vnd.ms-excel"}
     ]
@@ -121,6 +123,22 @@ def test_an_entry_that_is_not_public_answers_404_in_chinese(client, budget, fina
         assert response.json() == {
             "errors": {"index_no": [f"没有索引号为 {index_no} 的公开信息。"]}
         }
+
+
+def test_an_entry_disclosed_on_application_shows_its_metadata_and_where_to_apply(client, finance):
+    entry = publish(finance, "征地补偿档案", index_no="11360999015236290X/2024-00009",
+                    disclosure_mode=DisclosureMode.ON_REQUEST, summary="补偿安置档案目录。",
+                    body="档案正文载有补偿金额。")  # fmt: skip
+    EntryAttachment.objects.create(entry=entry, name="明细.pdf", size=10, text="名单",
+                                   content_type="application/pdf")  # fmt: skip
+    found = client.get("/api/v1/catalog/entry", {"index_no": entry.index_no}).json()
+    assert (found["title"], found["summary"]) == ("征地补偿档案", "补偿安置档案目录。")
+    assert found["disclosure"] == "依申请公开"
+    assert found["body"] is None and found["attachments"] == []
+    assert found["apply_url"] == reverse("application-apply", args=[finance.code])
+    hits = client.get("/api/v1/catalog/search", {"q": "征地补偿"}).json()["results"]
+    assert [hit["index_no"] for hit in hits] == [entry.index_no]
+    assert "金额" not in hits[0]["snippet"]
 
 
 def test_the_openapi_document_describes_the_catalog_endpoints(client, db):

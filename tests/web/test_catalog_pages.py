@@ -92,6 +92,16 @@ def test_the_atom_feed_lists_the_agencys_subtree(client, entries, county):
     assert "尚未发布的草稿" not in body
 
 
+def test_an_entry_disclosed_on_application_shows_its_metadata_but_never_its_text(client, finance):
+    held = entry(finance, "征地补偿档案", disclosure_mode="on_request",
+                 body="档案正文载有被征收户的补偿金额。")  # fmt: skip
+    page = client.get(f"/catalog/entries/{held.pk}/").content.decode()
+    assert "征地补偿档案" in page and "补偿金额" not in page
+    assert "/apply/" in page  # where to apply for it
+    feed = client.get(f"/agencies/{finance.code}/feed/").content.decode()
+    assert "征地补偿档案" in feed and "补偿金额" not in feed
+
+
 def test_the_sitemap_lists_entries_and_guides(client, entries, finance):
     index = client.get("/sitemap.xml").content.decode()
     assert "/sitemap-entries.xml</loc>" in index and "/sitemap-guides.xml</loc>" in index

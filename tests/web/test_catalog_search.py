@@ -94,13 +94,60 @@ def test_latin_words_are_found_whatever_their_case_or_width(finance):
     assert found("exc") == []
 
 
-def test_entries_that_are_not_published_for_proactive_disclosure_are_never_found(finance):
+def test_entries_the_public_catalogue_does_not_list_are_never_found(finance):
     publish(finance, "公开的预算")
-    publish(finance, "依申请公开的预算", disclosure_mode=DisclosureMode.ON_REQUEST)
     publish(finance, "不予公开的预算", disclosure_mode=DisclosureMode.WITHHELD,
             withheld_reason="国家秘密")  # fmt: skip
     Entry.objects.create(agency=finance, title="草稿中的预算", generated_on=date(2024, 1, 1))
+    publish(finance, "撤回的预算", state=EntryState.WITHDRAWN)
     assert found("预算") == ["公开的预算"]
+
+
+@pytest.fixture
+def on_request(finance):
+    """Listed in the 目录 by its metadata; its text is given only on application."""
+    entry = publish(finance, "征地补偿档案", disclosure_mode=DisclosureMode.ON_REQUEST,
+                    summary="二〇二三年度征地补偿安置档案目录。", doc_no="青自然资〔2023〕9号",
+                    body="档案正文载有被征收户的补偿金额。")  # fmt: skip
+    EntryAttachment.objects.create(entry=entry, name="明细.pdf", size=10, text="户主身份证号码",
+                                   content_type="application/pdf")  # fmt: skip
+    return entry
+
+
+def test_an_entry_disclosed_on_application_is_found_by_its_metadata(on_request):
+    assert found("征地补偿") == ["征地补偿档案"]  # 名称
+    assert found("安置档案") == ["征地补偿档案"]  # 内容概述
+    assert found("〔2023〕9号") == ["征地补偿档案"]  # 文号
+
+
+def test_the_text_and_attachments_of_an_entry_disclosed_on_application_are_not_searched(
+    on_request,
+):
+    assert found("补偿金额") == []  # only in its text
+    assert found("身份证号码") == []  # only in its attachment
+    on_request.save()  # reindexing through the signal changes nothing
+    assert found("补偿金额") == [] and found("身份证号码") == []
+    rebuild_index()
+    assert found("补偿金额") == [] and found("身份证号码") == []
+
+
+def test_no_snippet_of_an_entry_disclosed_on_application_shows_its_text(on_request, finance):
+    publish(finance, "征地补偿标准", body="补偿标准见附表。")
+    without_summary = publish(finance, "征地补偿协议", disclosure_mode=DisclosureMode.ON_REQUEST,
+                              body="协议约定补偿金额。")  # fmt: skip
+    results = {r.entry.pk: r for r in search("征地补偿").results}
+    assert "安置档案目录" in results[on_request.pk].snippet
+    assert results[without_summary.pk].snippet == "<mark>征地补偿</mark>协议"  # its title
+    for result in results.values():
+        assert "金额" not in result.snippet and "身份证" not in result.snippet
+
+
+def test_an_entry_whose_disclosure_changes_in_bulk_leaves_the_index_until_reindexed(on_request):
+    publish(on_request.agency, "另一条征地补偿信息")
+    Entry.objects.filter(pk=on_request.pk).update(disclosure_mode=DisclosureMode.PROACTIVE)
+    assert found("征地补偿") == ["另一条征地补偿信息"]  # the trigger dropped it: nothing stale
+    index_entry(Entry.objects.get(pk=on_request.pk))
+    assert found("补偿金额") == ["征地补偿档案"]  # now proactive: its text is public
 
 
 def test_a_withdrawn_entry_leaves_the_index_even_when_changed_in_bulk(finance):

@@ -64,6 +64,7 @@ def test_the_demo_catalogue_has_published_late_pending_and_draft_entries(db):
     assert {"published", "in_approval", "draft"} <= states
     assert Entry.objects.filter(late_working_days__gt=0).exists()
     assert all(e.index_no for e in Entry.objects.filter(state="published"))
+    assert Entry.objects.filter(state="published", disclosure_mode="on_request").exists()
 
 
 def test_the_demo_catalogue_keeps_the_old_websites_index_numbers(db):

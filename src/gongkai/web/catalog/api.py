@@ -1,8 +1,9 @@
 """JSON API of the public catalogue, for an agency's existing 政府网站 to embed: full-text
 search and one entry by its 索引号 (a query parameter, since 索引号 contain slashes).
 
-Only entries published for proactive disclosure are visible. Errors come back per field, in
-Chinese; a query is never a syntax error (see search.py).
+What the public 目录 lists is visible: entries published for proactive disclosure whole, and
+those disclosed on application (依申请公开) by their metadata only, never their text. Errors
+come back per field, in Chinese; a query is never a syntax error (see search.py).
 """
 
 from datetime import date
@@ -79,8 +80,10 @@ class EntryOut(Schema):
     validity: str = Field(description="有效性")
     effective_on: date | None
     summary: str
-    body: str
+    disclosure: str = Field(description="公开方式：主动公开 或 依申请公开（正文和附件须申请获取）")
+    body: str | None = Field(description="正文；依申请公开的信息为 null")
     url: str
+    apply_url: str | None = Field(description="依申请公开的信息：在线申请的地址")
     attachments: list[AttachmentOut]
 
 
@@ -103,7 +106,7 @@ def validity_value(given: str | None) -> str | None:
 @router.get("/search", response={200: SearchOut, 400: Errors}, auth=None,
             summary="Full-text search of the public catalogue")  # fmt: skip
 def search(request, params: Query[SearchIn]):
-    """检索主动公开的政府信息：名称、文号、关键词、内容概述、正文和附件全文。"""
+    """检索公开目录：名称、文号、关键词、内容概述，以及主动公开信息的正文和附件全文。"""
     query = params.q.strip()
     if not query:
         return failure(400, "q", "请输入检索词。")
@@ -136,11 +139,12 @@ def hit(result: catalog_search.SearchResult) -> dict:
 @router.get("/entry", response={200: EntryOut, 404: Errors}, auth=None,
             summary="One public entry by its 索引号")  # fmt: skip
 def entry(request, index_no: str):
-    """一条主动公开信息的全部元数据和正文。索引号含斜杠，故作为查询参数。"""
+    """公开目录中一条信息的元数据，主动公开的还有正文和附件。索引号含斜杠，故作为查询参数。"""
     found = (catalog_search.public_entries().select_related("agency", "subject", "form")
              .filter(index_no=index_no.strip()).first())  # fmt: skip
     if found is None:
         return failure(404, "index_no", f"没有索引号为 {index_no} 的公开信息。")
+    whole = "body" in catalog_search.readable_fields(found.disclosure_mode)
     return {
         "index_no": found.index_no, "title": found.title, "agency": found.agency.name,
         "agency_code": found.agency.code, "doc_no": found.doc_no,
@@ -148,6 +152,9 @@ def entry(request, index_no: str):
         "subject": found.subject.name if found.subject else None,
         "form": found.form.name if found.form else None, "keywords": found.keywords,
         "validity": found.get_validity_display(), "effective_on": found.effective_on,
-        "summary": found.summary, "body": found.body, "url": entry_url(found),
-        "attachments": list(found.attachments.values("name", "size", "content_type")),
+        "summary": found.summary, "disclosure": found.get_disclosure_mode_display(),
+        "body": found.body if whole else None, "url": entry_url(found),
+        "apply_url": None if whole else reverse("application-apply", args=[found.agency.code]),
+        "attachments": list(found.attachments.values("name", "size", "content_type"))
+        if whole else [],
     }  # fmt: skip

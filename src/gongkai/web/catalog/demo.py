@@ -31,6 +31,13 @@ class DemoEntry:
     days_ago: int  # formed this many days ago
     stage: str  # draft, approval, published
     body: str
+    disclosure: str = "proactive"  # as the 保密审查 decides: proactive or on_request
+
+
+REVIEW_COMMENTS = {
+    "proactive": "经审查，不涉及国家秘密、商业秘密和个人隐私。",
+    "on_request": "经审查，载有被征收户的个人信息，列入目录，依申请公开。",
+}
 
 
 ENTRIES = [
@@ -55,6 +62,10 @@ ENTRIES = [
     DemoEntry("县自然资源局", "东岭乡2026年第一批次城镇建设用地征收土地预公告",
               "青自然资预告〔2026〕1号", "国土资源、能源", "公告", 15, 30, "published",
               "因东岭乡城镇建设需要，拟征收东岭村集体土地12.36公顷，现将有关事项预公告如下。"),
+    DemoEntry("县自然资源局", "东岭乡2025年度征地补偿安置协议档案", "", "国土资源、能源",
+              "其他", 15, 25, "published",
+              "东岭乡2025年度土地征收补偿安置协议共计86份，载明各被征收户的补偿金额和安置方式。",
+              "on_request"),
     DemoEntry("县发改委", "青山县国民经济和社会发展第十五个五年规划纲要", "青府发〔2026〕3号",
               "国民经济管理、国有资产监管", "规划", 3, 50, "published",
               "本纲要根据《中共青山县委关于制定国民经济和社会发展第十五个五年规划的建议》"
@@ -90,17 +101,18 @@ def load_demo_catalog() -> int:
             subject=SubjectCategory.objects.filter(name=demo.subject).first(),
             form=FormCategory.objects.filter(name=demo.form).first(),
         )  # fmt: skip
-        advance(entry, demo.stage, today, staff)
+        advance(entry, demo, today, staff)
     return Entry.objects.count()
 
 
-def advance(entry: Entry, stage: str, today, staff: dict) -> None:
-    if stage == "draft":
+def advance(entry: Entry, demo: DemoEntry, today, staff: dict) -> None:
+    if demo.stage == "draft":
         return
     workflow.perform(entry, "submit", staff["clerk"])
-    workflow.perform(entry, "review", staff["reviewer"], passed=True, disclosure_mode="proactive",
-                     comment="经审查，不涉及国家秘密、商业秘密和个人隐私。")  # fmt: skip
-    if stage == "approval":
+    workflow.perform(entry, "review", staff["reviewer"], passed=True,
+                     disclosure_mode=demo.disclosure,
+                     comment=REVIEW_COMMENTS[demo.disclosure])  # fmt: skip
+    if demo.stage == "approval":
         return
     for step in workflow.chain(entry):
         workflow.perform(entry, "approve", staff[step.role])

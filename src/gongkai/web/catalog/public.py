@@ -172,7 +172,7 @@ class AgencyFeed(Feed):
         return entry.title
 
     def item_description(self, entry):
-        return entry.summary or entry.body[:200]
+        return search.lead(entry, 200)
 
     def item_link(self, entry):
         return reverse("catalog-entry", args=[entry.pk])

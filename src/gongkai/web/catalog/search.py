@@ -54,28 +54,39 @@ SNIPPET_LENGTH = 80
 SNIPPET_BEFORE = 20
 MAX_PER_PAGE = 100
 TEXT_FIELDS = ("title", "doc_no", "keywords", "summary", "body")  # then attachments' text
-ROW = ["pk", *TEXT_FIELDS, "agency__path", "subject_id", "form_id", "published_on", "validity"]
+ROW = ["pk", *TEXT_FIELDS, "agency__path", "subject_id", "form_id", "published_on", "validity",
+       "disclosure_mode"]  # fmt: skip
+# What the public may read of an entry published for disclosure on application: its
+# metadata, as the 目录 shows it, never its text or attachments.
+ON_REQUEST_FIELDS = ("title", "doc_no", "keywords", "summary")
 
 
 # -- what is indexed ------------------------------------------------------------------------
 
 
 def is_public(entry: Entry) -> bool:
-    return entry.state == EntryState.PUBLISHED and entry.disclosure_mode == DisclosureMode.PROACTIVE
+    """Listed in the public 目录 (listing.public_entries), so found by search too."""
+    return entry.state == EntryState.PUBLISHED and entry.disclosure_mode != DisclosureMode.WITHHELD
 
 
 def public_entries():
-    return Entry.objects.filter(
-        state=EntryState.PUBLISHED, disclosure_mode=DisclosureMode.PROACTIVE
+    return Entry.objects.filter(state=EntryState.PUBLISHED).exclude(
+        disclosure_mode=DisclosureMode.WITHHELD
     )
 
 
+def readable_fields(disclosure_mode: str) -> tuple[str, ...]:
+    return ON_REQUEST_FIELDS if disclosure_mode == DisclosureMode.ON_REQUEST else TEXT_FIELDS
+
+
 def document(entry: Entry, attachment_texts: Iterable[str]) -> dict:
-    """What the index holds of an entry: its text fields, and the values filters use."""
-    return {name: getattr(entry, name) or "" for name in TEXT_FIELDS} | {
-        "attachments": "\n".join(attachment_texts), "agency_path": entry.agency.path,
-        "subject_id": entry.subject_id, "form_id": entry.form_id,
-        "published_on": entry.published_on, "validity": entry.validity}  # fmt: skip
+    """What the index holds of an entry: the text the public may read, and the values
+    filters use."""
+    return from_row(
+        {name: getattr(entry, name) for name in ROW if "__" not in name}
+        | {"agency__path": entry.agency.path},
+        list(attachment_texts),
+    )
 
 
 def index_entry(entry: Entry) -> None:
@@ -111,7 +122,10 @@ def rebuild_index(entries=None, batch: int = 2000) -> int:
 
 
 def from_row(row: dict, attachment_texts: list[str]) -> dict:
-    return {name: row[name] or "" for name in TEXT_FIELDS} | {
+    readable = readable_fields(row["disclosure_mode"])
+    if readable is ON_REQUEST_FIELDS:
+        attachment_texts = []
+    return {name: (row[name] or "") if name in readable else "" for name in TEXT_FIELDS} | {
         "attachments": "\n".join(attachment_texts), "agency_path": row["agency__path"],
         "subject_id": row["subject_id"], "form_id": row["form_id"],
         "published_on": row["published_on"], "validity": row["validity"]}  # fmt: skip
@@ -216,7 +230,8 @@ def narrowing(agency: Agency | None) -> Agency | None:
 def results_for(ids: list[int], words: list[str]) -> list[SearchResult]:
     entries = Entry.objects.select_related("agency").in_bulk(ids)
     pattern = highlight_pattern(words)
-    missing = [pk for pk in ids if not any(pattern.search(text) for text in texts(entries[pk]))]
+    missing = [pk for pk in ids if readable_fields(entries[pk].disclosure_mode) is TEXT_FIELDS
+               and not any(pattern.search(text) for text in texts(entries[pk]))]  # fmt: skip
     attachments: dict[int, list[str]] = {}
     for entry_id, text in EntryAttachment.objects.filter(entry_id__in=missing).values_list(
         "entry_id", "text"
@@ -233,12 +248,17 @@ def results_for(ids: list[int], words: list[str]) -> list[SearchResult]:
 
 
 def texts(entry: Entry) -> list[str]:
-    return [entry.summary, entry.body, entry.doc_no, entry.keywords, entry.title]
+    """Where a snippet may come from, most telling first: what the public may read."""
+    readable = readable_fields(entry.disclosure_mode)
+    order = ("summary", "body", "doc_no", "keywords", "title")
+    return [getattr(entry, name) for name in order if name in readable]
 
 
-def lead(entry: Entry) -> str:
-    text = " ".join((entry.summary or entry.body).split())
-    return text[:SNIPPET_LENGTH] + ("…" if len(text) > SNIPPET_LENGTH else "")
+def lead(entry: Entry, length: int = SNIPPET_LENGTH) -> str:
+    """The opening of what the public may read of the entry: its summary, else its text."""
+    body = entry.body if "body" in readable_fields(entry.disclosure_mode) else ""
+    text = " ".join((entry.summary or body).split())
+    return text[:length] + ("…" if len(text) > length else "")
 
 
 # -- snippets -------------------------------------------------------------------------------
