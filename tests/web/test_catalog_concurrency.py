@@ -37,3 +37,35 @@ def test_concurrent_publications_get_unique_consecutive_index_numbers(finance, e
     year = timezone.localdate().year
     assert sorted(numbers) == [f"{finance.code}/{year}-{n:05d}" for n in range(1, ENTRIES + 1)]
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_counts_stay_exact_while_entries_are_published_and_withdrawn_at_once(
+    finance, monkeypatch
+):
+    from gongkai.web.catalog.search import search
+    from gongkai.web.catalog.search_backends import postgresql
+
+    monkeypatch.setattr(postgresql, "CACHE_FROM", 1)  # every count is kept and carried forward
+    published = date(2026, 11, 2)
+    existing = [Entry.objects.create(agency=finance, title=f"预算公开第{n}号", generated_on=published,
+                                     published_on=published, state=EntryState.PUBLISHED)
+                for n in range(10)]  # fmt: skip
+    assert search("预算").total == 10
+
+    def change(n: int) -> int:
+        try:
+            if n % 3 == 0:
+                Entry.objects.filter(pk=existing[n // 3].pk).update(state=EntryState.WITHDRAWN)
+            else:
+                Entry.objects.create(agency=finance, title=f"部门预算第{n}号", generated_on=published,
+                                     published_on=published, state=EntryState.PUBLISHED)  # fmt: skip
+            return search("预算").total  # counted while others change the index
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(change, range(24)))
+    exact = Entry.objects.filter(state=EntryState.PUBLISHED, title__contains="预算").count()
+    assert exact == 10 - 8 + 16
+    assert search("预算").total == exact

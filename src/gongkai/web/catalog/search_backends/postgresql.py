@@ -14,7 +14,8 @@ A text longer than CHUNK positions is split into rows (`part` 0, 1, …) overlap
 positions, so every tsvector stays far below PostgreSQL's 1 MB limit, and any REACH tokens
 of a query lie in one row. `chunked` marks those entries, so that only they need a DISTINCT
 count. Results come newest first. The table, its indexes and the triggers that drop an entry
-when it stops being public are in migrations 0003 and 0004.
+when it stops being public are in migrations 0003 and 0004; large counts are kept and follow
+the index through a log of its changes (0009).
 """
 
 from collections.abc import Iterable
@@ -41,10 +42,9 @@ INDEXES = [
     f"CREATE INDEX IF NOT EXISTS catalog_search_newest ON {TABLE} "
     "(published_on DESC NULLS LAST, entry_id DESC)",
 ]
-INSERT = (
-    f"INSERT INTO {TABLE} (entry_id, part, chunked, published_on, grams, doc) "
-    "VALUES (%s, %s, %s, %s, array_to_tsvector(%s::text[]), %s)"
-)
+INSERT = f"INSERT INTO {TABLE} (entry_id, part, chunked, published_on, grams, doc) VALUES "
+VALUES = "(%s, %s, %s, %s, array_to_tsvector(%s::text[]), %s)"
+BATCH = 1000  # rows per INSERT statement
 
 
 def document(fields: dict) -> str:
@@ -68,11 +68,28 @@ def store(pk: int, fields: dict) -> None:
 
 
 def store_many(documents: Iterable[tuple[int, dict]]) -> None:
-    values = [row for pk, fields in documents for row in rows(pk, fields)]
+    """One DELETE and one INSERT per batch of rows, never a statement per row: each
+    statement moves the index's generation on (migration 0009), and every part of an entry
+    must change in the same statement for the log of changes to count it once."""
+    by_entry = [rows(pk, fields) for pk, fields in documents]
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE} WHERE entry_id = ANY(%s)",
-                       [sorted({row[0] for row in values})])  # fmt: skip
-        cursor.executemany(INSERT, values)
+                       [sorted({parts[0][0] for parts in by_entry})])  # fmt: skip
+        for batch in batches(by_entry):
+            values = ", ".join([VALUES] * len(batch))
+            cursor.execute(INSERT + values, [value for row in batch for value in row])
+
+
+def batches(by_entry: list[list[list]]) -> Iterable[list[list]]:
+    """The rows in batches of about BATCH, an entry's parts always in one batch."""
+    batch: list[list] = []
+    for parts in by_entry:
+        if batch and len(batch) + len(parts) > BATCH:
+            yield batch
+            batch = []
+        batch += parts
+    if batch:
+        yield batch
 
 
 def remove(pk: int) -> None:
@@ -129,24 +146,21 @@ def condition(terms: list[str], pattern: str | None) -> tuple[str, list]:
 
 def count(words: list[str], filters) -> int:
     """Exact. Counting reads every hit's row for visibility, ~0.4 µs a hit (50 ms for a word
-    in 124,000 entries), so large counts are kept in catalog_search_counts under the index's
-    generation, which any change to the index moves on (migration 0004's trigger)."""
+    in 124,000 entries), so counts of CACHE_FROM hits or more are kept in
+    catalog_search_counts with the generation of the index they were taken at, and brought up
+    to date from the log of changes since (migration 0009) when next asked for."""
     terms, pattern = query_terms(words, filters)
-    match, params = condition(terms, pattern)
-    key = "\n".join(params)
+    key = "\n".join([*terms, pattern or ""])
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT c.total FROM catalog_search_counts c JOIN catalog_search_generation g "
-            "ON g.n = c.generation WHERE c.query = %s",
-            [key],
-        )
-        if cached := cursor.fetchone():
-            return cached[0]
-        # One statement, one snapshot: the generation is the one the count saw.
-        cursor.execute(f"SELECT (SELECT n FROM catalog_search_generation), count(*) "
-                       f"FROM {TABLE} s WHERE {match}", params)  # fmt: skip
-        generation, total = cursor.fetchone()
-        if total >= CACHE_FROM:
+        cursor.execute(KEPT_COUNT, {"query": " & ".join(terms), "pattern": pattern, "key": key})
+        generation, kept_at, total = cursor.fetchone()
+        if kept_at is None:
+            match, params = condition(terms, pattern)
+            # One statement, one snapshot: the generation is the one the count saw.
+            cursor.execute(f"SELECT (SELECT n FROM catalog_search_generation), count(*) "
+                           f"FROM {TABLE} s WHERE {match}", params)  # fmt: skip
+            generation, total = cursor.fetchone()
+        if (kept_at is not None or total >= CACHE_FROM) and kept_at != generation:
             cursor.execute(
                 "INSERT INTO catalog_search_counts (query, generation, total) "
                 "VALUES (%s, %s, %s) ON CONFLICT (query) DO UPDATE SET "
@@ -155,6 +169,25 @@ def count(words: list[str], filters) -> int:
                 [key, generation, total],
             )
         return total
+
+
+# The kept count, if any may be carried forward, plus the entries that the logged changes
+# since added to or took from its hits: a row of the log is one part of an entry, an entry
+# changes once per sign in a generation, and the LIKE pattern is checked on part 0's text.
+KEPT_COUNT = """
+WITH g AS (SELECT n, floor FROM catalog_search_generation),
+kept AS (SELECT c.generation, c.total FROM catalog_search_counts c, g
+         WHERE c.query = %(key)s AND c.generation >= g.floor),
+changed AS (
+    SELECT x.sign FROM catalog_search_changes x, kept, g
+    WHERE x.generation > kept.generation AND x.generation <= g.n
+    GROUP BY x.generation, x.entry_id, x.sign
+    HAVING bool_or(x.grams @@ %(query)s::tsquery)
+       AND (%(pattern)s::text IS NULL OR bool_or(x.part = 0 AND x.doc LIKE %(pattern)s))
+)
+SELECT g.n, kept.generation, kept.total + (SELECT coalesce(sum(sign), 0) FROM changed)
+FROM g LEFT JOIN kept ON true
+"""
 
 
 def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
