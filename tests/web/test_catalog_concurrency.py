@@ -48,8 +48,8 @@ def test_search_counts_stay_exact_while_entries_are_published_and_withdrawn_at_o
 
     monkeypatch.setattr(postgresql, "CACHE_FROM", 1)  # every count is kept and carried forward
     published = date(2026, 11, 2)
-    existing = [Entry.objects.create(agency=finance, title=f"预算公开第{n}号", generated_on=published,
-                                     published_on=published, state=EntryState.PUBLISHED)
+    dates = {"generated_on": published, "published_on": published, "state": EntryState.PUBLISHED}
+    existing = [Entry.objects.create(agency=finance, title=f"预算公开第{n}号", **dates)
                 for n in range(10)]  # fmt: skip
     assert search("预算").total == 10
 
@@ -58,8 +58,7 @@ def test_search_counts_stay_exact_while_entries_are_published_and_withdrawn_at_o
             if n % 3 == 0:
                 Entry.objects.filter(pk=existing[n // 3].pk).update(state=EntryState.WITHDRAWN)
             else:
-                Entry.objects.create(agency=finance, title=f"部门预算第{n}号", generated_on=published,
-                                     published_on=published, state=EntryState.PUBLISHED)  # fmt: skip
+                Entry.objects.create(agency=finance, title=f"部门预算第{n}号", **dates)
             return search("预算").total  # counted while others change the index
         finally:
             connections.close_all()

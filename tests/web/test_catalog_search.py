@@ -452,26 +452,63 @@ def test_an_index_entry_call_is_harmless_for_an_entry_that_is_not_public(finance
     assert backend_rows() == 0
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's paging")
-def test_every_page_lists_the_hits_newest_first_whichever_years_are_asked_first(
-    finance, monkeypatch
-):
-    asked = []
-    recent_years = postgresql_backend.recent_years
-    monkeypatch.setattr(postgresql_backend, "recent_years",
-                        lambda *args: asked.append(recent_years(*args)) or asked[-1])  # fmt: skip
+@pytest.fixture
+def forty_years_of_budgets(finance):
+    """40 hits published over ten years, newest first, among other entries."""
     entries = [publish(finance, f"预算公开第{n}号", published_on=date(2015 + n % 10, 1 + n % 12, 1))
                for n in range(40)]  # fmt: skip
-    publish(finance, "无关条目")
+    for n in range(20):
+        publish(finance, f"无关条目{n}", published_on=date(2024, 6, 1))
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE catalog_search")
-    newest_first = [
-        e.pk for e in sorted(entries, key=lambda e: (e.published_on, e.pk), reverse=True)
-    ]
-    pages = [search("预算", page=n, per_page=3) for n in range(1, 16)]
-    assert [r.entry.pk for p in pages for r in p.results] == newest_first
+        cursor.execute(f"ANALYZE {'catalog_search' if connection.vendor == 'postgresql' else ''}")
+    return [e.pk for e in sorted(entries, key=lambda e: (e.published_on, e.pk), reverse=True)]
+
+
+def every_page(query: str, **filters) -> list[int]:
+    pages = [search(query, page=n, per_page=3, **filters) for n in range(1, 16)]
     assert {p.total for p in pages} == {40}
-    assert [2024, 2023] in asked and [] in asked  # the recent years first, then all
+    return [r.entry.pk for p in pages for r in p.results]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's paging")
+@pytest.mark.parametrize("way", ["walked", "collected"])
+def test_every_page_lists_the_hits_newest_first_walked_or_collected(
+    forty_years_of_budgets, finance, monkeypatch, way
+):
+    taken = []
+    for name in ("walk", "recent_years"):
+        original = getattr(postgresql_backend, name)
+        monkeypatch.setattr(postgresql_backend, name, lambda *a, name=name, original=original:
+                            taken.append((name, result := original(*a))) or result)  # fmt: skip
+    if way == "walked":  # walking always looks cheaper
+        monkeypatch.setattr(postgresql_backend, "WALK_ROW_MS", 0)
+    else:
+        monkeypatch.setattr(postgresql_backend, "COLLECT_MS", -1)
+    assert every_page("预算") == forty_years_of_budgets
+    assert every_page("预算", agency=finance) == forty_years_of_budgets
+    walked = [found for name, found in taken if name == "walk" and found is not None]
+    years = [found for name, found in taken if name == "recent_years" and found]
+    if way == "walked":
+        assert len(walked) == 2 * 13  # all but the last, short, page of 40 hits
+    else:
+        assert not walked and years  # the recent years are asked first, then all
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's paging")
+def test_a_walk_that_finds_the_hits_bunched_in_earlier_years_gives_way(finance, monkeypatch):
+    old = [
+        publish(finance, f"预算公开第{n}号", published_on=date(2015, 1, 1 + n)) for n in range(5)
+    ]
+    for n in range(200):
+        publish(finance, f"无关条目{n}", published_on=date(2024, 6, 1))
+    monkeypatch.setattr(postgresql_backend, "WALK_ROW_MS", 0)  # try the walk
+    monkeypatch.setattr(postgresql_backend, "WALK_MARGIN", 10)  # which stops after ~20 rows
+    walks = []
+    walk = postgresql_backend.walk
+    monkeypatch.setattr(postgresql_backend, "walk",
+                        lambda *args: walks.append(found := walk(*args)) or found)  # fmt: skip
+    assert [r.entry.pk for r in search("预算", per_page=2).results] == [old[4].pk, old[3].pk]
+    assert walks == [None]
 
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",

@@ -26,6 +26,18 @@ def years() -> list[int]:
     return sorted(found, reverse=True)
 
 
+def by_year() -> list[tuple[int, int]]:
+    """(year, public entries published in it), newest first."""
+    rows = (
+        EntryTally.objects.exclude(year=NO_YEAR)
+        .values_list("year")
+        .annotate(Sum("entries"))
+        .filter(entries__sum__gt=0)
+        .order_by("-year")
+    )
+    return list(rows)
+
+
 def count(filters: CatalogFilters) -> int:
     """How many public entries the filters let through."""
     if filters.nothing:

@@ -18,10 +18,12 @@ when it stops being public are in migrations 0003 and 0004; large counts are kep
 the index through a log of its changes (0009).
 """
 
+import time
 from collections.abc import Iterable
 
 from django.db import connection
 
+from gongkai.web.catalog import listing, tally
 from gongkai.web.catalog.search_backends.facets import facet_values, filter_values
 from gongkai.web.catalog.search_backends.tokens import (
     compact,
@@ -45,6 +47,14 @@ INDEXES = [
 INSERT = f"INSERT INTO {TABLE} (entry_id, part, chunked, published_on, grams, doc) VALUES "
 VALUES = "(%s, %s, %s, %s, array_to_tsvector(%s::text[]), %s)"
 BATCH = 1000  # rows per INSERT statement
+# What a page costs, measured at a million entries (docs/PERFORMANCE.md): walking the 目录's
+# listing tests each entry against the query (its tsvector read from TOAST); collecting
+# decodes the hits' postings, visits their rows and sorts them.
+WALK_ROW_MS = 0.02
+COLLECT_HIT_MS = 0.0003
+COLLECT_MS = 3
+WALK_MARGIN = 100  # rows read beyond twice the expectation before giving up
+KEEP_SLOWER_THAN_MS = 5  # a count that took longer is kept, however small
 
 
 def document(fields: dict) -> str:
@@ -146,21 +156,25 @@ def condition(terms: list[str], pattern: str | None) -> tuple[str, list]:
 
 def count(words: list[str], filters) -> int:
     """Exact. Counting reads every hit's row for visibility, ~0.4 µs a hit (50 ms for a word
-    in 124,000 entries), so counts of CACHE_FROM hits or more are kept in
-    catalog_search_counts with the generation of the index they were taken at, and brought up
-    to date from the log of changes since (migration 0009) when next asked for."""
+    in 124,000 entries), and decodes each filter's postings, so counts of CACHE_FROM hits or
+    more, or that took longer than KEEP_SLOWER_THAN_MS, are kept in catalog_search_counts
+    with the generation of the index they were taken at, and brought up to date from the
+    log of changes since (migration 0009) when next asked for."""
     terms, pattern = query_terms(words, filters)
     key = "\n".join([*terms, pattern or ""])
     with connection.cursor() as cursor:
         cursor.execute(KEPT_COUNT, {"query": " & ".join(terms), "pattern": pattern, "key": key})
         generation, kept_at, total = cursor.fetchone()
+        slow = False
         if kept_at is None:
             match, params = condition(terms, pattern)
+            started = time.perf_counter()
             # One statement, one snapshot: the generation is the one the count saw.
             cursor.execute(f"SELECT (SELECT n FROM catalog_search_generation), count(*) "
                            f"FROM {TABLE} s WHERE {match}", params)  # fmt: skip
             generation, total = cursor.fetchone()
-        if (kept_at is not None or total >= CACHE_FROM) and kept_at != generation:
+            slow = (time.perf_counter() - started) * 1000 > KEEP_SLOWER_THAN_MS
+        if (kept_at is not None or slow or total >= CACHE_FROM) and kept_at != generation:
             cursor.execute(
                 "INSERT INTO catalog_search_counts (query, generation, total) "
                 "VALUES (%s, %s, %s) ON CONFLICT (query) DO UPDATE SET "
@@ -191,17 +205,65 @@ FROM g LEFT JOIN kept ON true
 
 
 def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
-    """A page of hits, newest first. The hits are collected through the GIN index (walking
-    the date index instead reads a whole tsvector per row: ~85 µs each) and sorted; for a
-    common word, only those published in the last few years: if they fill the page, the
-    page is the same as over all years, since they come first in this order."""
+    """A page of hits, newest first. A common word's are found by walking the entries in
+    date order and testing each (~20 µs: its tsvector is read from TOAST) when that should
+    cost less than collecting them; other queries' hits are collected through
+    the GIN index and sorted — for a common word, only those published in the last few
+    years: if they fill the page, it is the same page as over all years, which come after
+    them in this order."""
     terms, pattern = query_terms(words, filters)
+    if (found := walk(terms, pattern, filters, limit, offset, total)) is not None:
+        return found
     if filters.year is None and (years := recent_years(offset + limit, total)):
         recent = "(" + " | ".join(quoted(f"#y{year}") for year in years) + ")"
         found = page([*terms, recent], pattern, limit, offset)
         if len(found) == limit:
             return found
     return page(terms, pattern, limit, offset)
+
+
+def walk(terms: list[str], pattern: str | None, filters, limit: int, offset: int,
+         total: int) -> list[int] | None:  # fmt: skip
+    """The page read off the 目录's own listing of the filters' entries, newest first, each
+    tested against the query; or None when collecting the hits should cost less, if they are
+    spread evenly among the entries, or when the walk reads twice the rows expected (plus
+    WALK_MARGIN) — hits bunched in earlier years stop it early, and the page is collected
+    instead. Only filters the listing reads in date order off one of its
+    indexes are walked (listing.CatalogFilters)."""
+    listed = walkable(filters)
+    if listed is None:
+        return None
+    expected = (offset + limit) * tally.count(listed) / max(total, 1)
+    if expected * WALK_ROW_MS > COLLECT_MS + total * COLLECT_HIT_MS:
+        return None
+    entries = listed.apply(listing.listed(), walking_dates=True).filter(published_on__isnull=False)
+    walked = entries.order_by("-published_on", "-id").values_list("id", "published_on")
+    walk_sql, walk_params = walked[: int(2 * expected) + WALK_MARGIN].query.sql_with_params()
+    match, params = condition(terms, pattern)
+    # A scalar subquery is not turned into a join: it runs row by row, only for the rows
+    # the walk reaches before the page is full.
+    test = f"(SELECT true FROM {TABLE} s WHERE s.entry_id = w.id AND {match} LIMIT 1)"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT w.id FROM ({walk_sql}) w WHERE {test} "
+                       "ORDER BY w.published_on DESC, w.id DESC LIMIT %s OFFSET %s",
+                       [*walk_params, *params, limit, offset])  # fmt: skip
+        found = [pk for (pk,) in cursor.fetchall()]
+    # A short page may be the last one, or the walk may have stopped too soon: only the
+    # collected page can tell. (Entries without a 发布日期 come last, and are never walked.)
+    return found if len(found) == limit else None
+
+
+def walkable(filters) -> listing.CatalogFilters | None:
+    """The search filters as the 目录's, if its listing reads them in date order off one
+    index: a year, with at most one of a single agency, a subject or a 有效性."""
+    agency = filters.agency
+    if agency is not None and agency.children.exists():
+        return None  # a subtree: the listing checks each row's agency along the date index
+    served = [value for value in (agency, filters.subject, filters.validity) if value is not None]
+    if filters.form is not None or len(served) > 1:
+        return None
+    return listing.CatalogFilters(agency=agency, subject=filters.subject, year=filters.year,
+                                  validity=filters.validity)  # fmt: skip
 
 
 def page(terms: list[str], pattern: str | None, limit: int, offset: int) -> list[int]:
@@ -218,20 +280,17 @@ def page(terms: list[str], pattern: str | None, limit: int, offset: int) -> list
 
 def recent_years(needed: int, total: int) -> list[int]:
     """The publication years, newest first, that likely hold the first `needed` hits if hits
-    are spread like the catalogue (twice as many rows, for safety); none when that is most
-    of the catalogue anyway. Read off the date index."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT greatest(reltuples, 1) FROM pg_class WHERE oid = %s::regclass",
-                       [TABLE])  # fmt: skip
-        rows = cursor.fetchone()[0]
-        span = int(2 * needed * rows / max(total, 1))
-        if span > rows / 2:
-            return []
-        newest = (
-            f"SELECT published_on FROM {TABLE} ORDER BY published_on DESC NULLS LAST, entry_id DESC"
-        )
-        cursor.execute(f"SELECT ({newest} LIMIT 1), ({newest} OFFSET %s LIMIT 1)", [span])
-        first, last = cursor.fetchone()
-    if first is None or last is None:
+    are spread like the catalogue (twice as many entries, for safety); none when that is
+    most of the catalogue anyway. Read from the 目录's tally."""
+    years = tally.by_year()
+    entries = sum(count for _year, count in years)
+    span = 2 * needed * entries / max(total, 1)
+    if span > entries / 2:
         return []
-    return list(range(first.year, last.year - 1, -1))
+    recent, covered = [], 0
+    for year, count in years:
+        recent.append(year)
+        covered += count
+        if covered >= span:
+            break
+    return recent
