@@ -26,6 +26,12 @@ if __name__ == "__main__":
     parser.add_argument("--keep", help="data directory to create and keep (SQLite)")
     parser.add_argument("--reuse", help="data directory filled by an earlier --keep run")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--stream",
+        type=int,
+        default=5000,
+        help="searches in the stream of popular and rare queries (0: none)",
+    )
     ARGS = parser.parse_args()
     os.environ.setdefault("GONGKAI_DATA_DIR", ARGS.reuse or ARGS.keep
                           or tempfile.mkdtemp(prefix="gongkai-bench-"))  # fmt: skip
@@ -160,8 +166,85 @@ def percentile(samples: list[float], p: int) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[p - 1]
 
 
+def stream_queries(rng: random.Random) -> list[tuple[str, dict]]:
+    """Distinct searches as a portal sees them, most popular first: words of the vocabulary
+    and parts of them, 文号, agency names and words found nowhere, each alone or with an
+    agency, a year or both."""
+    agencies = list(Agency.objects.all())
+    parts = {term[start:start + size] for term in TERMS for size in (2, 3, 4)
+             for start in range(len(term) - size + 1)}  # fmt: skip
+    numbers = [f"〔{rng.randrange(2015, 2025)}〕{rng.randrange(1, 300)}号" for _ in range(300)]
+    prefixed = [f"{(a.short_name or a.name)[:2]}{n}" for a, n in zip(
+        rng.choices(agencies, k=200), numbers, strict=False)]  # fmt: skip
+    rare = ["量子计算", "航空母舰", "火星探测", "深海采矿", "青山县", "自然资源"]
+    words = sorted(parts) + numbers + prefixed + [a.name for a in agencies] + rare
+    searches = []
+    for word in words:
+        for _ in range(2):
+            kind = rng.random()
+            filters = {}
+            if kind > 0.55:
+                filters["agency"] = rng.choice(agencies)
+            if kind < 0.15 or kind > 0.85:
+                filters["year"] = rng.randrange(2015, 2025)
+            searches.append((word, filters))
+    unique = list({(word, tuple(sorted((k, getattr(v, "pk", v)) for k, v in f.items()))): (word, f)
+                   for word, f in searches}.values())  # fmt: skip
+    rng.shuffle(unique)
+    return unique
+
+
+def stream(total: int) -> list[float]:
+    """`total` searches drawn by popularity (Zipf, s = 1) from the distinct searches, every
+    one timed from no kept count at all, while every 25th search an entry is published and
+    another withdrawn — the index changes under the searches as it does on a working day."""
+    rng = random.Random(11)
+    queries = stream_queries(rng)
+    weights = [1 / rank for rank in range(1, len(queries) + 1)]
+    make = composer(rng, list(Agency.objects.all()))
+    last = Entry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    forget_counts()
+    samples, seen, slowest = [], set(), []
+    for n, (word, filters) in enumerate(rng.choices(queries, weights, k=total)):
+        if n % 25 == 24:
+            change_the_index(rng, make, n, last)
+        started = time.perf_counter()
+        search(word, **filters)
+        samples.append((time.perf_counter() - started) * 1000)
+        seen.add((word, tuple(filters.items())))
+        slowest = sorted([*slowest, (samples[-1], word, describe(filters))])[-5:]
+    print(
+        f"stream of {total:,} searches ({len(seen):,} distinct of {len(queries):,}), "
+        f"{total // 25} publications and withdrawals among them, no count kept at the start:\n"
+        f"  p50 {percentile(samples, 50):.1f} ms   p95 {percentile(samples, 95):.1f} ms   "
+        f"p99 {percentile(samples, 99):.1f} ms   max {max(samples):.1f} ms\n  slowest: "
+        + ", ".join(f"{word}{where} {ms:.0f} ms" for ms, word, where in reversed(slowest))
+    )
+    return samples
+
+
+def describe(filters: dict) -> str:
+    named = [filters["agency"].short_name or filters["agency"].name] if "agency" in filters else []
+    named += [str(filters["year"])] if "year" in filters else []
+    return f" ({', '.join(named)})" if named else ""
+
+
+def change_the_index(rng: random.Random, make, n: int, last: int) -> None:
+    fresh = make(last + n)  # a 索引号 no earlier run took: past the highest id
+    fresh.published_on = fresh.generated_on = date.today()
+    fresh.save()
+    withdrawn = Entry.objects.filter(pk=rng.randrange(1, last), state=EntryState.PUBLISHED).first()
+    if withdrawn is not None:
+        withdrawn.state = EntryState.WITHDRAWN
+        withdrawn.save()
+
+
 def main() -> None:
     prepare(ARGS.entries)
+    if ARGS.stream:
+        stream(ARGS.stream)
+    if not ARGS.repeat:
+        return
     everything = []
     for label, queries in QUERIES.items():
         samples = timed(label, queries, ARGS.repeat)

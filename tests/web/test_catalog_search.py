@@ -603,3 +603,39 @@ def test_a_bulk_rebuild_updates_the_generation_once_per_batch(finance):
     before = generation()
     rebuild_index()
     assert generation() - before <= 3  # truncate, then one insert (no delete: nothing there)
+
+
+@postgresql_only
+def test_a_long_query_with_very_many_candidates_is_counted_by_a_sample(
+    finance, monkeypatch, client
+):
+    monkeypatch.setattr(postgresql_backend, "VERIFY_LIMIT", 5)  # fewer than the candidates
+    monkeypatch.setattr(postgresql_backend, "SAMPLE", 12)  # all of them: the share is known
+    for n in range(4):  # both of the query's four-token windows, not the query: candidates
+        publish(finance, f"青山县人口与人民政府第{n}号", published_on=date(2020, 1, 1))
+    held = [publish(finance, f"青山县人民政府通知第{n}号") for n in range(8)]
+    page = search("青山县人民政府", per_page=100)
+    assert not page.exact and page.total == 8  # 12 candidates × 8/12 held
+    assert {r.entry.pk for r in page.results} == {e.pk for e in held}  # the hits are exact
+    html = client.get("/catalog/", {"q": "青山县人民政府"}).content.decode()
+    assert f"找到约 {page.total} 条" in html
+    body = client.get("/api/v1/catalog/search", {"q": "青山县人民政府"}).json()
+    assert body["total_exact"] is False and body["total"] == page.total
+
+
+@postgresql_only
+def test_a_long_query_whose_sample_holds_no_hit_is_counted_exactly(finance, monkeypatch):
+    monkeypatch.setattr(postgresql_backend, "VERIFY_LIMIT", 5)
+    monkeypatch.setattr(postgresql_backend, "SAMPLE", 4)
+    for n in range(8):
+        publish(finance, f"青山县人口与人民政府第{n}号")
+    hit = publish(finance, "青山县人民政府通知")
+    page = search("青山县人民政府")
+    assert page.exact and page.total == 1 and [r.entry.pk for r in page.results] == [hit.pk]
+
+
+def test_counts_are_exact_whenever_they_are_cheap(finance):
+    publish(finance, "青山县人民政府通知")
+    publish(finance, "青山县人口与人民政府")
+    assert search("人民政府").exact and search("人民政府").total == 2
+    assert search("青山县人民政府").exact and search("青山县人民政府").total == 1

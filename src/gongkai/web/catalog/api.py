@@ -54,6 +54,9 @@ class Hit(Schema):
 class SearchOut(Schema):
     query: str
     total: int = Field(description="命中总数")
+    total_exact: bool = Field(
+        description="命中总数是否精确；为 false 时是估计数（PostgreSQL 上命中极多的长检索词）"
+    )
     page: int
     per_page: int
     pages: int
@@ -124,8 +127,9 @@ def search(request, params: Query[SearchIn]):
     page = catalog_search.search(query, agency=agency, subject=params.subject, form=params.form,
                                  year=params.year, validity=validity, page=params.page,
                                  per_page=params.per_page)  # fmt: skip
-    return {"query": query, "total": page.total, "page": page.page, "per_page": page.per_page,
-            "pages": page.pages, "results": [hit(result) for result in page.results]}  # fmt: skip
+    return {"query": query, "total": page.total, "total_exact": page.exact, "page": page.page,
+            "per_page": page.per_page, "pages": page.pages,
+            "results": [hit(result) for result in page.results]}  # fmt: skip
 
 
 def hit(result: catalog_search.SearchResult) -> dict:

@@ -197,6 +197,7 @@ class SearchPage:
     page: int
     per_page: int
     results: list[SearchResult] = field(default_factory=list)
+    exact: bool = True  # False: `total` is an estimate (a long query on PostgreSQL)
 
     @property
     def pages(self) -> int:
@@ -214,9 +215,9 @@ def search(query: str, agency: Agency | None = None, subject: int | None = None,
         return SearchPage(query, 0, page, per_page)
     filters = Filters(narrowing(agency), subject, form, year, validity)
     backend = backend_for(connection)
-    total = backend.count(words, filters)
+    total, exact = backend.count(words, filters)
     ids = backend.ids(words, filters, per_page, (page - 1) * per_page, total) if total else []
-    return SearchPage(query, total, page, per_page, results_for(ids, words))
+    return SearchPage(query, total, page, per_page, results_for(ids, words), exact)
 
 
 def narrowing(agency: Agency | None) -> Agency | None:

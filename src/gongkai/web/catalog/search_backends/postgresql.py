@@ -55,6 +55,9 @@ COLLECT_HIT_MS = 0.0003
 COLLECT_MS = 3
 WALK_MARGIN = 100  # rows read beyond twice the expectation before giving up
 KEEP_SLOWER_THAN_MS = 5  # a count that took longer is kept, however small
+VERIFY_MS = 0.004  # checking an entry's text for a long query
+VERIFY_LIMIT = 10_000  # candidates of a long query checked for an exact count
+SAMPLE = 2_000  # candidates checked to estimate a count beyond that
 
 
 def document(fields: dict) -> str:
@@ -148,25 +151,58 @@ def condition(terms: list[str], pattern: str | None) -> tuple[str, list]:
     sql = f"s.grams @@ %s::tsquery AND (NOT s.chunked OR s.part = ({first_part}))"
     params = [query, query]
     if pattern is not None:
-        sql += (f" AND EXISTS (SELECT 1 FROM {TABLE} d WHERE d.entry_id = s.entry_id "
-                "AND d.part = 0 AND d.doc LIKE %s)")  # fmt: skip
-        params.append(pattern)
+        sql += f" AND {holds_pattern()}"
+        params += [pattern, pattern]
     return sql, params
 
 
-def count(words: list[str], filters) -> int:
+def holds_pattern() -> str:
+    """Whether the entry of row `s` holds the pattern: its text is in part 0, which is `s`
+    itself unless the text was split into rows (~4 µs, read from TOAST)."""
+    return (f"CASE WHEN s.part = 0 THEN s.doc LIKE %s ELSE EXISTS (SELECT 1 FROM {TABLE} d "
+            "WHERE d.entry_id = s.entry_id AND d.part = 0 AND d.doc LIKE %s) END")  # fmt: skip
+
+
+def count(words: list[str], filters) -> tuple[int, bool]:
+    """The number of hits, and whether it is exact. It is, unless a long query (checked
+    against the text) has more than VERIFY_LIMIT candidates, the entries holding all its
+    four-token windows, and no exact count is kept: checking each costs ~4 µs, and an
+    agency's full name can be in most entries. Then the candidates are counted, a sample
+    of them checked, and the count estimated from the share that holds the query."""
+    terms, pattern = query_terms(words, filters)
+    if pattern is None:
+        return exact_count(terms, None), True
+    candidates = exact_count(terms, None)
+    if candidates <= VERIFY_LIMIT:
+        return exact_count(terms, pattern), True
+    if (kept := exact_count(terms, pattern, compute=False)) is not None:
+        return kept, True
+    match, params = condition(terms, None)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FILTER (WHERE {holds_pattern()}), count(*) "
+                       f"FROM (SELECT s.* FROM {TABLE} s WHERE {match} LIMIT %s) s",
+                       [pattern, pattern, *params, SAMPLE])  # fmt: skip
+        held, sampled = cursor.fetchone()
+    if held == 0:  # too rare among its candidates to estimate: count them all
+        return exact_count(terms, pattern), True
+    return round(candidates * held / sampled), False
+
+
+def exact_count(terms: list[str], pattern: str | None, compute: bool = True) -> int | None:
     """Exact. Counting reads every hit's row for visibility, ~0.4 µs a hit (50 ms for a word
     in 124,000 entries), and decodes each filter's postings, so counts of CACHE_FROM hits or
     more, or that took longer than KEEP_SLOWER_THAN_MS, are kept in catalog_search_counts
     with the generation of the index they were taken at, and brought up to date from the
-    log of changes since (migration 0009) when next asked for."""
-    terms, pattern = query_terms(words, filters)
+    log of changes since (migration 0009) when next asked for. None if not kept and not
+    to be computed."""
     key = "\n".join([*terms, pattern or ""])
     with connection.cursor() as cursor:
         cursor.execute(KEPT_COUNT, {"query": " & ".join(terms), "pattern": pattern, "key": key})
         generation, kept_at, total = cursor.fetchone()
         slow = False
         if kept_at is None:
+            if not compute:
+                return None
             match, params = condition(terms, pattern)
             started = time.perf_counter()
             # One statement, one snapshot: the generation is the one the count saw.
@@ -234,7 +270,10 @@ def walk(terms: list[str], pattern: str | None, filters, limit: int, offset: int
     if listed is None:
         return None
     expected = (offset + limit) * tally.count(listed) / max(total, 1)
-    if expected * WALK_ROW_MS > COLLECT_MS + total * COLLECT_HIT_MS:
+    collecting = COLLECT_MS + total * COLLECT_HIT_MS
+    if pattern is not None:  # every candidate collected is checked against the text
+        collecting += exact_count(terms, None) * VERIFY_MS
+    if expected * WALK_ROW_MS > collecting:
         return None
     entries = listed.apply(listing.listed(), walking_dates=True).filter(published_on__isnull=False)
     walked = entries.order_by("-published_on", "-id").values_list("id", "published_on")

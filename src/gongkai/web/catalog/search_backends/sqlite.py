@@ -68,11 +68,12 @@ def expression(words: list[str], filters) -> str:
     return " AND ".join([text, *(f"facets : {quoted(t)}" for t in filter_values(filters))])
 
 
-def count(words: list[str], filters) -> int:
+def count(words: list[str], filters) -> tuple[int, bool]:
+    """Exact, always: the index holds positions, so a phrase needs no check of the text."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",
                        [expression(words, filters)])  # fmt: skip
-        return cursor.fetchone()[0]
+        return cursor.fetchone()[0], True
 
 
 def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
