@@ -106,6 +106,9 @@ def database_from_env() -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         return sqlite_database(Path(config["NAME"]))
     config["CONN_HEALTH_CHECKS"] = True
+    # No JIT: a search count's estimated cost passes jit_above_cost, and compiling its plan
+    # took ~120 ms of the 200 it ran at a million entries; short queries never gain from it.
+    config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config
 
 
