@@ -639,3 +639,17 @@ def test_counts_are_exact_whenever_they_are_cheap(finance):
     publish(finance, "青山县人口与人民政府")
     assert search("人民政府").exact and search("人民政府").total == 2
     assert search("青山县人民政府").exact and search("青山县人民政府").total == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's table order")
+def test_a_rebuilt_index_lies_on_disk_by_year_then_agency_then_date(finance, land):
+    scrambled = [(land, date(2024, 5, 1)), (finance, date(2023, 1, 9)), (finance, date(2024, 2, 1)),
+                 (land, date(2023, 12, 1)), (finance, date(2024, 1, 1))]  # fmt: skip
+    entries = [publish(agency, "预算", published_on=day) for agency, day in scrambled]
+    rebuild_index()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT entry_id FROM catalog_search ORDER BY ctid")
+        on_disk = [pk for (pk,) in cursor.fetchall()]
+    by = {entry.pk: (entry.published_on.year, entry.agency.path, entry.published_on)
+          for entry in entries}  # fmt: skip
+    assert on_disk == sorted(by, key=by.get)
