@@ -311,6 +311,30 @@ def catalog_recount() -> None:
     click.echo(f"公开目录共 {recount()} 条 / public entries counted")
 
 
+@catalog.command("reindex")
+def catalog_reindex() -> None:
+    """Rebuild the full-text search index from the entries, then count the common words."""
+    setup_django()
+    from django.db import transaction
+
+    from gongkai.web.catalog.search import rebuild_index, warm_counts
+
+    with transaction.atomic():
+        indexed = rebuild_index()
+    click.echo(f"全文检索索引已重建：{indexed} 条 / entries indexed")
+    click.echo(f"已预先统计 {warm_counts()} 个常用词 / common words counted")
+
+
+@catalog.command("warm-search")
+def catalog_warm_search() -> None:
+    """Count the catalogue's most common words ahead of their first search (PostgreSQL;
+    run after a reindex and nightly)."""
+    setup_django()
+    from gongkai.web.catalog.search import warm_counts
+
+    click.echo(f"已预先统计 {warm_counts()} 个常用词 / common words counted")
+
+
 def national_term(model, name: str | None, option: str):
     if name is None:
         return None

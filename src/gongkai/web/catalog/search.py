@@ -128,6 +128,12 @@ def rebuild_index(entries=None, batch: int = 2000) -> int:
     return count
 
 
+def warm_counts() -> int:
+    """Count the most common words ahead of their first search, where that is slow
+    (PostgreSQL); returns how many were counted. After a rebuild, and nightly."""
+    return backend_for(connection).warm()
+
+
 def in_index_order(key: tuple) -> tuple:
     """Entries are written to the index by publication year, then agency subtree, then
     date: what the index reads for one year or one agency then lies together on disk

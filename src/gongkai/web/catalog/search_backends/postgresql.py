@@ -128,6 +128,13 @@ def optimise() -> None:
         cursor.execute(f"ANALYZE {TABLE}")
 
 
+def warm() -> int:
+    """Count the catalogue's most common words ahead of their first search."""
+    from gongkai.web.catalog.search_backends import postgresql_warmup
+
+    return postgresql_warmup.warm()
+
+
 def quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 

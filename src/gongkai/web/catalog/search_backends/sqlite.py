@@ -56,6 +56,11 @@ def optimise() -> None:
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
 
 
+def warm() -> int:
+    """Nothing to do: FTS5 counts a common word in a few milliseconds (postgresql_warmup)."""
+    return 0
+
+
 def quoted(token: str) -> str:
     # Tokens hold only letters and digits; FTS5's rule for a quote (double it) applies anyway.
     return '"' + token.replace('"', '""') + '"'
