@@ -44,9 +44,11 @@ def test_search_counts_stay_exact_while_entries_are_published_and_withdrawn_at_o
     finance, monkeypatch
 ):
     from gongkai.web.catalog.search import search
-    from gongkai.web.catalog.search_backends import postgresql
+    from gongkai.web.catalog.search_backends import postgresql_counts
 
-    monkeypatch.setattr(postgresql, "CACHE_FROM", 1)  # every count is kept and carried forward
+    monkeypatch.setattr(
+        postgresql_counts, "CACHE_FROM", 1
+    )  # every count is kept and carried forward
     published = date(2026, 11, 2)
     dates = {"generated_on": published, "published_on": published, "state": EntryState.PUBLISHED}
     existing = [Entry.objects.create(agency=finance, title=f"预算公开第{n}号", **dates)

@@ -19,6 +19,11 @@ from gongkai.web.catalog.models.entries import (
 )
 from gongkai.web.catalog.search import index_entry, matches, rebuild_index, search
 from gongkai.web.catalog.search_backends import postgresql as postgresql_backend
+from gongkai.web.catalog.search_backends import (
+    postgresql_counts,
+    postgresql_pages,
+    postgresql_query,
+)
 from gongkai.web.catalog.search_backends import sqlite as sqlite_backend
 
 
@@ -420,7 +425,7 @@ def test_texts_split_into_overlapping_rows_are_found_and_counted_once(finance, c
     bodies, queries = case
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(postgresql_backend, "CHUNK", 7)
-        patch.setattr(postgresql_backend, "REACH", 5)
+        patch.setattr(postgresql_query, "REACH", 5)
         by_pk = indexed(finance, bodies)
         for query in queries:
             expected = {pk for pk, body in by_pk.items() if matches(query, body)}
@@ -477,13 +482,13 @@ def test_every_page_lists_the_hits_newest_first_walked_or_collected(
 ):
     taken = []
     for name in ("walk", "recent_years"):
-        original = getattr(postgresql_backend, name)
-        monkeypatch.setattr(postgresql_backend, name, lambda *a, name=name, original=original:
+        original = getattr(postgresql_pages, name)
+        monkeypatch.setattr(postgresql_pages, name, lambda *a, name=name, original=original:
                             taken.append((name, result := original(*a))) or result)  # fmt: skip
     if way == "walked":  # walking always looks cheaper
-        monkeypatch.setattr(postgresql_backend, "WALK_ROW_MS", 0)
+        monkeypatch.setattr(postgresql_pages, "WALK_ROW_MS", 0)
     else:
-        monkeypatch.setattr(postgresql_backend, "COLLECT_MS", -1)
+        monkeypatch.setattr(postgresql_pages, "COLLECT_MS", -1)
     assert every_page("预算") == forty_years_of_budgets
     assert every_page("预算", agency=finance) == forty_years_of_budgets
     walked = [found for name, found in taken if name == "walk" and found is not None]
@@ -501,11 +506,11 @@ def test_a_walk_that_finds_the_hits_bunched_in_earlier_years_gives_way(finance, 
     ]
     for n in range(200):
         publish(finance, f"无关条目{n}", published_on=date(2024, 6, 1))
-    monkeypatch.setattr(postgresql_backend, "WALK_ROW_MS", 0)  # try the walk
-    monkeypatch.setattr(postgresql_backend, "WALK_MARGIN", 10)  # which stops after ~20 rows
+    monkeypatch.setattr(postgresql_pages, "WALK_ROW_MS", 0)  # try the walk
+    monkeypatch.setattr(postgresql_pages, "WALK_MARGIN", 10)  # which stops after ~20 rows
     walks = []
-    walk = postgresql_backend.walk
-    monkeypatch.setattr(postgresql_backend, "walk",
+    walk = postgresql_pages.walk
+    monkeypatch.setattr(postgresql_pages, "walk",
                         lambda *args: walks.append(found := walk(*args)) or found)  # fmt: skip
     assert [r.entry.pk for r in search("预算", per_page=2).results] == [old[4].pk, old[3].pk]
     assert walks == [None]
@@ -529,7 +534,7 @@ def generation() -> int:
 
 @postgresql_only
 def test_a_kept_count_follows_every_change_to_the_index(finance, monkeypatch):
-    monkeypatch.setattr(postgresql_backend, "CACHE_FROM", 1)
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
     first = publish(finance, "预算公开")
     assert search("预算").total == 1
     assert kept_counts() == [(generation(), 1)]
@@ -551,7 +556,7 @@ def test_a_kept_count_follows_every_change_to_the_index(finance, monkeypatch):
 def test_a_kept_count_of_a_long_query_follows_changes_checked_against_the_text(
     finance, monkeypatch
 ):
-    monkeypatch.setattr(postgresql_backend, "CACHE_FROM", 1)
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
     publish(finance, "财政预算执行情况报告")
     assert search("财政预算执行情况").total == 1
     publish(finance, "财政预算和执行情况")  # every 4-gram window of the query, not the query
@@ -561,7 +566,7 @@ def test_a_kept_count_of_a_long_query_follows_changes_checked_against_the_text(
 
 @postgresql_only
 def test_a_kept_count_is_counted_afresh_after_a_change_too_large_to_log(finance, monkeypatch):
-    monkeypatch.setattr(postgresql_backend, "CACHE_FROM", 1)
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
     publish(finance, "预算公开")
     assert search("预算").total == 1
     rebuild_index()  # one statement of every row: logs nothing, forgets the counts
@@ -572,7 +577,7 @@ def test_a_kept_count_is_counted_afresh_after_a_change_too_large_to_log(finance,
 
 @postgresql_only
 def test_a_count_kept_before_the_oldest_logged_change_is_counted_afresh(finance, monkeypatch):
-    monkeypatch.setattr(postgresql_backend, "CACHE_FROM", 1)
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
     publish(finance, "预算公开")
     assert search("预算").total == 1
     with connection.cursor() as cursor:  # as if the log had been pruned since
@@ -609,8 +614,8 @@ def test_a_bulk_rebuild_updates_the_generation_once_per_batch(finance):
 def test_a_long_query_with_very_many_candidates_is_counted_by_a_sample(
     finance, monkeypatch, client
 ):
-    monkeypatch.setattr(postgresql_backend, "VERIFY_LIMIT", 5)  # fewer than the candidates
-    monkeypatch.setattr(postgresql_backend, "SAMPLE", 12)  # all of them: the share is known
+    monkeypatch.setattr(postgresql_counts, "VERIFY_LIMIT", 5)  # fewer than the candidates
+    monkeypatch.setattr(postgresql_counts, "SAMPLE", 12)  # all of them: the share is known
     for n in range(4):  # both of the query's four-token windows, not the query: candidates
         publish(finance, f"青山县人口与人民政府第{n}号", published_on=date(2020, 1, 1))
     held = [publish(finance, f"青山县人民政府通知第{n}号") for n in range(8)]
@@ -625,8 +630,8 @@ def test_a_long_query_with_very_many_candidates_is_counted_by_a_sample(
 
 @postgresql_only
 def test_a_long_query_whose_sample_holds_no_hit_is_counted_exactly(finance, monkeypatch):
-    monkeypatch.setattr(postgresql_backend, "VERIFY_LIMIT", 5)
-    monkeypatch.setattr(postgresql_backend, "SAMPLE", 4)
+    monkeypatch.setattr(postgresql_counts, "VERIFY_LIMIT", 5)
+    monkeypatch.setattr(postgresql_counts, "SAMPLE", 4)
     for n in range(8):
         publish(finance, f"青山县人口与人民政府第{n}号")
     hit = publish(finance, "青山县人民政府通知")

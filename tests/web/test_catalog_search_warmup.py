@@ -9,7 +9,7 @@ from django.db import connection
 from gongkai.cli import main
 from gongkai.web.catalog.models.entries import Entry, EntryState
 from gongkai.web.catalog.search import search
-from gongkai.web.catalog.search_backends import postgresql, postgresql_warmup
+from gongkai.web.catalog.search_backends import postgresql_counts, postgresql_warmup
 from gongkai.web.catalog.search_backends.postgresql_warmup import common_words
 
 
@@ -36,7 +36,7 @@ def test_common_words_with_digits_are_whole_tokens():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL keeps counts")
 def test_warming_keeps_the_counts_of_the_common_words(finance, monkeypatch):
-    monkeypatch.setattr(postgresql, "CACHE_FROM", 1)
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
     monkeypatch.setattr(postgresql_warmup, "WARM_FROM", 0.5)
     for n in range(6):
         publish(finance, f"预算公开第{n}号")

@@ -13,7 +13,8 @@ from collections import Counter
 
 from django.db import connection
 
-from gongkai.web.catalog.search_backends import postgresql
+from gongkai.web.catalog.search_backends.postgresql_counts import exact_count
+from gongkai.web.catalog.search_backends.postgresql_query import TABLE, query_terms
 from gongkai.web.catalog.search_backends.tokens import GRAM, tokens
 
 WARM_FROM = 0.05  # share of the entries a word must be in to be counted ahead
@@ -40,10 +41,10 @@ def common_words(sample: list[str], share: float = WARM_FROM) -> list[list[str]]
 def sample_texts(size: int = SAMPLE) -> list[str]:
     """About `size` entries' compact texts, drawn evenly from the whole index."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT greatest(count(*), 1) FROM {postgresql.TABLE} WHERE part = 0")
+        cursor.execute(f"SELECT greatest(count(*), 1) FROM {TABLE} WHERE part = 0")
         rows = cursor.fetchone()[0]
         percent = min(100.0, 100.0 * size / rows)
-        cursor.execute(f"SELECT doc FROM {postgresql.TABLE} TABLESAMPLE BERNOULLI (%s) "
+        cursor.execute(f"SELECT doc FROM {TABLE} TABLESAMPLE BERNOULLI (%s) "
                        "REPEATABLE (7) WHERE part = 0", [percent])  # fmt: skip
         return [doc for (doc,) in cursor.fetchall()]
 
@@ -53,7 +54,7 @@ def warm(limit: int = LIMIT) -> int:
     many were counted."""
     words = common_words(sample_texts(), WARM_FROM)[:limit]
     for word in words:
-        postgresql.exact_count(postgresql.query_terms(word, NO_FILTERS)[0], None)
+        exact_count(query_terms(word, NO_FILTERS)[0], None)
     return len(words)
 
 
