@@ -23,7 +23,6 @@ attachment does it through signals, once this module is imported), `unindex_entr
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
 from django.db import connection, transaction
@@ -112,7 +111,7 @@ def rebuild_index(entries=None, batch: int = 2000) -> int:
         backend.clear()
     public = public_entries() if everything else entries & public_entries()
     keys = public.order_by().values_list("pk", "published_on", "agency__path")
-    order = [pk for pk, *_ in sorted(keys, key=in_index_order)]
+    order = [pk for pk, *_ in sorted(keys, key=backend.write_order)]
     for start in range(0, len(order), batch):
         pks = order[start : start + batch]
         found = {row["pk"]: row for row in public.filter(pk__in=pks).values(*ROW)}
@@ -132,15 +131,6 @@ def warm_counts() -> int:
     """Count the most common words ahead of their first search, where that is slow
     (PostgreSQL); returns how many were counted. After a rebuild, and nightly."""
     return backend_for(connection).warm()
-
-
-def in_index_order(key: tuple) -> tuple:
-    """Entries are written to the index by publication year, then agency subtree, then
-    date: what the index reads for one year or one agency then lies together on disk
-    (PostgreSQL reads a fraction of its table for such a filter). Later publications come
-    after, in the order they are made."""
-    pk, published_on, path = key
-    return (published_on.year if published_on else 0, path, published_on or date.min, pk)
 
 
 def from_row(row: dict, attachment_texts: list[str]) -> dict:
