@@ -277,6 +277,12 @@ def test_the_snippet_marks_a_document_number_as_written(finance):
     assert result.title == "关于印发办法的通知"
 
 
+def test_a_number_is_marked_only_where_it_stands_whole(finance):
+    publish(finance, "关于两份文件的说明", body="青财〔2023〕15号、１５号和〔2023〕5号文件。")
+    snippet = search("5号").results[0].snippet
+    assert snippet.count("<mark>") == 1 and "〕<mark>5号</mark>文件" in snippet
+
+
 def test_the_title_is_highlighted_too(finance):
     publish(finance, "政府采购<公告>")
     assert search("采购").results[0].title == "政府<mark>采购</mark>&lt;公告&gt;"

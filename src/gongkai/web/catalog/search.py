@@ -48,8 +48,13 @@ from gongkai.web.catalog.search_backends.tokens import (  # noqa: F401 (the publ
     tokens,
 )
 
-# A character that would continue a Latin word or a number, full-width forms included.
-WORD_CHAR = rf"[^\W_{CJK_START}-\uff0f\uff5f-\U0010ffff]"
+# A character that would continue a Latin word or a number: digits and Latin, Greek and
+# Cyrillic letters, full-width forms included. Spelt out: the class of every such letter
+# (`[^\W_…]`) costs ~8 ms to compile, twice for each word or number of a query.
+WORD_CHAR = (
+    "[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+    "\u0370-\u03ff\u0400-\u04ff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
 SNIPPET_LENGTH = 80
 SNIPPET_BEFORE = 20
 MAX_PER_PAGE = 100
