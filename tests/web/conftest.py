@@ -105,3 +105,12 @@ def frank(db):
 @pytest.fixture
 def grace(db):
     return make_person("grace", "郭蕾")
+
+
+@pytest.fixture
+def every_count_kept(monkeypatch):
+    """Search keeps every count it takes, however cheap, and carries it forward."""
+    from gongkai.web.catalog.search_backends import postgresql_counts, sqlite_counts
+
+    monkeypatch.setattr(postgresql_counts, "CACHE_FROM", 1)
+    monkeypatch.setattr(sqlite_counts, "KEEP_SLOWER_THAN_MS", -1)

@@ -41,14 +41,10 @@ def test_concurrent_publications_get_unique_consecutive_index_numbers(finance, e
 
 @pytest.mark.django_db(transaction=True)
 def test_search_counts_stay_exact_while_entries_are_published_and_withdrawn_at_once(
-    finance, monkeypatch
+    finance, every_count_kept
 ):
     from gongkai.web.catalog.search import search
-    from gongkai.web.catalog.search_backends import postgresql_counts
 
-    monkeypatch.setattr(
-        postgresql_counts, "CACHE_FROM", 1
-    )  # every count is kept and carried forward
     published = date(2026, 11, 2)
     dates = {"generated_on": published, "published_on": published, "state": EntryState.PUBLISHED}
     existing = [Entry.objects.create(agency=finance, title=f"预算公开第{n}号", **dates)

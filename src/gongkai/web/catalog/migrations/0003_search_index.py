@@ -4,7 +4,9 @@ SQLite: an FTS5 table of overlapping character pairs plus filter tokens, rowid =
 compact text with a pg_trgm GIN index and a GIN index of CJK bigrams (two-character words
 have no trigram). On both, triggers drop an entry from the index as soon as it is no longer
 published for proactive disclosure, or is deleted — whatever code changed the row; adding and
-refreshing needs the Python normalisation and is done by search.index_entry().
+refreshing needs the Python normalisation and is done by search.index_entry(). Entries
+published before are indexed once the tables today's code writes exist: 0004 (PostgreSQL),
+0011 (SQLite).
 """
 
 from django.db import migrations
@@ -86,20 +88,9 @@ def drop(apps, schema_editor) -> None:
     run(schema_editor, forward=False)
 
 
-def index_published(apps, schema_editor) -> None:
-    # Entries published before this migration: index them with the current code — on
-    # PostgreSQL after 0004, which replaces this table with the one the code now expects.
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from gongkai.web.catalog.search import rebuild_index
-
-    rebuild_index()
-
-
 class Migration(migrations.Migration):
     dependencies = [("catalog", "0002_registry")]
 
     operations = [
         migrations.RunPython(create, drop),
-        migrations.RunPython(index_published, migrations.RunPython.noop),
     ]

@@ -7,19 +7,33 @@ Order: bm25 (title weighted most) when the query matches at most RANK_LIMIT entr
 beyond that, computing bm25 for every match costs more than the 50 ms budget at a million
 entries, and a ranking of thousands of equally plausible hits is noise: newest first
 (rowid descending, read straight from the index). Created in migration 0003.
+
+Counts that are slow to take are kept and follow the changes to the index
+(`sqlite_counts.py`): every store and removal is logged here, in catalog_search_changes, under
+a new generation; a change of more than LOG_LIMIT rows (a rebuild) logs nothing and forgets
+every count instead (migration 0011).
 """
 
+import random
 from collections.abc import Iterable
 
-from django.db import connection
+from django.db import connection, transaction
 
+from gongkai.web.catalog.search_backends import sqlite_counts, warmup
 from gongkai.web.catalog.search_backends.facets import facet_values, filter_values
-from gongkai.web.catalog.search_backends.tokens import document_grams, query_grams, tokens
+from gongkai.web.catalog.search_backends.tokens import (
+    document_grams,
+    is_cjk,
+    join_compact,
+    query_grams,
+    tokens,
+)
 
 TABLE = "catalog_search"
 TEXT = ("title", "doc_no", "keywords", "summary", "body", "attachments")
 WEIGHTS = "10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 0.0"  # per column: TEXT, then facets
 RANK_LIMIT = 1000
+LOG_LIMIT = 200  # rows one change may add and remove and still be logged (as in 0009)
 COLUMNS = ", ".join([*TEXT, "facets"])
 INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
 
@@ -41,19 +55,48 @@ def store(pk: int, document: dict) -> None:
 
 def store_many(documents: Iterable[tuple[int, dict]]) -> None:
     values = [row(pk, document) for pk, document in documents]
-    with connection.cursor() as cursor:
+    # One transaction: a reader sees the new generation with its log, or neither.
+    with transaction.atomic(), connection.cursor() as cursor:
+        log_changes(cursor, [v[0] for v in values], values)
         cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [[v[0]] for v in values])
         cursor.executemany(INSERT, values)
 
 
 def remove(pk: int) -> None:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        log_changes(cursor, [pk], [])
         cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [pk])
 
 
 def clear() -> None:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(FORGET_EVERY_COUNT)
         cursor.execute(f"DELETE FROM {TABLE}")
+
+
+# A new generation whose floor is itself: migration 0011's trigger then empties the log and
+# drops every kept count.
+FORGET_EVERY_COUNT = "UPDATE catalog_search_generation SET n = n + 1, floor = n + 1"
+LOG = (f"INSERT INTO catalog_search_changes (generation, sign, {COLUMNS}) "
+       f"SELECT n, %s{', %s' * (len(TEXT) + 1)} FROM catalog_search_generation")  # fmt: skip
+
+
+def log_changes(cursor, replaced: list[int], added: list[list]) -> None:
+    """Log, under a new generation, the index rows of the entries `replaced` as removed and
+    the rows `added` (as `row()` makes them) as added — before the index is changed."""
+    if not replaced and not added:
+        return
+    if len(replaced) + len(added) > LOG_LIMIT:
+        cursor.execute(FORGET_EVERY_COUNT)
+        return
+    marks = ", ".join(["%s"] * len(replaced))
+    cursor.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE rowid IN ({marks})", replaced)
+    removed = cursor.fetchall()
+    if not removed and not added:
+        return
+    cursor.execute("UPDATE catalog_search_generation SET n = n + 1")
+    cursor.executemany(LOG, [[-1, *columns] for columns in removed] +
+                       [[1, *values[1:]] for values in added])  # fmt: skip
 
 
 def optimise() -> None:
@@ -63,8 +106,31 @@ def optimise() -> None:
 
 
 def warm() -> int:
-    """Nothing to do: FTS5 counts a common word in a few milliseconds (postgresql_warmup)."""
-    return 0
+    """Count the most common words (warmup.py) in full, unfiltered, and keep their counts;
+    returns how many were counted."""
+    words = warmup.words_to_warm(sample_texts())
+    for word in words:
+        sqlite_counts.count(expression(word, warmup.NO_FILTERS), keep=True)
+    return len(words)
+
+
+def sample_texts(size: int = warmup.SAMPLE, tries: int = 20) -> list[str]:
+    """About `size` entries' texts, one field a line, drawn evenly by id: read back from the
+    index's pairs (each position's pair starts with its token)."""
+    rng = random.Random(7)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {TABLE} ORDER BY rowid DESC LIMIT 1")
+        last = (cursor.fetchone() or [0])[0]  # ids are dense: few draws miss
+        found = []
+        for pk in rng.sample(range(1, last + 1), min(last, size * tries)):
+            cursor.execute(f"SELECT {', '.join(TEXT)} FROM {TABLE} WHERE rowid = %s", [pk])
+            if fields := cursor.fetchone():
+                found.append("\n".join(join_compact(
+                    [gram[0] if is_cjk(gram) else gram for gram in text.split()])
+                    for text in fields))  # fmt: skip
+            if len(found) == size:
+                break
+    return found
 
 
 def quoted(token: str) -> str:
@@ -81,10 +147,7 @@ def expression(words: list[str], filters) -> str:
 
 def count(words: list[str], filters) -> tuple[int, bool]:
     """Exact, always: the index holds positions, so a phrase needs no check of the text."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",
-                       [expression(words, filters)])  # fmt: skip
-        return cursor.fetchone()[0], True
+    return sqlite_counts.count(expression(words, filters)), True
 
 
 def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
