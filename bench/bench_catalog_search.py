@@ -140,15 +140,12 @@ def prepare(total: int) -> None:
 
 
 def forget_counts() -> None:
-    """PostgreSQL keeps large counts until the index changes: time the first search too."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM catalog_search_counts")
+    """Both databases keep slow counts and carry them forward: time the first search too."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM catalog_search_counts")
 
 
 def kept_counts() -> int:
-    if connection.vendor != "postgresql":
-        return 0
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM catalog_search_counts")
         return cursor.fetchone()[0]

@@ -47,13 +47,15 @@ def count(words: list[str], filters) -> tuple[int, bool]:
     return round(candidates * held / sampled), False
 
 
-def exact_count(terms: list[str], pattern: str | None, compute: bool = True) -> int | None:
+def exact_count(
+    terms: list[str], pattern: str | None, compute: bool = True, keep: bool = False
+) -> int | None:
     """Exact. Counting reads every hit's row for visibility, ~0.4 µs a hit (50 ms for a word
     in 124,000 entries), and decodes each filter's postings, so counts of CACHE_FROM hits or
     more, or that took longer than KEEP_SLOWER_THAN_MS, are kept in catalog_search_counts
     with the generation of the index they were taken at, and brought up to date from the
-    log of changes since (migration 0009) when next asked for. None if not kept and not
-    to be computed."""
+    log of changes since (migration 0009) when next asked for — any count, if `keep`. None
+    if not kept and not to be computed."""
     key = "\n".join([*terms, pattern or ""])
     with connection.cursor() as cursor:
         cursor.execute(KEPT_COUNT, {"query": " & ".join(terms), "pattern": pattern, "key": key})
@@ -69,7 +71,7 @@ def exact_count(terms: list[str], pattern: str | None, compute: bool = True) -> 
                            f"FROM {TABLE} s WHERE {match}", params)  # fmt: skip
             generation, total = cursor.fetchone()
             slow = (time.perf_counter() - started) * 1000 > KEEP_SLOWER_THAN_MS
-        if (kept_at is not None or slow or total >= CACHE_FROM) and kept_at != generation:
+        if (kept_at is not None or slow or keep or total >= CACHE_FROM) and kept_at != generation:
             cursor.execute(
                 "INSERT INTO catalog_search_counts (query, generation, total) "
                 "VALUES (%s, %s, %s) ON CONFLICT (query) DO UPDATE SET "

@@ -25,5 +25,5 @@ def warm() -> int:
     many were counted."""
     words = warmup.words_to_warm(sample_texts())
     for word in words:
-        exact_count(query_terms(word, warmup.NO_FILTERS)[0], None)
+        exact_count(query_terms(word, warmup.NO_FILTERS)[0], None, keep=True)
     return len(words)
