@@ -301,14 +301,33 @@ def test_pages_of_results_and_the_total(finance):
     assert len(everything) == 25
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="bm25 ranks on SQLite only")
+sqlite_ranks = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite ranks hits")
+
+
+@sqlite_ranks
 def test_on_sqlite_a_hit_in_the_title_ranks_first(finance):
     publish(finance, "关于某事的通知", body="附带说明预算安排。" + "其他内容" * 50)
     publish(finance, "预算公开", published_on=date(2020, 1, 1))
     assert [r.entry.title for r in search("预算").results] == ["预算公开", "关于某事的通知"]
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="bm25 ranks on SQLite only")
+@sqlite_ranks
+def test_on_sqlite_hits_rank_by_the_fields_they_are_in_then_newest_first(finance):
+    body = publish(finance, "其一", body="见青财〔2024〕5号文件")
+    summary = publish(finance, "其二", summary="依据青财〔2024〕5号")
+    older_title = publish(finance, "青财〔2024〕5号通知")
+    keywords = publish(finance, "其三", keywords="青财〔2024〕5号")
+    doc_no = publish(finance, "其四", doc_no="青财〔2024〕5号")
+    title_and_summary = publish(finance, "青财〔2024〕5号的解读", summary="青财〔2024〕5号")
+    newer_title = publish(finance, "关于青财〔2024〕5号的说明")
+    publish(finance, "其五", doc_no="青财〔2024〕15号")  # another number: no hit
+    ranked = [title_and_summary, newer_title, older_title, doc_no, keywords, summary, body]
+    pages = [search("青财〔2024〕5号", page=n, per_page=3) for n in (1, 2, 3)]
+    assert [r.entry.pk for p in pages for r in p.results] == [e.pk for e in ranked]
+    assert pages[0].total == 7
+
+
+@sqlite_ranks
 def test_on_sqlite_a_query_with_very_many_hits_lists_the_newest_first(finance, monkeypatch):
     monkeypatch.setattr(sqlite_backend, "RANK_LIMIT", 1)
     publish(finance, "预算公开")

@@ -7,12 +7,13 @@ query matches an entry when its tokens occur consecutively in one field — so 2
 a syntax error.
 
 SQLite indexes the overlapping character pairs at each position in an FTS5 table and asks
-for a phrase (bm25 up to 1,000 hits, newest first beyond). PostgreSQL indexes, at each
-position, the run of up to four tokens it starts, in a GIN-indexed tsvector, and asks for
-the query as a prefix (newest first). On both, filters are tokens of the same index, so a
-search never reads catalog_entry until the page of results is known. The tables, indexes and
-the triggers that drop an entry from the index when it stops being public are in migrations
-0003 and 0004.
+for a phrase (best first by the fields it is in up to 1,000 hits, newest first beyond).
+PostgreSQL indexes, at each position, the run of up to four tokens it starts, in a
+GIN-indexed tsvector, and asks for the query as a prefix (newest first). On both, filters
+are tokens of the same index, so a search never reads catalog_entry until the page of
+results is known, and counts that are slow to take are kept and follow the index through a
+log of its changes. The tables, indexes and the triggers that drop an entry from the index
+when it stops being public are in migrations 0003 and 0004; the logs in 0009 and 0011.
 
 The index follows the entries: `index_entry(entry)` after any change (saving an entry or an
 attachment does it through signals, once this module is imported), `unindex_entry(entry)`;
@@ -224,8 +225,9 @@ class SearchPage:
 def search(query: str, agency: Agency | None = None, subject: int | None = None,
            form: int | None = None, year: int | None = None, validity: str | None = None,
            page: int = 1, per_page: int = 20) -> SearchPage:  # fmt: skip
-    """Public entries matching the query: on SQLite best first (bm25) up to 1,000 hits and
-    newest first beyond; on PostgreSQL newest first."""
+    """Public entries matching the query: on SQLite best first (名称, 文号, 关键词, 内容概述
+    weighed in that order) up to 1,000 hits and newest first beyond; on PostgreSQL newest
+    first."""
     page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
     words = tokens(query)
     if not words:
