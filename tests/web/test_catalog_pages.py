@@ -3,7 +3,11 @@
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 
+from gongkai.statute.agency_codes import make_uscc
+from gongkai.web.agencies.models import Agency
+from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.catalog.models.entries import Entry
 
 
@@ -67,6 +71,15 @@ def test_an_entry_page_shows_the_national_metadata(client, entries):
 def test_unpublished_entries_are_not_found(client, entries):
     assert client.get(f"/catalog/entries/{entries['draft'].pk}/").status_code == 404
     assert client.get(f"/catalog/entries/{entries['withheld'].pk}/").status_code == 404
+
+
+def test_the_agency_filter_is_kept_for_a_while_and_then_lists_a_new_agency(client, entries, county):
+    assert "青山县财政局" in client.get("/catalog/").content.decode()
+    Agency.objects.create(name="青山县审计局", code=make_uscc("1", "1", "360999", "01523688"),
+                          level=AgencyLevel.COUNTY_DEPARTMENT, parent=county)  # fmt: skip
+    assert "青山县审计局" not in client.get("/catalog/").content.decode()  # kept (30 s)
+    cache.delete("catalog:filter-choices")  # as when it expires
+    assert "青山县审计局" in client.get("/catalog/").content.decode()
 
 
 def test_the_guide_is_generated_from_the_agencys_contact_details(client, finance):

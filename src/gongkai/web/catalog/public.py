@@ -4,6 +4,7 @@ from functools import cache
 from html import escape
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache as django_cache
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -26,13 +27,16 @@ from gongkai.web.catalog.models.entries import SubjectCategory, Validity
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
 
 PER_PAGE = 20
+FILTER_CHOICES_KEY = "catalog:filter-choices"
+FILTER_CHOICES_SECONDS = 30
 
 
 def catalog(request):
     query = request.GET.get("q", "").strip()
-    agencies = list(Agency.objects.values_list("pk", "code", "name"))
+    choices = filter_choices()
+    agencies = choices["agency"]
     context = {"query": query, "params": request.GET,
-               "options": filter_options(request.GET, agencies)}  # fmt: skip
+               "options": filter_options(request.GET, choices)}  # fmt: skip
     if query:
         context["found"] = full_text(request, query)
     else:
@@ -68,16 +72,31 @@ def table_rows(entries: list, agency_names: dict[int, str]) -> SafeString:
     return mark_safe("".join(html))  # every value escaped above
 
 
-def filter_options(params, agencies: list[tuple]) -> dict[str, SafeString]:
+def filter_choices() -> dict[str, list[tuple]]:
+    """The agencies (pk, code, name), national 主题分类 and years the 目录 filters by. The
+    agencies and categories change a few times a year and cost two of a request's six
+    queries, so the cache keeps them for FILTER_CHOICES_SECONDS (a new agency shows in the
+    filter that late); the years follow each publication at once (tally.py)."""
+    choices = django_cache.get(FILTER_CHOICES_KEY)
+    if choices is None:
+        choices = {
+            "agency": list(Agency.objects.values_list("pk", "code", "name")),
+            "subject": list(SubjectCategory.objects.filter(agency=None).values_list("pk", "name")),
+        }
+        django_cache.set(FILTER_CHOICES_KEY, choices, FILTER_CHOICES_SECONDS)
+    return choices | {"year": tally.years()}
+
+
+def filter_options(params, choices: dict[str, list[tuple]]) -> dict[str, SafeString]:
     """The <option>s of each filter of the 目录, the chosen one selected."""
-    choices = {
-        "agency": [(code, name) for _pk, code, name in agencies],
-        "subject": SubjectCategory.objects.filter(agency=None).values_list("pk", "name"),
+    values = {
+        "agency": [(code, name) for _pk, code, name in choices["agency"]],
+        "subject": choices["subject"],
         "item": item_choices(),
-        "year": [(year, year) for year in tally.years()],
+        "year": [(year, year) for year in choices["year"]],
         "validity": Validity.choices,
     }
-    return {name: options(values, params.get(name, "")) for name, values in choices.items()}
+    return {name: options(pairs, params.get(name, "")) for name, pairs in values.items()}
 
 
 @cache
