@@ -327,8 +327,8 @@ def catalog_reindex() -> None:
 
 @catalog.command("warm-search")
 def catalog_warm_search() -> None:
-    """Count the catalogue's most common words ahead of their first search (PostgreSQL;
-    run after a reindex and nightly)."""
+    """Count the catalogue's most common words ahead of their first search (run after a
+    reindex and nightly)."""
     setup_django()
     from gongkai.web.catalog.search import warm_counts
 

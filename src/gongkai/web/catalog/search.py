@@ -134,8 +134,8 @@ def rebuild_index(entries=None, batch: int = 2000) -> int:
 
 
 def warm_counts() -> int:
-    """Count the most common words ahead of their first search, where that is slow
-    (PostgreSQL); returns how many were counted. After a rebuild, and nightly."""
+    """Count the most common words ahead of their first search and keep the counts; returns
+    how many were counted. After a rebuild, and nightly."""
     return backend_for(connection).warm()
 
 
