@@ -38,6 +38,7 @@ def test_common_words_with_digits_are_whole_tokens():
 
 def test_warming_keeps_the_counts_of_the_common_words(finance, monkeypatch):
     monkeypatch.setattr(warmup, "WARM_FROM", 0.5)  # in at least 0.35 of the entries
+    monkeypatch.setattr(warmup, "SAMPLE", 10)  # the seven entries are enough of a sample
     for n in range(6):
         publish(finance, f"预算公开第{n}号")
     publish(finance, "决算")
@@ -50,6 +51,20 @@ def test_warming_keeps_the_counts_of_the_common_words(finance, monkeypatch):
         assert sorted(set(kept)) == [6, 7] and len(kept) > 10
         cursor.execute("UPDATE catalog_search_counts SET total = total + 100")
     assert search("预算").total == 106  # the kept count is what a search reads
+
+
+def test_a_catalogue_smaller_than_half_the_sample_warms_nothing(finance, monkeypatch):
+    monkeypatch.setattr(warmup, "SAMPLE", 16)
+    for n in range(7):
+        publish(finance, f"预算公开第{n}号")
+    assert warmed() == 0
+    publish(finance, "预算公开第7号")  # eight: half the sample
+    assert warmed() > 0
+
+
+def warmed() -> int:
+    output = CliRunner().invoke(main, ["catalog", "warm-search"]).output
+    return int(output.removeprefix("已预先统计 ").split()[0])
 
 
 def test_the_sample_reads_back_the_text_of_the_entries(finance):

@@ -35,6 +35,10 @@ def common_words(sample: list[str], share: float = WARM_FROM) -> list[list[str]]
 
 
 def words_to_warm(sample: list[str]) -> list[list[str]]:
+    """The common words of the sample, none if it is less than half of SAMPLE: a catalogue
+    that small counts any word in a millisecond or two."""
+    if len(sample) < SAMPLE / 2:
+        return []
     return common_words(sample, WARM_FROM)[:LIMIT]
 
 
