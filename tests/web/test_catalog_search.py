@@ -627,6 +627,39 @@ def test_a_bulk_rebuild_updates_the_generation_once_per_batch(finance):
     assert generation() - before <= 3  # truncate, then one insert (no delete: nothing there)
 
 
+CHANGES = st.lists(st.tuples(st.sampled_from(["publish", "edit", "withdraw", "delete"]),
+                             st.text(CHINESE + "2035号 ", max_size=16), st.integers(0, 20)),
+                   min_size=1, max_size=10)  # fmt: skip
+QUERIES = st.lists(st.text(CHINESE + "2035号", min_size=1, max_size=5), min_size=1, max_size=3)
+
+
+@SLOW
+@given(CHANGES, QUERIES)
+def test_kept_counts_stay_exact_through_any_sequence_of_changes(
+    finance, every_count_kept, changes, queries
+):
+    Entry.objects.all().delete()  # logged too: counts kept by earlier examples carry on
+    live: list[Entry] = []
+    for change, text, pick in changes:
+        for query in queries:
+            search(query)  # kept, then brought up to date at the next search
+        if change == "publish" or not live:
+            live.append(publish(finance, "条目", body=text))
+            continue
+        entry = live.pop(pick % len(live))
+        if change == "edit":
+            entry.body = text
+            entry.save()
+            live.append(entry)
+        elif change == "withdraw":  # in bulk: the trigger drops it from the index
+            Entry.objects.filter(pk=entry.pk).update(state=EntryState.WITHDRAWN)
+        else:
+            entry.delete()
+    for query in queries:
+        expected = sum(matches(query, e.title) or matches(query, e.body) for e in live)
+        assert search(query).total == expected, query
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite has one writer at a time")
 @pytest.mark.django_db(transaction=True)
 def test_on_sqlite_a_search_does_not_wait_for_another_writer_to_keep_its_count(
