@@ -596,6 +596,15 @@ def test_a_kept_count_is_counted_afresh_after_a_change_too_large_to_log(finance,
     assert search("预算").total == 2
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite logs whole entries")
+def test_on_sqlite_an_entry_too_long_to_log_forgets_the_counts(finance, every_count_kept):
+    publish(finance, "预算公开")
+    assert search("预算").total == 1 and kept_counts()
+    publish(finance, "部门预算", body="预算执行情况" * 20_000)  # 120,000 characters
+    assert kept_counts() == []
+    assert search("预算").total == 2
+
+
 def test_a_count_kept_before_the_oldest_logged_change_is_counted_afresh(finance, every_count_kept):
     publish(finance, "预算公开")
     assert search("预算").total == 1

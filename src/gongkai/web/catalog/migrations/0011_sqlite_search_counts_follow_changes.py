@@ -10,7 +10,8 @@ name), reading a kept count and the changes since costs under a millisecond.
   matches are found by the same MATCH expression as its hits.
 - The backend logs what it stores and removes; the triggers of 0003/0008, which drop an entry
   from the index when it stops being public, log the row they drop. A change of more rows
-  than the backend's LOG_LIMIT (a rebuild) logs nothing and moves the floor past every count.
+  or text than the backend's limits (a rebuild, a book-length attachment) logs nothing and
+  moves the floor past every count.
 - Every PRUNE_EVERY generations the floor follows MAX_LAG generations behind, and a trigger
   on the floor prunes the log and the counts below it.
 

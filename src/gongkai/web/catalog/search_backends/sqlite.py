@@ -13,8 +13,8 @@ from the index). Created in migration 0003.
 
 Counts that are slow to take are kept and follow the changes to the index
 (`sqlite_counts.py`): every store and removal is logged here, in catalog_search_changes, under
-a new generation; a change of more than LOG_LIMIT rows (a rebuild) logs nothing and forgets
-every count instead (migration 0011).
+a new generation; a change of more than LOG_LIMIT rows (a rebuild) or LOG_TEXT_LIMIT
+characters logs nothing and forgets every count instead (migration 0011).
 """
 
 import random
@@ -38,6 +38,7 @@ TEXT = ("title", "doc_no", "keywords", "summary", "body", "attachments")
 RANKED_FIELDS = {"title": 10, "doc_no": 8, "keywords": 5, "summary": 3}
 RANK_LIMIT = 1000
 LOG_LIMIT = 200  # rows one change may add and remove and still be logged (as in 0009)
+LOG_TEXT_LIMIT = 200_000  # characters of pairs one change may log: the log keeps 2,000 changes
 COLUMNS = ", ".join([*TEXT, "facets"])
 INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
 
@@ -98,9 +99,12 @@ def log_changes(cursor, replaced: list[int], added: list[list]) -> None:
     removed = cursor.fetchall()
     if not removed and not added:
         return
+    logged = [[-1, *columns] for columns in removed] + [[1, *values[1:]] for values in added]
+    if sum(len(text) for _sign, *columns in logged for text in columns) > LOG_TEXT_LIMIT:
+        cursor.execute(FORGET_EVERY_COUNT)  # an attachment of a book's length: not logged
+        return
     cursor.execute("UPDATE catalog_search_generation SET n = n + 1")
-    cursor.executemany(LOG, [[-1, *columns] for columns in removed] +
-                       [[1, *values[1:]] for values in added])  # fmt: skip
+    cursor.executemany(LOG, logged)
 
 
 def optimise() -> None:
