@@ -9,8 +9,9 @@ from gongkai.web.catalog.search_backends.postgresql_counts import exact_count
 from gongkai.web.catalog.search_backends.postgresql_query import TABLE, query_terms
 
 
-def sample_texts(size: int = warmup.SAMPLE) -> list[str]:
-    """About `size` entries' compact texts, drawn evenly from the whole index."""
+def sample_texts(size: int | None = None) -> list[str]:
+    """About `size` (SAMPLE) entries' compact texts, drawn evenly from the whole index."""
+    size = size or warmup.SAMPLE
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT greatest(count(*), 1) FROM {TABLE} WHERE part = 0")
         rows = cursor.fetchone()[0]

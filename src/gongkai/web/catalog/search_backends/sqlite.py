@@ -122,9 +122,10 @@ def warm() -> int:
     return len(words)
 
 
-def sample_texts(size: int = warmup.SAMPLE, tries: int = 20) -> list[str]:
-    """About `size` entries' texts, one field a line, drawn evenly by id: read back from the
+def sample_texts(size: int | None = None, tries: int = 20) -> list[str]:
+    """About `size` (SAMPLE) entries' texts, one field a line, drawn evenly by id: read from the
     index's pairs (each position's pair starts with its token)."""
+    size = size or warmup.SAMPLE
     rng = random.Random(7)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT rowid FROM {TABLE} ORDER BY rowid DESC LIMIT 1")
