@@ -335,8 +335,24 @@ def test_on_sqlite_a_query_with_very_many_hits_lists_the_newest_first(finance, m
     assert [r.entry.title for r in search("预算").results] == ["关于某事的通知", "预算公开"]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL orders by date")
-def test_on_postgresql_the_newest_entry_comes_first(finance):
+@pytest.mark.parametrize("ranked", [True, False])
+def test_newest_first_means_by_publication_date_not_by_creation(finance, monkeypatch, ranked):
+    monkeypatch.setattr(sqlite_backend, "RANK_LIMIT", 1000 if ranked else 1)
+    imported = publish(finance, "2019年预算公开", published_on=date(2019, 6, 1))  # an old catalogue
+    recent = publish(finance, "2024年预算公开", published_on=date(2024, 6, 1))
+    older = publish(finance, "2016年预算公开", published_on=date(2016, 6, 1))  # imported later
+    assert [r.entry.pk for r in search("预算").results] == [recent.pk, imported.pk, older.pk]
+    imported.published_on = date(2025, 1, 2)  # its date corrected: it moves, and only once
+    imported.save()
+    assert [r.entry.pk for r in search("预算").results] == [imported.pk, recent.pk, older.pk]
+    assert backend_rows() == 3
+    Entry.objects.filter(pk=imported.pk).update(state=EntryState.WITHDRAWN)  # the trigger
+    assert [r.entry.pk for r in search("预算").results] == [recent.pk, older.pk]
+    assert backend_rows() == 2
+
+
+def test_with_many_hits_the_newest_entry_comes_first(finance, monkeypatch):
+    monkeypatch.setattr(sqlite_backend, "RANK_LIMIT", 1)  # SQLite ranks the first 1,000
     publish(finance, "预算公开", published_on=date(2020, 1, 1))
     publish(finance, "关于某事的通知", body="附带说明预算安排。")
     assert [r.entry.title for r in search("预算").results] == ["关于某事的通知", "预算公开"]

@@ -6,7 +6,7 @@ have no trigram). On both, triggers drop an entry from the index as soon as it i
 published for proactive disclosure, or is deleted — whatever code changed the row; adding and
 refreshing needs the Python normalisation and is done by search.index_entry(). Entries
 published before are indexed once the tables today's code writes exist: 0004 (PostgreSQL),
-0011 (SQLite).
+0012 (SQLite).
 """
 
 from django.db import migrations

@@ -57,7 +57,7 @@ def run(forward: bool):
 
 def index_on_request_entries(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "sqlite":
-        return  # 0011 indexes every public entry missing from the index
+        return  # 0012 indexes every public entry afresh
     from gongkai.web.catalog.search import rebuild_index
 
     Entry = apps.get_model("catalog", "Entry")

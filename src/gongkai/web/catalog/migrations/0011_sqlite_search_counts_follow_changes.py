@@ -16,8 +16,7 @@ name), reading a kept count and the changes since costs under a millisecond.
   on the floor prunes the log and the counts below it.
 
 Earlier migrations indexed existing entries with the code of their day (0003, 0008); that
-code now logs, into tables that only exist from here, so on SQLite the entries still missing
-from the index are indexed here instead.
+code now writes tables that only exist from 0012, which indexes them on SQLite instead.
 """
 
 from django.db import migrations
@@ -97,22 +96,9 @@ def run(statements):
     return apply
 
 
-def index_missing_entries(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from django.db.models.expressions import RawSQL
-
-    from gongkai.web.catalog.models.entries import Entry
-    from gongkai.web.catalog.search import rebuild_index
-
-    indexed = RawSQL("SELECT rowid FROM catalog_search", [])
-    rebuild_index(Entry.objects.exclude(pk__in=indexed))
-
-
 class Migration(migrations.Migration):
     dependencies = [("catalog", "0010_search_without_date_index")]
 
     operations = [
         migrations.RunPython(run(FORWARD), run(BACKWARD)),
-        migrations.RunPython(index_missing_entries, migrations.RunPython.noop),
     ]

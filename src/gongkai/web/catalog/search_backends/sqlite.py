@@ -1,7 +1,9 @@
-"""SQLite: an FTS5 table (unicode61 tokenizer), rowid = entry id, one column per text field
-holding overlapping character pairs (`tokens.document_grams`), and a `facets` column of
-filter tokens (`facets.py`), so that a filtered search is answered by the index alone.
-A query is one phrase, restricted to the text columns, AND the filters' facet tokens.
+"""SQLite: an FTS5 table (unicode61 tokenizer), one column per text field holding
+overlapping character pairs (`tokens.document_grams`), and a `facets` column of filter tokens
+(`facets.py`), so that a filtered search is answered by the index alone. A query is one
+phrase, restricted to the text columns, AND the filters' facet tokens. An entry's rowid is
+its key, `发布日期 << 32 | id` (`key()`; catalog_search_keys maps the entry to it, migration
+0012), so that rowid order is publication order.
 
 Order: when the query matches at most RANK_LIMIT entries, best first — by the fields it is
 found in (名称 weighs most, then 文号, 关键词, 内容概述; RANKED_FIELDS), newest first among
@@ -9,7 +11,7 @@ equals — then newest first. FTS5's bm25 would rank too, but it evaluates the p
 time for its IDF (which one phrase does not even need), ~25 ms for a 文号 at a million
 entries; reading the hits' short fields costs ~6 µs each. Beyond RANK_LIMIT, a ranking of
 thousands of equally plausible hits is noise: newest first (rowid descending, read straight
-from the index). Created in migration 0003.
+from the index: by 发布日期, as the 目录 lists them). Created in migration 0003.
 
 Counts that are slow to take are kept and follow the changes to the index
 (`sqlite_counts.py`): every store and removal is logged here, in catalog_search_changes, under
@@ -41,17 +43,28 @@ LOG_LIMIT = 200  # rows one change may add and remove and still be logged (as in
 LOG_TEXT_LIMIT = 200_000  # characters of pairs one change may log: the log keeps 2,000 changes
 COLUMNS = ", ".join([*TEXT, "facets"])
 INSERT = f"INSERT INTO {TABLE} (rowid, {COLUMNS}) VALUES (%s{', %s' * (len(TEXT) + 1)})"
+ID_BITS = 32  # the low bits of a key: the entry's id
+
+
+def key(pk: int, published_on) -> int:
+    """The entry's rowid: newer 发布日期 first, then the higher id, when read descending."""
+    return (published_on.toordinal() if published_on else 0) << ID_BITS | pk
+
+
+def entry_id(key: int) -> int:
+    return key & ((1 << ID_BITS) - 1)
 
 
 def row(pk: int, document: dict) -> list:
     text = [" ".join(document_grams(tokens(document[name]))) for name in TEXT]
-    return [pk, *text, " ".join(facet_values(document))]
+    return [key(pk, document["published_on"]), *text, " ".join(facet_values(document))]
 
 
-def write_order(key: tuple) -> int:
-    """A rebuild writes entries (`key`: id, 发布日期, agency path) in id order: FTS5 keeps its
-    lists by rowid, and appending to them is fastest."""
-    return key[0]
+def write_order(entry: tuple) -> int:
+    """A rebuild writes entries (`entry`: id, 发布日期, agency path) in key order: FTS5 keeps
+    its lists by rowid, and appending to them is fastest."""
+    pk, published_on, _path = entry
+    return key(pk, published_on)
 
 
 def store(pk: int, document: dict) -> None:
@@ -62,21 +75,36 @@ def store_many(documents: Iterable[tuple[int, dict]]) -> None:
     values = [row(pk, document) for pk, document in documents]
     # One transaction: a reader sees the new generation with its log, or neither.
     with transaction.atomic(), connection.cursor() as cursor:
-        log_changes(cursor, [v[0] for v in values], values)
-        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [[v[0]] for v in values])
+        old = keys_of(cursor, [entry_id(v[0]) for v in values])
+        log_changes(cursor, old, values)
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [[k] for k in old])
         cursor.executemany(INSERT, values)
+        cursor.executemany("INSERT OR REPLACE INTO catalog_search_keys (entry_id, key) "
+                           "VALUES (%s, %s)", [[entry_id(v[0]), v[0]] for v in values])  # fmt: skip
 
 
 def remove(pk: int) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
-        log_changes(cursor, [pk], [])
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [pk])
+        old = keys_of(cursor, [pk])
+        log_changes(cursor, old, [])
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [[k] for k in old])
+        cursor.execute("DELETE FROM catalog_search_keys WHERE entry_id = %s", [pk])
+
+
+def keys_of(cursor, pks: list[int]) -> list[int]:
+    """The keys the entries are indexed under now (none for those not in the index)."""
+    if not pks:
+        return []
+    marks = ", ".join(["%s"] * len(pks))
+    cursor.execute(f"SELECT key FROM catalog_search_keys WHERE entry_id IN ({marks})", pks)
+    return [k for (k,) in cursor.fetchall()]
 
 
 def clear() -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FORGET_EVERY_COUNT)
         cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute("DELETE FROM catalog_search_keys")
 
 
 # A new generation whose floor is itself: migration 0011's trigger then empties the log and
@@ -87,8 +115,8 @@ LOG = (f"INSERT INTO catalog_search_changes (generation, sign, {COLUMNS}) "
 
 
 def log_changes(cursor, replaced: list[int], added: list[list]) -> None:
-    """Log, under a new generation, the index rows of the entries `replaced` as removed and
-    the rows `added` (as `row()` makes them) as added — before the index is changed."""
+    """Log, under a new generation, the index rows of the keys `replaced` as removed and the
+    rows `added` (as `row()` makes them) as added — before the index is changed."""
     if not replaced and not added:
         return
     if len(replaced) + len(added) > LOG_LIMIT:
@@ -128,11 +156,12 @@ def sample_texts(size: int | None = None, tries: int = 20) -> list[str]:
     size = size or warmup.SAMPLE
     rng = random.Random(7)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid FROM {TABLE} ORDER BY rowid DESC LIMIT 1")
-        last = (cursor.fetchone() or [0])[0]  # ids are dense: few draws miss
+        cursor.execute("SELECT coalesce(max(entry_id), 0) FROM catalog_search_keys")
+        last = cursor.fetchone()[0]  # ids are dense: few draws miss
         found = []
         for pk in rng.sample(range(1, last + 1), min(last, size * tries)):
-            cursor.execute(f"SELECT {', '.join(TEXT)} FROM {TABLE} WHERE rowid = %s", [pk])
+            cursor.execute(f"SELECT {', '.join(TEXT)} FROM {TABLE} WHERE rowid = (SELECT key "
+                           "FROM catalog_search_keys WHERE entry_id = %s)", [pk])  # fmt: skip
             if fields := cursor.fetchone():
                 found.append("\n".join(join_compact(
                     [gram[0] if is_cjk(gram) else gram for gram in text.split()])
@@ -166,7 +195,7 @@ def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[
             cursor.execute(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
                            "ORDER BY rowid DESC LIMIT %s OFFSET %s",
                            [match, limit, offset])  # fmt: skip
-            return [pk for (pk,) in cursor.fetchall()]
+            return [entry_id(k) for (k,) in cursor.fetchall()]
         cursor.execute(f"SELECT rowid, {', '.join(RANKED_FIELDS)} FROM {TABLE} "
                        f"WHERE {TABLE} MATCH %s", [match])  # fmt: skip
         hits = cursor.fetchall()
@@ -174,8 +203,8 @@ def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[
     weights = list(RANKED_FIELDS.values())
     rank = {hit[0]: sum(weight for weight, field in zip(weights, hit[1:], strict=True)
                         if needle in f" {field} ") for hit in hits}  # fmt: skip
-    ranked = sorted(rank, key=lambda pk: (rank[pk], pk), reverse=True)
-    return ranked[offset : offset + limit]
+    ranked = sorted(rank, key=lambda k: (rank[k], k), reverse=True)  # newest first among equals
+    return [entry_id(k) for k in ranked[offset : offset + limit]]
 
 
 def phrase_needle(words: list[str]) -> str:
