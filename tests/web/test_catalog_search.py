@@ -755,3 +755,23 @@ def test_a_rebuilt_index_lies_on_disk_by_year_then_agency_then_date(finance, lan
     by = {entry.pk: (entry.published_on.year, entry.agency.path, entry.published_on)
           for entry in entries}  # fmt: skip
     assert on_disk == sorted(by, key=by.get)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index keyed by date")
+@pytest.mark.django_db(transaction=True)
+def test_migrating_to_keys_by_date_indexes_every_public_entry_afresh(finance):
+    from django.db.migrations.executor import MigrationExecutor
+
+    day = {"generated_on": date(2020, 1, 1), "state": EntryState.PUBLISHED}
+    keyed = ("catalog", "0012_sqlite_search_keyed_by_date")
+    MigrationExecutor(connection).migrate([("catalog", "0011_sqlite_search_counts_follow_changes")])
+    try:  # at 0011 the index had no keys; entries created without signals are not in it yet
+        Entry.objects.bulk_create([
+            Entry(agency=finance, title="2019年预算公开", published_on=date(2019, 1, 1), **day),
+            Entry(agency=finance, title="2024年预算公开", published_on=date(2024, 1, 1), **day),
+            Entry(agency=finance, title="2016年预算公开", published_on=date(2016, 1, 1), **day),
+        ])  # fmt: skip
+    finally:
+        MigrationExecutor(connection).migrate([keyed])
+    titles = [r.entry.title for r in search("预算").results]
+    assert titles == ["2024年预算公开", "2019年预算公开", "2016年预算公开"]
