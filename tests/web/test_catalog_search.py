@@ -775,3 +775,19 @@ def test_migrating_to_keys_by_date_indexes_every_public_entry_afresh(finance):
         MigrationExecutor(connection).migrate([keyed])
     titles = [r.entry.title for r in search("预算").results]
     assert titles == ["2024年预算公开", "2019年预算公开", "2016年预算公开"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite remakes its table to clear it")
+def test_on_sqlite_a_rebuild_remakes_the_index_table_as_it_was(finance):
+    publish(finance, "预算公开")
+    definition = "SELECT sql FROM sqlite_master WHERE name = 'catalog_search'"
+    with connection.cursor() as cursor:
+        cursor.execute(definition)
+        before = cursor.fetchone()
+    rebuild_index()
+    with connection.cursor() as cursor:
+        cursor.execute(definition)
+        assert cursor.fetchone() == before
+    assert search("预算").total == 1 and backend_rows() == 1
+    Entry.objects.filter(title="预算公开").update(state=EntryState.WITHDRAWN)  # triggers still work
+    assert search("预算").total == 0 and backend_rows() == 0
