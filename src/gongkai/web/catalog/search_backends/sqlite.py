@@ -102,12 +102,21 @@ def keys_of(cursor, pks: list[int]) -> list[int]:
 
 def clear() -> None:
     """Empty the index: dropped and made again as migration 0003 made it, since deleting a
-    million FTS5 rows one by one reads and unindexes each of them (tens of minutes)."""
+    million FTS5 rows one by one reads and unindexes each of them (tens of minutes). The
+    drop does not zero the freed pages (Debian's SQLite does by default, secure_delete): it
+    would write the whole index again, 2.9 s instead of 0.16 s for 370 MB. What it frees
+    was public text."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FORGET_EVERY_COUNT)
         cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = %s", [TABLE])
         (create,) = cursor.fetchone()
-        cursor.execute(f"DROP TABLE {TABLE}")
+        cursor.execute("PRAGMA secure_delete")
+        (usual,) = cursor.fetchone()
+        cursor.execute("PRAGMA secure_delete = FAST")
+        try:
+            cursor.execute(f"DROP TABLE {TABLE}")
+        finally:
+            cursor.execute(f"PRAGMA secure_delete = {['OFF', 'ON', 'FAST'][usual]}")
         cursor.execute(create)
         cursor.execute("DELETE FROM catalog_search_keys")
 
