@@ -95,9 +95,12 @@ def keys_of(cursor, pks: list[int]) -> list[int]:
     """The keys the entries are indexed under now (none for those not in the index)."""
     if not pks:
         return []
-    marks = ", ".join(["%s"] * len(pks))
-    cursor.execute(f"SELECT key FROM catalog_search_keys WHERE entry_id IN ({marks})", pks)
+    cursor.execute(f"SELECT key FROM catalog_search_keys WHERE entry_id IN ({marks(pks)})", pks)
     return [k for (k,) in cursor.fetchall()]
+
+
+def marks(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def clear() -> None:
@@ -131,14 +134,14 @@ LOG = (f"INSERT INTO catalog_search_changes (generation, sign, {COLUMNS}) "
 def log_changes(cursor, replaced: list[int], added: list[list]) -> None:
     """Log, under a new generation, the index rows of the keys `replaced` as removed and the
     rows `added` (as `row()` makes them) as added — before the index is changed."""
-    if not replaced and not added:
-        return
     if len(replaced) + len(added) > LOG_LIMIT:
         cursor.execute(FORGET_EVERY_COUNT)
         return
-    marks = ", ".join(["%s"] * len(replaced))
-    cursor.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE rowid IN ({marks})", replaced)
-    removed = cursor.fetchall()
+    removed = []
+    if replaced:
+        cursor.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE rowid IN ({marks(replaced)})",
+                       replaced)  # fmt: skip
+        removed = cursor.fetchall()
     if not removed and not added:
         return
     logged = [[-1, *columns] for columns in removed] + [[1, *values[1:]] for values in added]
