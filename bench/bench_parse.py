@@ -3,8 +3,9 @@ memory over a 10,000-file batch. Record the output in docs/PERFORMANCE.md.
 
     .venv/bin/python bench/bench_parse.py [--batch 10000]
 
-Inputs: the seed reports (../shared/corpus/seeds) and the parser's own corpus
-(tests/report/parse/corpus), which has every generation in text, markdown, HTML, DOCX and PDF.
+Inputs: the seed reports (tests/fixtures/shared/corpus/seeds, copied from ../shared) and the
+parser's own corpus (tests/report/parse/corpus), which has every generation in text,
+markdown, HTML, DOCX and PDF.
 """
 
 import argparse
@@ -18,12 +19,12 @@ from gongkai.report.parse.readers import read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "report" / "parse" / "corpus"
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 def files_of(suffixes: tuple[str, ...]) -> list[Path]:
     found = [p for p in sorted(CORPUS.iterdir()) if p.suffix in suffixes]
-    if ".txt" in suffixes and SEEDS.is_dir():
+    if ".txt" in suffixes:
         found += sorted(SEEDS.glob("*.txt"))
     return found
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -27,9 +26,6 @@ from gongkai.letters import (
 )
 from gongkai.statute.fees import FeeMethod
 from gongkai.statute.receipt import Channel
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-LAW_FILE = SHARED / "spec" / "law" / "政府信息公开条例-2019.md"
 
 QINGSHAN_FINANCE = LetterAgency(
     name="青山县财政局",
@@ -141,8 +137,3 @@ def pdf_text():
             return squeeze("".join(page.extract_text() or "" for page in pdf.pages))
 
     return read
-
-
-@pytest.fixture
-def law_text() -> str:
-    return LAW_FILE.read_text(encoding="utf-8")

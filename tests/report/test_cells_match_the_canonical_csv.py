@@ -10,7 +10,7 @@ import pytest
 from gongkai.report import GENERATIONS
 from gongkai.report.aliases import bare_label, row_labels
 
-CELLS_CSV = Path(__file__).resolve().parents[3] / "shared" / "spec" / "cells.csv"
+CELLS_CSV = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "spec" / "cells.csv"
 ROWS = list(csv.DictReader(CELLS_CSV.open(encoding="utf-8")))
 
 

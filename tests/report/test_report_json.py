@@ -10,7 +10,7 @@ import pytest
 from gongkai.report import ExtraRow, Finding, Report, Severity, load_report, save_report
 from gongkai.report.jsonio import loads
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.expected.json")), ids=lambda p: p.name[:3])

@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.report import Outcome, RuleStatus, Severity, load_report, run_rulebook
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 def seed(prefix: str):

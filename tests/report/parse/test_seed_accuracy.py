@@ -1,4 +1,5 @@
-"""The five real seed reports (../shared/corpus/seeds) parse to every hand-checked figure."""
+"""The five real seed reports (tests/fixtures/shared/corpus/seeds) parse to every hand-checked
+figure."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,7 @@ import pytest
 
 from gongkai.report.parse import parse_report
 
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "shared" / "corpus" / "seeds"
 EXPECTED = sorted(SEEDS.glob("*.expected.json"))
 
 
@@ -21,9 +22,6 @@ def figures(report: dict) -> dict:
 def source_of(expected: Path) -> Path:
     stem = expected.name.removesuffix(".expected.json")
     return next(p for p in SEEDS.glob(stem + ".*") if not p.name.endswith(".json"))
-
-
-pytestmark = pytest.mark.skipif(not EXPECTED, reason="the shared seed corpus is not mounted")
 
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name[:3])
