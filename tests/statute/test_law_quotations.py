@@ -1,6 +1,8 @@
 """Letters quote the 条例 word for word, from the packaged copy of the law
 (tests/test_shared_copies.py checks it against ../shared/spec/law where that is present)."""
 
+from importlib.resources import files
+
 import pytest
 
 from gongkai.statute.law import articles, chinese_number, provision, quotation
@@ -55,7 +57,8 @@ def test_a_reference_that_is_not_a_reference_is_refused():
         provision("第三十条之一")
 
 
-def test_every_provision_is_a_verbatim_part_of_the_law_file(law_text):
+def test_every_provision_is_a_verbatim_part_of_the_law_file():
+    law_text = files("gongkai.statute").joinpath("regulations-2019.md").read_text("utf-8")
     for article in articles().values():
         for paragraph in article.paragraphs:
             assert paragraph in law_text
