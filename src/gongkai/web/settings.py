@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "gongkai.web.workcalendar",
     "gongkai.web.applications",
     "gongkai.web.catalog",
+    "gongkai.web.appeals",
+    "gongkai.web.annualreports",
     "gongkai.web.portal",
 ]
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("gongkai.web.portal.urls")),
     path("", include("gongkai.web.applications.urls")),
     path("", include("gongkai.web.catalog.urls")),
+    path("", include("gongkai.web.appeals.urls")),
+    path("", include("gongkai.web.annualreports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
