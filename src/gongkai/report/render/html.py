@@ -4,12 +4,15 @@ No template engine: the report package stays free of Django and Jinja, and the p
 small enough to build from a few functions. Every text goes through `html.escape`.
 """
 
+from collections.abc import Callable
 from html import escape
 from importlib.resources import files
 
 from gongkai.report.model import Report
 from gongkai.report.render.document import Document, DocumentSection, build_document
 from gongkai.report.render.layout import Grid, GridCell, Part
+
+CellLink = Callable[[str], str | None]  # a cell key -> the URL its figure links to
 
 SCOPES = {
     Part.COLUMN_HEADER: "col",
@@ -70,11 +73,12 @@ def section_html(section: DocumentSection) -> str:
     )
 
 
-def table_html(grid: Grid, hidden_caption: bool = False) -> str:
+def table_html(grid: Grid, hidden_caption: bool = False, link: CellLink | None = None) -> str:
+    """The grid as an HTML table; `link` gives a figure's URL (staff drill-down) or None."""
     caption_class = ' class="visually-hidden"' if hidden_caption else ""
     rows = grid.rows()
     head = "".join(row_html(row) for row in rows[: grid.header_rows])
-    body = "".join(row_html(row) for row in rows[grid.header_rows :])
+    body = "".join(row_html(row, link) for row in rows[grid.header_rows :])
     return (
         f'<table class="statutory" id="table-{escape(grid.key.replace(".", "-"))}">\n'
         f"<caption{caption_class}>{escape(grid.caption)}</caption>\n{colgroup_html(grid)}"
@@ -87,11 +91,11 @@ def colgroup_html(grid: Grid) -> str:
     return f"<colgroup>{cols}</colgroup>\n"
 
 
-def row_html(cells: list[GridCell]) -> str:
-    return "<tr>" + "".join(cell_html(cell) for cell in cells) + "</tr>\n"
+def row_html(cells: list[GridCell], link: CellLink | None = None) -> str:
+    return "<tr>" + "".join(cell_html(cell, link) for cell in cells) + "</tr>\n"
 
 
-def cell_html(cell: GridCell) -> str:
+def cell_html(cell: GridCell, link: CellLink | None = None) -> str:
     tag = "th" if cell.is_header else "td"
     attributes = [f'class="{cell_class(cell)}"']
     if cell.part in SCOPES:
@@ -102,7 +106,11 @@ def cell_html(cell: GridCell) -> str:
         attributes.append(f'colspan="{cell.colspan}"')
     if cell.key:
         attributes.append(f'data-key="{escape(cell.key)}"')
-    return f"<{tag} {' '.join(attributes)}>{escape(cell.text)}</{tag}>"
+    text = escape(cell.text)
+    href = link(cell.key) if link and cell.key and cell.part is Part.VALUE else None
+    if href:
+        text = f'<a href="{escape(href)}">{text or "—"}</a>'
+    return f"<{tag} {' '.join(attributes)}>{text}</{tag}>"
 
 
 def cell_class(cell: GridCell) -> str:

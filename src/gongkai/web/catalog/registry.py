@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, QuerySet, Subquery, TextChoices
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -131,30 +131,43 @@ def section_two_figures(agency: Agency, year: int, generation: str | Generation)
     keys = [key for key in generation.cells if key.startswith("s2.")]
     if not keys:
         raise ValueError(f"generation {generation.code} has no section-二 tables")
-    counted = document_figures(timelines(agency.normative_documents.all()), year)
+    counted = document_figures(agency.normative_documents.all(), year)
     entered = entered_figures(agency, year, generation)
     return {key: counted[key] if registry_key(key) else entered.get(key) for key in keys}
 
 
-def document_figures(documents: list[Timeline], year: int) -> dict[str, int]:
-    """Both generations' 第二十条第（一）项 cells for `year`.
+def document_figures(documents: QuerySet[NormativeDocument], year: int) -> dict[str, int]:
+    """Both generations' 第二十条第（一）项 cells for `year`, counted in the database.
 
     本年废止件数 counts every document whose validity ended in the year, by 废止 or by 失效,
     so that 现行有效件数 rolls over exactly from one year to the next (rule C2-1).
     """
-    year_end = date(year, 12, 31)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    ending = NormativeEvent.objects.filter(document=OuterRef("pk"), kind__in=ENDING_EVENTS)
+    rows = (
+        documents.annotate(ended_on=Subquery(ending.order_by("on").values("on")[:1]))
+        .order_by()
+        .values("kind")
+        .annotate(
+            issued=Count("pk", filter=Q(issued_on__range=(first, last))),
+            repealed=Count("pk", filter=Q(ended_on__range=(first, last))),
+            in_force=Count(
+                "pk",
+                filter=Q(issued_on__lte=last) & (Q(ended_on__isnull=True) | Q(ended_on__gt=last)),
+            ),
+            published=Count("pk", filter=Q(published_on__range=(first, last))),
+            # 对外公开总数量: every document made public by the end of the year, in force or not.
+            public_total=Count("pk", filter=Q(published_on__lte=last)),
+        )
+    )
+    found = {row.pop("kind"): row for row in rows}
     figures: dict[str, int] = {}
     for kind in DocumentKind:
-        mine = [d for d in documents if d.kind == kind]
+        counts = found.get(kind.value, {})
         row = f"s2.{kind.row_key}"
-        issued = sum(d.issued_on.year == year for d in mine)
-        figures[f"{row}.issued"] = figures[f"{row}.made"] = issued
-        figures[f"{row}.repealed"] = sum(bool(d.ended_on and d.ended_on.year == year) for d in mine)
-        figures[f"{row}.in_force"] = count(mine, year_end).in_force
-        published = [d.published_on for d in mine if d.published_on]
-        figures[f"{row}.published"] = sum(day.year == year for day in published)
-        # 对外公开总数量: every document made public by the end of the year, in force or not.
-        figures[f"{row}.public_total"] = sum(day <= year_end for day in published)
+        for column in ("issued", "repealed", "in_force", "published", "public_total"):
+            figures[f"{row}.{column}"] = counts.get(column, 0)
+        figures[f"{row}.made"] = figures[f"{row}.issued"]
     return figures
 
 

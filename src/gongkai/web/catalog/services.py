@@ -35,3 +35,37 @@ def edit_draft(entry: Entry, actor, **fields) -> Entry:
     entry.save()
     record(entry, actor, "edit", before)
     return entry
+
+
+@transaction.atomic
+def publish_approved(agency, actor, files=(), replaces: Entry | None = None, **fields) -> Entry:
+    """Publish at once an entry whose content another workflow has reviewed and approved
+    (an annual report approved by the agency's head, 条例第四十九条), with its files.
+
+    `files` are (name, bytes, content type). The entry it `replaces` — an earlier version of
+    the same document — stays in the catalogue, marked superseded and pointing to this one.
+    """
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.web.catalog.attachments import add_attachment
+    from gongkai.web.catalog.workflow import publish
+
+    entry = Entry.objects.create(agency=agency, created_by=actor, **fields)
+    record(entry, actor, "create", {})
+    before = snapshot(entry)
+    publish(entry)
+    entry.save()
+    for name, data, content_type in files:
+        add_attachment(entry, SimpleUploadedFile(name, data, content_type))
+    record(entry, actor, "publish", before)
+    if replaces is not None:
+        supersede(replaces, entry, actor)
+    return entry
+
+
+def supersede(old: Entry, new: Entry, actor) -> None:
+    old = Entry.objects.select_for_update().get(pk=old.pk)
+    before = snapshot(old)
+    old.state, old.superseded_by = EntryState.SUPERSEDED, new
+    old.save(update_fields=["state", "superseded_by", "updated_at"])
+    record(old, actor, "supersede", before, comment=new.index_no or "")

@@ -1,0 +1,170 @@
+"""The one engine that changes annual reports: start one, then perform actions from states.py.
+
+Each step runs in one transaction with the report row locked, refuses what the state or the
+user's role does not allow (with a message the user can act on) and appends a ReportEvent
+with before/after values. Publication (publishing.py) happens inside the approving step, so
+a report is never approved without being published or published without its events.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.report import GENERATIONS
+from gongkai.web.agencies import permissions
+from gongkai.web.agencies.models import Agency
+from gongkai.web.agencies.roles import Action
+from gongkai.web.annualreports.compiler import CompileError, compile_report, compiled_generation
+from gongkai.web.annualreports.models import AnnualReport, Origin, ReportEvent, ReportState
+from gongkai.web.annualreports.narrative import unfinished_sections
+from gongkai.web.annualreports.states import TRANSITIONS
+from gongkai.web.core import history
+
+TRACKED = ["state", "cells", "sections", "correction_reason"]
+EDITABLE_SECTIONS = ("一", "五", "六")
+
+
+class WorkflowError(Exception):
+    """A step the rules do not allow now; the message says why, in the user's language."""
+
+
+def snapshot(report: AnnualReport) -> dict:
+    return history.snapshot(report, TRACKED)
+
+
+def record(report, actor, action: str, before: dict, note: str = "", **extra) -> ReportEvent:
+    changes = history.differences(before, snapshot(report)) | extra
+    return ReportEvent.objects.create(report=report, actor=actor, action=action,
+                                      from_state=before.get("state", ""), to_state=report.state,
+                                      changes=changes, note=note)  # fmt: skip
+
+
+def start(agency: Agency, year: int, actor) -> AnnualReport:
+    """The agency's report of `year`: compiled from the records the first time it is opened."""
+    permissions.require(actor, Action.HANDLE, agency)
+    try:
+        generation = compiled_generation(year)
+    except CompileError as error:
+        raise WorkflowError(str(error)) from None
+    with transaction.atomic():
+        report, created = AnnualReport.objects.select_for_update().get_or_create(
+            agency=agency, year=year,
+            defaults={"generation": generation.code, "origin": Origin.COMPILED},
+        )  # fmt: skip
+        if created:
+            before = snapshot(report)
+            refresh_figures(report, keep_text=False)
+            report.save()
+            record(report, actor, "create", before)
+    return report
+
+
+def refresh_figures(report: AnnualReport, keep_text: bool = True) -> None:
+    """Count every figure again; the prose staff wrote stays, the suggestion is renewed."""
+    compiled = compile_report(report.agency, report.year)
+    report.cells = dict(compiled.report.cells)
+    report.suggested_sections = dict(compiled.report.sections)
+    if not keep_text or not report.sections:
+        report.sections = dict(compiled.report.sections)
+    report.compiled_at = timezone.now()
+
+
+def perform(report: AnnualReport, action: str, actor, **params) -> AnnualReport:
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise WorkflowError(_("Unknown action: %(action)s") % {"action": action})
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
+        if report.state not in transition.sources:
+            raise WorkflowError(
+                _("“%(action)s” is not possible while the report is “%(state)s”.")
+                % {"action": transition.label, "state": report.get_state_display()}
+            )
+        if not permissions.can(actor, transition.permission, report.agency):
+            raise PermissionDenied
+        before = snapshot(report)
+        EFFECTS[action](report, actor, params)
+        if transition.target is not None:
+            report.state = transition.target
+        report.save()
+        record(report, actor, action, before, note=(params.get("note") or "").strip())
+        if action == "approve":
+            publish_now(report, actor)
+    return report
+
+
+def compile_again(report, actor, params) -> None:
+    if report.origin != Origin.COMPILED:
+        raise WorkflowError(_("Only a report compiled from the records can be counted again."))
+    refresh_figures(report)
+
+
+def edit(report, actor, params) -> None:
+    sections = params.get("sections") or {}
+    unknown = set(sections) - set(EDITABLE_SECTIONS)
+    if unknown:
+        raise WorkflowError(_("Only sections 一, 五 and 六 are written by staff."))
+    report.sections = {**report.sections, **{k: v.strip() for k, v in sections.items()}}
+
+
+def submit(report, actor, params) -> None:
+    if report.origin == Origin.COMPILED:
+        refresh_figures(report)  # what is approved is what the records say now
+    blanks = [key for key, value in report.cells.items() if value is None]
+    if blanks:
+        raise WorkflowError(missing_figures_message(report, blanks))
+    unfinished = unfinished_sections(report.sections)
+    if unfinished:
+        raise WorkflowError(
+            _("Sections %(sections)s still have passages marked 【请填写】 to write.")
+            % {"sections": "、".join(unfinished)}
+        )
+
+
+def missing_figures_message(report: AnnualReport, blanks: list[str]) -> str:
+    labels = [GENERATIONS[report.generation].cells[key].label for key in blanks[:5]]
+    more = _(" and %(count)s more") % {"count": len(blanks) - 5} if len(blanks) > 5 else ""
+    return _("These figures of section 二 have not been entered yet: %(labels)s%(more)s.") % {
+        "labels": "；".join(labels),
+        "more": more,
+    }
+
+
+def return_for_revision(report, actor, params) -> None:
+    if not (params.get("note") or "").strip():
+        raise WorkflowError(_("Say what must be revised."))
+
+
+def approve(report, actor, params) -> None:
+    """The head's approval; publishing follows in the same transaction (perform)."""
+
+
+def correct(report, actor, params) -> None:
+    reason = (params.get("note") or "").strip()
+    if not reason:
+        raise WorkflowError(_("State the reason for the correction: it is published with it."))
+    report.correction_reason = reason
+
+
+def publish_now(report: AnnualReport, actor) -> None:
+    from gongkai.web.annualreports.publishing import publish
+
+    before = snapshot(report)
+    version = publish(report, actor)
+    report.state = ReportState.PUBLISHED
+    report.save(update_fields=["state"])
+    record(report, actor, "publish", before, version=[None, version.number])
+
+
+EFFECTS: dict[str, Callable] = {
+    "compile": compile_again,
+    "edit": edit,
+    "submit": submit,
+    "return": return_for_revision,
+    "approve": approve,
+    "correct": correct,
+}
+assert set(EFFECTS) == set(TRANSITIONS), "every transition needs an effect"
