@@ -1,3 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from gongkai.web.annualreports import public, staff
+
+urlpatterns = [
+    path("annual-reports/<str:code>/<int:year>/", public.published_report,
+         name="annual-report-public"),
+    path("annual-reports/<str:code>/<int:year>/v<int:number>/", public.published_report,
+         name="annual-report-version"),
+    path("work/annual-reports/", staff.index, name="annual-report-index"),
+    path("work/annual-reports/<str:code>/<int:year>/", staff.report_page, name="annual-report"),
+    path("work/annual-reports/<str:code>/<int:year>/start/", staff.start,
+         name="annual-report-start"),
+    path("work/annual-reports/<str:code>/<int:year>/draft.<str:fmt>", staff.draft_file,
+         name="annual-report-draft"),
+    path("work/annual-reports/<str:code>/<int:year>/cells/<str:key>/", staff.cell,
+         name="annual-report-cell"),
+    path("work/annual-reports/<str:code>/<int:year>/<str:action>/", staff.perform_action,
+         name="annual-report-action"),
+]  # fmt: skip

@@ -5,9 +5,11 @@ from html import escape
 
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache as django_cache
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -23,7 +25,13 @@ from gongkai.web.catalog.listing import (
     public_entries,
     without_agency,
 )
-from gongkai.web.catalog.models.entries import SubjectCategory, Validity
+from gongkai.web.catalog.models.entries import (
+    DisclosureMode,
+    Entry,
+    EntryState,
+    SubjectCategory,
+    Validity,
+)
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
 
 PER_PAGE = 20
@@ -124,9 +132,30 @@ def full_text(request, query: str) -> search.SearchPage:
                          page=number.get("page", 1), per_page=PER_PAGE)  # fmt: skip
 
 
+def readable_entries():
+    """Entries whose page the public may open: what the 目录 lists, and the earlier versions
+    that a newer one superseded (kept readable, marked as replaced)."""
+    return (
+        Entry.objects.filter(state__in=[EntryState.PUBLISHED, EntryState.SUPERSEDED])
+        .exclude(disclosure_mode=DisclosureMode.WITHHELD)
+        .select_related("agency", "subject", "form", "superseded_by")
+    )
+
+
 def entry_page(request, pk: int):
-    entry = get_object_or_404(public_entries(), pk=pk)
+    entry = get_object_or_404(readable_entries(), pk=pk)
     return render(request, "catalog/entry.html", {"entry": entry})
+
+
+def attachment_file(request, pk: int, attachment_id: int):
+    """A file of a proactively published entry (依申请公开 entries list metadata only)."""
+    entry = get_object_or_404(
+        readable_entries().filter(disclosure_mode=DisclosureMode.PROACTIVE), pk=pk
+    )
+    attachment = get_object_or_404(entry.attachments, pk=attachment_id)
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition_header(False, attachment.name)
+    return response
 
 
 def guide(request, code: str):

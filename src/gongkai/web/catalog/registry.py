@@ -136,39 +136,52 @@ def section_two_figures(agency: Agency, year: int, generation: str | Generation)
     return {key: counted[key] if registry_key(key) else entered.get(key) for key in keys}
 
 
-def document_figures(documents: QuerySet[NormativeDocument], year: int) -> dict[str, int]:
-    """Both generations' 第二十条第（一）项 cells for `year`, counted in the database.
+def document_conditions(year: int) -> dict[str, Q]:
+    """Which documents each 第二十条第（一）项 column of `year` counts (on `with_ending`).
 
     本年废止件数 counts every document whose validity ended in the year, by 废止 or by 失效,
     so that 现行有效件数 rolls over exactly from one year to the next (rule C2-1).
     """
     first, last = date(year, 1, 1), date(year, 12, 31)
+    return {
+        "issued": Q(issued_on__range=(first, last)),
+        "made": Q(issued_on__range=(first, last)),
+        "repealed": Q(ended_on__range=(first, last)),
+        "in_force": Q(issued_on__lte=last) & (Q(ended_on__isnull=True) | Q(ended_on__gt=last)),
+        "published": Q(published_on__range=(first, last)),
+        # 对外公开总数量: every document made public by the end of the year, in force or not.
+        "public_total": Q(published_on__lte=last),
+    }
+
+
+def with_ending(documents: QuerySet[NormativeDocument]) -> QuerySet[NormativeDocument]:
+    """The documents with `ended_on`, the day their validity ended (废止 or 失效), or None."""
     ending = NormativeEvent.objects.filter(document=OuterRef("pk"), kind__in=ENDING_EVENTS)
+    return documents.annotate(ended_on=Subquery(ending.order_by("on").values("on")[:1]))
+
+
+def document_figures(documents: QuerySet[NormativeDocument], year: int) -> dict[str, int]:
+    """Both generations' 第二十条第（一）项 cells for `year`, counted in the database."""
+    conditions = document_conditions(year)
     rows = (
-        documents.annotate(ended_on=Subquery(ending.order_by("on").values("on")[:1]))
+        with_ending(documents)
         .order_by()
         .values("kind")
-        .annotate(
-            issued=Count("pk", filter=Q(issued_on__range=(first, last))),
-            repealed=Count("pk", filter=Q(ended_on__range=(first, last))),
-            in_force=Count(
-                "pk",
-                filter=Q(issued_on__lte=last) & (Q(ended_on__isnull=True) | Q(ended_on__gt=last)),
-            ),
-            published=Count("pk", filter=Q(published_on__range=(first, last))),
-            # 对外公开总数量: every document made public by the end of the year, in force or not.
-            public_total=Count("pk", filter=Q(published_on__lte=last)),
-        )
+        .annotate(**{column: Count("pk", filter=q) for column, q in conditions.items()})
     )
     found = {row.pop("kind"): row for row in rows}
-    figures: dict[str, int] = {}
-    for kind in DocumentKind:
-        counts = found.get(kind.value, {})
-        row = f"s2.{kind.row_key}"
-        for column in ("issued", "repealed", "in_force", "published", "public_total"):
-            figures[f"{row}.{column}"] = counts.get(column, 0)
-        figures[f"{row}.made"] = figures[f"{row}.issued"]
-    return figures
+    return {
+        f"s2.{kind.row_key}.{column}": found.get(kind.value, {}).get(column, 0)
+        for kind in DocumentKind
+        for column in conditions
+    }
+
+
+def cell_documents(documents: QuerySet[NormativeDocument], key: str, year: int):
+    """The documents a 第二十条第（一）项 cell counts (s2.<row>.<column>), for drill-down."""
+    _s2, row, column = key.split(".")
+    kind = next(k for k in DocumentKind if k.row_key == row)
+    return with_ending(documents.filter(kind=kind)).filter(document_conditions(year)[column])
 
 
 def entered_figures(agency: Agency, year: int, generation: Generation) -> dict[str, Figure]:

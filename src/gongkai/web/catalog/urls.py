@@ -8,6 +8,8 @@ from gongkai.web.catalog.sitemaps import SITEMAPS
 urlpatterns = [
     path("catalog/", public.catalog, name="catalog"),
     path("catalog/entries/<int:pk>/", public.entry_page, name="catalog-entry"),
+    path("catalog/entries/<int:pk>/files/<int:attachment_id>/", public.attachment_file,
+         name="catalog-attachment"),
     path("agencies/<str:code>/guide/", public.guide, name="catalog-guide"),
     path("agencies/<str:code>/article-20/", public.article_20, name="catalog-article20"),
     path("agencies/<str:code>/feed/", public.AgencyFeed(), name="catalog-feed"),

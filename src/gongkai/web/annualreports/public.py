@@ -1,0 +1,34 @@
+"""The published report, as the public reads it: the frozen page of a version, with a line
+naming every version and the reason for each correction (条例第四十九条)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annualreports.models import ReportVersion
+
+
+def published_report(request, code: str, year: int, number: int | None = None):
+    agency = get_object_or_404(Agency, code=code)
+    versions = list(
+        ReportVersion.objects.filter(report__agency=agency, report__year=year)
+        .select_related("entry")
+        .order_by("number")
+    )
+    if not versions:
+        raise Http404
+    shown = (
+        versions[-1] if number is None else next((v for v in versions if v.number == number), None)
+    )
+    if shown is None:
+        raise Http404
+    banner = render_to_string(
+        "annualreports/version_banner.html",
+        {"agency": agency, "year": year, "versions": versions, "shown": shown,
+         "latest": versions[-1]},
+        request=request,
+    )  # fmt: skip
+    # The page is served as it was published; only the versions line is put before it.
+    html = shown.html.replace("<body>\n", f"<body>\n{banner}", 1)
+    return HttpResponse(html, content_type="text/html; charset=utf-8")

@@ -1,0 +1,169 @@
+"""Staff pages of the annual report: the agencies' reports and their countdowns, one report
+with its tables (every figure links to what it counts), its prose, its checks and its steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.report import GENERATIONS, Severity, run_rulebook
+from gongkai.report.render import MEDIA_TYPES
+from gongkai.report.render import render as render_report
+from gongkai.report.render.document import build_document
+from gongkai.report.render.html import table_html
+from gongkai.web.agencies import permissions
+from gongkai.web.agencies.permissions import agency_required
+from gongkai.web.agencies.roles import Action
+from gongkai.web.annualreports import workflow
+from gongkai.web.annualreports.deadlines import countdowns, report_year_on
+from gongkai.web.annualreports.drilldown import Source, records_behind
+from gongkai.web.annualreports.forms import NoteForm, SectionsForm, year_choices
+from gongkai.web.annualreports.history import report_of_year
+from gongkai.web.annualreports.models import AnnualReport
+from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
+from gongkai.web.core.steps import take_step
+
+
+@login_required
+def index(request):
+    today = timezone.localdate()
+    year = _year(request.GET.get("year"), report_year_on(today))
+    agencies = permissions.agencies_for(request.user).order_by("path")
+    context = {
+        "year": year,
+        "years": year_choices(today),
+        "today": today,
+        "rows": [(c, c.days_left(today), -c.days_left(today)) for c in countdowns(agencies, year)],
+        "can_start": set(
+            permissions.agencies_for(request.user, Action.HANDLE).values_list("pk", flat=True)
+        ),
+    }
+    return render(request, "annualreports/index.html", context)
+
+
+def _year(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() and 2008 <= int(text) <= 2100 else default
+
+
+def working_copy(request, year: int) -> AnnualReport | None:
+    return AnnualReport.objects.filter(agency=request.agency, year=year).first()
+
+
+@login_required
+@agency_required(Action.VIEW)
+def report_page(request, year: int):
+    report = working_copy(request, year)
+    if report is None:
+        can_start = permissions.can(request.user, Action.HANDLE, request.agency)
+        context = {"agency": request.agency, "year": year, "can_start": can_start}
+        return render(request, "annualreports/not_started.html", context)
+    document = report.as_report()
+    result = run_rulebook(document, report_of_year(report.agency, year - 1))
+    code = request.agency.code
+    link = lambda key: reverse("annual-report-cell", args=[code, year, key])  # noqa: E731
+    built = build_document(document)
+    context = {
+        "report": report,
+        "tables": [
+            (section, [mark_safe(table_html(grid, link=link)) for grid in section.grids])
+            for section in built.sections
+            if section.grids
+        ],
+        "findings": sorted(result.findings, key=lambda f: list(Severity).index(f.severity)),
+        "sections_form": SectionsForm(initial=report.sections),
+        "suggested": report.suggested_sections,
+        "actions": actions_for(request.user, report),
+        "versions": report.versions.select_related("entry", "published_by"),
+        "events": report.events.select_related("actor"),
+        "event_labels": {**EVENT_LABELS, **{a: t.label for a, t in TRANSITIONS.items()}},
+        "formats": ["html", "docx", "pdf", "xlsx", "json"],
+    }
+    return render(request, "annualreports/report.html", context)
+
+
+def actions_for(user, report: AnnualReport) -> list:
+    return [
+        (transition, NoteForm(prefix=transition.action))
+        for transition in available_transitions(report.state)
+        if transition.action not in {"edit", "compile"}
+        and permissions.can(user, transition.permission, report.agency)
+    ]
+
+
+@login_required
+@require_POST
+@agency_required(Action.HANDLE)
+def start(request, year: int):
+    try:
+        workflow.start(request.agency, year, request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    return redirect("annual-report", request.agency.code, year)
+
+
+@login_required
+@require_POST
+@agency_required(Action.VIEW)
+def perform_action(request, year: int, action: str):
+    report = working_copy(request, year)
+    if report is None or action not in TRANSITIONS:
+        raise Http404
+    if action == "edit":
+        form = SectionsForm(request.POST)
+        params = lambda data: {"sections": data}  # noqa: E731
+    else:
+        form = NoteForm(request.POST, prefix=action)
+        params = lambda data: {"note": data.get("note", "")}  # noqa: E731
+    take_step(request, form, lambda data: workflow.perform(
+        report, action, request.user, **params(data)), workflow.WorkflowError)  # fmt: skip
+    return redirect("annual-report", request.agency.code, year)
+
+
+@login_required
+@agency_required(Action.VIEW)
+def draft_file(request, year: int, fmt: str):
+    """The working copy rendered as it stands (marked as a draft in its file name)."""
+    report = working_copy(request, year)
+    if report is None or fmt not in {*MEDIA_TYPES, "json"}:
+        raise Http404
+    document = report.as_report()
+    if fmt == "json":
+        body, media = document.to_json().encode("utf-8"), "application/json"
+    else:
+        body, media = render_report(document, fmt), MEDIA_TYPES[fmt]
+    response = HttpResponse(body, content_type=media)
+    name = f"{report.title}（{report.get_state_display()}）.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(fmt != "html", name)
+    return response
+
+
+@login_required
+@agency_required(Action.VIEW)
+def cell(request, year: int, key: str):
+    report = working_copy(request, year)
+    generation = GENERATIONS[report.generation] if report else None
+    if generation is None or key not in generation.cells:
+        raise Http404
+    try:
+        found = records_behind(request.agency, year, key)
+    except KeyError:
+        raise Http404 from None
+    context = {
+        "report": report,
+        "key": key,
+        "label": generation.cells[key].label,
+        "figure": report.cells.get(key),
+        "drilldown": found,
+        "records": found.records[:500],
+        "count": found.records.count(),
+    }
+    counted = found.source is not Source.FIGURE
+    if counted and context["count"] != context["figure"] and report.state != "draft":
+        messages.info(request, _("The records have changed since the report was submitted."))
+    return render(request, "annualreports/cell.html", context)
