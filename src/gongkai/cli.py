@@ -11,6 +11,7 @@ from contextlib import nullcontext
 import click
 
 from gongkai import __version__
+from gongkai.cli_annual import annual
 from gongkai.report.render import FORMATS as REPORT_FORMATS
 from gongkai.statute.clock import REGIMES
 from gongkai.statute.receipt import Channel
@@ -426,6 +427,8 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
                     writer.writerows(csv_rows(outcome.report))
     sys.exit(1 if failed else 0)
 
+
+main.add_command(annual)
 
 if __name__ == "__main__":
     sys.exit(main())
