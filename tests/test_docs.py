@@ -17,6 +17,6 @@ def test_every_command_is_in_the_readme():
 
 def test_every_environment_setting_is_in_the_readme():
     source = Path(gongkai.web.settings.__file__).read_text()
-    names = set(re.findall(r'env(?:str|bool|int|list)\("([A-Z_]+)"', source))
+    names = set(re.findall(r'env(?:str|bool|int|list|choice)\("([A-Z_]+)"', source))
     names.add("SECRET_KEY")
     assert {name for name in names if f"`{name}`" not in README} == set()

@@ -84,6 +84,35 @@ def demo() -> None:
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
 
 
+@main.command()
+@click.option(
+    "--interval", default=1.0, show_default=True, type=click.FloatRange(min=0.1),
+    help="Seconds between looks at an empty queue.",
+)  # fmt: skip
+@click.option(
+    "--no-scheduler", is_flag=True,
+    help="Run queued tasks only; another worker enqueues the periodic jobs.",
+)  # fmt: skip
+def worker(interval: float, no_scheduler: bool) -> None:
+    """Run the background work: queued tasks and the periodic jobs (reminders, nightly
+    counts). SIGTERM or Ctrl-C stops it once the running task is done."""
+    setup_django()
+    import logging
+
+    from gongkai.web.jobs.schedule import PERIODIC
+    from gongkai.web.jobs.worker import run_worker
+
+    for name in ("django_tasks_db", "django.tasks", "gongkai.web.jobs"):
+        logging.getLogger(name).setLevel(logging.INFO)
+    click.echo("后台任务已启动 / worker started (Ctrl-C 停止)")
+    for job in [] if no_scheduler else PERIODIC.values():
+        click.echo(f"  {job.name}: {job.when}")
+    try:
+        run_worker(interval=interval, schedule=not no_scheduler)
+    finally:
+        click.echo("后台任务已停止 / worker stopped")
+
+
 @main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:
@@ -228,7 +257,7 @@ def calendar() -> None:
     "--source", required=True, help="The State Council notice, e.g. 国办发明电〔2026〕7号."
 )
 def calendar_add_year(year, holidays, makeup, source) -> None:
-    """Enter a year's 部分节假日安排; open cases' deadlines are recounted."""
+    """Enter a year's 部分节假日安排; the worker recounts open cases' deadlines."""
     setup_django()
     from gongkai.web.workcalendar.entry import enter_year
 
@@ -238,7 +267,7 @@ def calendar_add_year(year, holidays, makeup, source) -> None:
         raise click.BadParameter(str(error)) from None
     click.echo(
         f"{year}年：{len(schedule.holidays)}天节假日，{len(schedule.makeup_workdays)}天调休上班"
-        f"（{source}）。未办结申请的答复期限已重新计算。"
+        f"（{source}）。未办结申请的答复期限已排队由后台任务（gongkai worker）重新计算。"
     )
 
 

@@ -47,6 +47,15 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def envchoice[T](name: str, choices: dict[str, T], default: str) -> T:
+    """What the word in `name` stands for, e.g. EMAIL_BACKEND=smtp → the SMTP backend's path."""
+    word = os.environ.get(name, "").strip().lower() or default
+    if word not in choices:
+        allowed = ", ".join(choices)
+        raise ImproperlyConfigured(f"{name} must be one of {allowed}, not {word!r}")
+    return choices[word]
+
+
 def persistent_secret_key(path: Path) -> str:
     """Return SECRET_KEY from the environment, else from `path`, creating it once.
 

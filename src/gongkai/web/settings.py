@@ -11,7 +11,14 @@ from pathlib import Path
 
 import dj_database_url
 
-from gongkai.web.env import envbool, envint, envlist, envstr, persistent_secret_key
+from gongkai.web.env import (
+    envbool,
+    envchoice,
+    envint,
+    envlist,
+    envstr,
+    persistent_secret_key,
+)
 
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
@@ -38,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "ninja",
+    "django_tasks_db",
     "gongkai.web.core",
     "gongkai.web.agencies",
     "gongkai.web.workcalendar",
@@ -46,6 +54,7 @@ INSTALLED_APPS = [
     "gongkai.web.appeals",
     "gongkai.web.annualreports",
     "gongkai.web.portal",
+    "gongkai.web.jobs",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +166,32 @@ GONGKAI_SUBMISSIONS_PER_HOUR = envint("GONGKAI_SUBMISSIONS_PER_HOUR", 20)
 # A dotted path to a callable(uploaded_file) that raises ValidationError for an infected file,
 # e.g. a wrapper around clamd; empty: no scanning.
 GONGKAI_UPLOAD_SCANNER = envstr("GONGKAI_UPLOAD_SCANNER", "")
+
+# Background work (reminders, nightly jobs, recounting) is queued in the database and run by
+# `gongkai worker`; no broker to install. A large installation may point this at another
+# backend of Django's Tasks framework.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# E-mail (reminders to staff). Without an SMTP host, messages are written as files into the
+# data directory, so the platform runs offline and nothing is lost; EMAIL_BACKEND=console
+# prints them instead.
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_BACKEND = envchoice("EMAIL_BACKEND", EMAIL_BACKENDS, "smtp" if EMAIL_HOST else "file")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)  # a hung server must not hold up the worker
+EMAIL_FILE_PATH = Path(envstr("EMAIL_FILE_PATH", str(DATA_DIR / "mail")))
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+# Where staff reach the platform: links in e-mails are absolute.
+GONGKAI_SITE_URL = envstr("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

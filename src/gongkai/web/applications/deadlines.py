@@ -2,10 +2,12 @@
 
 from datetime import date
 
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.statute.clock import Deadline, Pause, answer_deadline, regime_for
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, Event
+from gongkai.web.applications.states import OPEN_STATES
 from gongkai.web.workcalendar.calendar import current_calendar
 
 
@@ -40,6 +42,24 @@ def refresh_deadline(application: Application, calendar=None) -> dict:
         changes["due_provisional"] = [application.due_provisional, deadline.provisional]
     application.due_on, application.due_provisional = deadline.due, deadline.provisional
     return changes
+
+
+def recompute_open_deadlines(reason: str) -> int:
+    """Recount every open case; record each changed deadline in its history. Idempotent: a
+    case already counted on today's calendar does not change and gets no new event."""
+    calendar = current_calendar()
+    changed = 0
+    for case in Application.objects.filter(state__in=OPEN_STATES).iterator():
+        with transaction.atomic():
+            case = Application.objects.select_for_update().get(pk=case.pk)
+            changes = refresh_deadline(case, calendar)
+            if changes:
+                case.save(update_fields=["due_on", "due_provisional"])
+                Event.objects.create(application=case, action="recalculate",
+                                     from_state=case.state, to_state=case.state,
+                                     changes=changes, note=reason)  # fmt: skip
+                changed += 1
+    return changed
 
 
 def _iso(day: date | None) -> str | None:

@@ -1,0 +1,1 @@
+"""Background work: periodic jobs as data, the scheduler, e-mail notifications, the worker."""
