@@ -3,6 +3,7 @@ with its tables (every figure links to what it counts), its prose, its checks an
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,11 +22,12 @@ from gongkai.web.agencies import permissions
 from gongkai.web.agencies.permissions import agency_required
 from gongkai.web.agencies.roles import Action
 from gongkai.web.annualreports import workflow
+from gongkai.web.annualreports.aggregation import subordinate_inputs
 from gongkai.web.annualreports.deadlines import countdowns, report_year_on
 from gongkai.web.annualreports.drilldown import Source, records_behind
 from gongkai.web.annualreports.forms import NoteForm, SectionsForm, year_choices
 from gongkai.web.annualreports.history import report_of_year
-from gongkai.web.annualreports.models import AnnualReport
+from gongkai.web.annualreports.models import AnnualReport, Origin
 from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
 from gongkai.web.core.steps import take_step
 
@@ -43,8 +45,17 @@ def index(request):
         "can_start": set(
             permissions.agencies_for(request.user, Action.HANDLE).values_list("pk", flat=True)
         ),
+        "can_combine": combining_agencies(request.user),
     }
     return render(request, "annualreports/index.html", context)
+
+
+def combining_agencies(user) -> set[int]:
+    """Agencies with units below them whose combined report the user may compile."""
+    allowed = permissions.agencies_for(user, Action.HANDLE) | permissions.agencies_for(
+        user, Action.SUPERVISE
+    )
+    return set(allowed.filter(children__isnull=False).values_list("pk", flat=True).distinct())
 
 
 def _year(text: str | None, default: int) -> int:
@@ -61,7 +72,9 @@ def report_page(request, year: int):
     report = working_copy(request, year)
     if report is None:
         can_start = permissions.can(request.user, Action.HANDLE, request.agency)
-        context = {"agency": request.agency, "year": year, "can_start": can_start}
+        can_combine = request.agency.pk in combining_agencies(request.user)
+        context = {"agency": request.agency, "year": year, "can_start": can_start,
+                   "can_combine": can_combine}  # fmt: skip
         return render(request, "annualreports/not_started.html", context)
     document = report.as_report()
     result = run_rulebook(document, report_of_year(report.agency, year - 1))
@@ -83,6 +96,9 @@ def report_page(request, year: int):
         "events": report.events.select_related("actor"),
         "event_labels": {**EVENT_LABELS, **{a: t.label for a, t in TRANSITIONS.items()}},
         "formats": ["html", "docx", "pdf", "xlsx", "json"],
+        "inputs": subordinate_inputs(report.agency, year)
+        if report.origin == Origin.AGGREGATED
+        else None,
     }
     return render(request, "annualreports/report.html", context)
 
@@ -92,18 +108,21 @@ def actions_for(user, report: AnnualReport) -> list:
         (transition, NoteForm(prefix=transition.action))
         for transition in available_transitions(report.state)
         if transition.action not in {"edit", "compile"}
-        and permissions.can(user, transition.permission, report.agency)
+        and workflow.allowed(user, transition, report)
     ]
 
 
 @login_required
 @require_POST
-@agency_required(Action.HANDLE)
+@agency_required(Action.VIEW)
 def start(request, year: int):
+    combined = request.POST.get("combined") == "1"
     try:
-        workflow.start(request.agency, year, request.user)
+        workflow.start(request.agency, year, request.user, combined=combined)
     except workflow.WorkflowError as error:
         messages.error(request, str(error))
+    except PermissionDenied:
+        messages.error(request, _("Your role does not allow this step."))
     return redirect("annual-report", request.agency.code, year)
 
 

@@ -17,6 +17,7 @@ from gongkai.report import GENERATIONS
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.roles import Action
+from gongkai.web.annualreports.aggregation import combined_report
 from gongkai.web.annualreports.compiler import CompileError, compile_report, compiled_generation
 from gongkai.web.annualreports.models import AnnualReport, Origin, ReportEvent, ReportState
 from gongkai.web.annualreports.narrative import unfinished_sections
@@ -42,9 +43,13 @@ def record(report, actor, action: str, before: dict, note: str = "", **extra) ->
                                       changes=changes, note=note)  # fmt: skip
 
 
-def start(agency: Agency, year: int, actor) -> AnnualReport:
-    """The agency's report of `year`: compiled from the records the first time it is opened."""
-    permissions.require(actor, Action.HANDLE, agency)
+def start(agency: Agency, year: int, actor, combined: bool = False) -> AnnualReport:
+    """The agency's report of `year`: compiled from the records the first time it is opened.
+
+    A combined report (汇总, aggregation.py) adds the reports of every agency below; the
+    supervising office compiles it as well as the agency's own staff."""
+    if not may_handle(actor, agency, combined):
+        raise PermissionDenied
     try:
         generation = compiled_generation(year)
     except CompileError as error:
@@ -52,7 +57,8 @@ def start(agency: Agency, year: int, actor) -> AnnualReport:
     with transaction.atomic():
         report, created = AnnualReport.objects.select_for_update().get_or_create(
             agency=agency, year=year,
-            defaults={"generation": generation.code, "origin": Origin.COMPILED},
+            defaults={"generation": generation.code,
+                      "origin": Origin.AGGREGATED if combined else Origin.COMPILED},
         )  # fmt: skip
         if created:
             before = snapshot(report)
@@ -62,13 +68,22 @@ def start(agency: Agency, year: int, actor) -> AnnualReport:
     return report
 
 
+def may_handle(actor, agency: Agency, combined: bool) -> bool:
+    if permissions.can(actor, Action.HANDLE, agency):
+        return True
+    return combined and permissions.can(actor, Action.SUPERVISE, agency)
+
+
 def refresh_figures(report: AnnualReport, keep_text: bool = True) -> None:
     """Count every figure again; the prose staff wrote stays, the suggestion is renewed."""
-    compiled = compile_report(report.agency, report.year)
-    report.cells = dict(compiled.report.cells)
-    report.suggested_sections = dict(compiled.report.sections)
+    if report.origin == Origin.AGGREGATED:
+        counted = combined_report(report.agency, report.year).report
+    else:
+        counted = compile_report(report.agency, report.year).report
+    report.cells = dict(counted.cells)
+    report.suggested_sections = dict(counted.sections)
     if not keep_text or not report.sections:
-        report.sections = dict(compiled.report.sections)
+        report.sections = dict(counted.sections)
     report.compiled_at = timezone.now()
 
 
@@ -83,7 +98,7 @@ def perform(report: AnnualReport, action: str, actor, **params) -> AnnualReport:
                 _("“%(action)s” is not possible while the report is “%(state)s”.")
                 % {"action": transition.label, "state": report.get_state_display()}
             )
-        if not permissions.can(actor, transition.permission, report.agency):
+        if not allowed(actor, transition, report):
             raise PermissionDenied
         before = snapshot(report)
         EFFECTS[action](report, actor, params)
@@ -96,8 +111,15 @@ def perform(report: AnnualReport, action: str, actor, **params) -> AnnualReport:
     return report
 
 
+def allowed(actor, transition, report: AnnualReport) -> bool:
+    """The role the step needs; the supervising office also does a combined report's work."""
+    if transition.permission == Action.HANDLE:
+        return may_handle(actor, report.agency, report.origin == Origin.AGGREGATED)
+    return permissions.can(actor, transition.permission, report.agency)
+
+
 def compile_again(report, actor, params) -> None:
-    if report.origin != Origin.COMPILED:
+    if report.origin not in (Origin.COMPILED, Origin.AGGREGATED):
         raise WorkflowError(_("Only a report compiled from the records can be counted again."))
     refresh_figures(report)
 
@@ -111,7 +133,7 @@ def edit(report, actor, params) -> None:
 
 
 def submit(report, actor, params) -> None:
-    if report.origin == Origin.COMPILED:
+    if report.origin in (Origin.COMPILED, Origin.AGGREGATED):
         refresh_figures(report)  # what is approved is what the records say now
     blanks = [key for key, value in report.cells.items() if value is None]
     if blanks:
