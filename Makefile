@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 run: install
 	$(VENV)/bin/gongkai migrate
 	$(VENV)/bin/gongkai demo
-	$(VENV)/bin/gongkai serve --port $(PORT)
+	scripts/serve-with-worker.sh $(VENV)/bin/gongkai $(PORT)
 
 test: install lint
 	scripts/ensure-system-packages.sh
