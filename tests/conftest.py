@@ -1,4 +1,5 @@
 import importlib
+import re
 
 import pytest
 
@@ -22,11 +23,29 @@ def is_transactional(request) -> bool:
     )
 
 
+# The migrations that make a history table append-only; each lists its SQLite triggers.
+APPEND_ONLY_HISTORIES = (
+    "gongkai.web.applications.migrations.0002_append_only_history",
+    "gongkai.web.appeals.migrations.0002_append_only_history",
+)
+
+
+def sqlite_delete_triggers() -> dict[str, str]:
+    """name -> CREATE statement of every SQLite trigger that refuses DELETE on a history."""
+    triggers = {}
+    for module in APPEND_ONLY_HISTORIES:
+        for statement in importlib.import_module(module).SQLITE:
+            if "BEFORE DELETE" in statement:
+                name = re.search(r"CREATE TRIGGER (\w+)", statement).group(1)
+                triggers[name] = statement
+    return triggers
+
+
 @pytest.fixture(autouse=True)
 def history_can_be_emptied_between_transactional_tests(request):
     """Transactional tests end by emptying every table. PostgreSQL does that with TRUNCATE,
-    which the append-only trigger on the case history does not see; SQLite deletes row by
-    row, so its DELETE trigger is lifted for the emptying only (it is in place during every
+    which the append-only triggers on the histories do not see; SQLite deletes row by row,
+    so its DELETE triggers are lifted for the emptying only (they are in place during every
     test)."""
     if not is_transactional(request):
         yield
@@ -34,19 +53,14 @@ def history_can_be_emptied_between_transactional_tests(request):
     request.getfixturevalue("transactional_db")  # set up first, so emptied after our teardown
     from django.db import connection
 
-    history = importlib.import_module(
-        "gongkai.web.applications.migrations.0002_append_only_history"
-    )
-    sqlite = connection.vendor == "sqlite"
-    if sqlite:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                history.SQLITE[1].replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS")
-            )
+    triggers = sqlite_delete_triggers() if connection.vendor == "sqlite" else {}
+    with connection.cursor() as cursor:
+        for statement in triggers.values():
+            cursor.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS"))
     yield
-    if sqlite:
-        with connection.cursor() as cursor:
-            cursor.execute("DROP TRIGGER IF EXISTS applications_event_no_delete")
+    with connection.cursor() as cursor:
+        for name in triggers:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
 @pytest.fixture(autouse=True)

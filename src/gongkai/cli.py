@@ -66,6 +66,7 @@ def demo() -> None:
     """Load the demo county (idempotent) and print the demo logins."""
     setup_django()
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+    from gongkai.web.appeals.demo import load_demo_appeals
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
@@ -74,6 +75,7 @@ def demo() -> None:
     cases = load_demo_applications()
     entries = load_demo_catalog()
     documents = load_demo_registry()
+    appeals = load_demo_appeals()
     click.echo(
         "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
     )
@@ -82,6 +84,7 @@ def demo() -> None:
     click.echo(f"演示依申请公开案件 / demo applications: {cases}")
     click.echo(f"演示目录条目 / demo catalogue entries: {entries}")
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
+    click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")
 
 
 @main.command()

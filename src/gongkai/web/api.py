@@ -69,4 +69,5 @@ def get_agency(request, code: str):
 
 
 api.add_router("/v1/applications", applications_router)
+api.add_router("/v1/appeals", "gongkai.web.appeals.api.router")
 api.add_router("/v1/catalog", catalog_router)
