@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.report import Report, load_report
 from gongkai.web.agencies.models import Agency
+from gongkai.web.core.exact_json import ExactDecoder, ExactEncoder
 
 
 class Origin(models.TextChoices):
@@ -38,7 +39,7 @@ class AnnualReport(models.Model):
     state = models.CharField(_("state"), max_length=12, choices=ReportState.choices,
                              default=ReportState.DRAFT)  # fmt: skip
     # The figures as last compiled, imported or typed: the cells of gongkai.report/1.
-    cells = models.JSONField(default=dict)
+    cells = models.JSONField(default=dict, encoder=ExactEncoder, decoder=ExactDecoder)
     # The prose of sections 一, 五 and 六 by numeral, as staff wrote it.
     sections = models.JSONField(default=dict)
     # What the platform wrote for each section at the last compilation (to offer it again).
@@ -100,7 +101,8 @@ class ReportVersion(models.Model):
 
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField()
-    document = models.JSONField()  # the gongkai.report/1 document, findings included
+    # The gongkai.report/1 document, findings included.
+    document = models.JSONField(encoder=ExactEncoder, decoder=ExactDecoder)
     html = models.TextField()  # the page as published
     published_on = models.DateField(_("published on"))
     published_at = models.DateTimeField(auto_now_add=True)
@@ -139,7 +141,7 @@ class ReportEvent(models.Model):
     action = models.CharField(max_length=30)
     from_state = models.CharField(max_length=12, blank=True)
     to_state = models.CharField(max_length=12, blank=True)
-    changes = models.JSONField(default=dict)
+    changes = models.JSONField(default=dict, encoder=ExactEncoder, decoder=ExactDecoder)
     note = models.TextField(blank=True)
 
     class Meta:

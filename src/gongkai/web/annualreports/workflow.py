@@ -24,7 +24,7 @@ from gongkai.web.annualreports.narrative import unfinished_sections
 from gongkai.web.annualreports.states import TRANSITIONS
 from gongkai.web.core import history
 
-TRACKED = ["state", "cells", "sections", "correction_reason"]
+TRACKED = ["state", "sections", "correction_reason"]
 EDITABLE_SECTIONS = ("一", "五", "六")
 
 
@@ -33,11 +33,21 @@ class WorkflowError(Exception):
 
 
 def snapshot(report: AnnualReport) -> dict:
-    return history.snapshot(report, TRACKED)
+    """The tracked fields, and the figures (whose changes are recorded cell by cell)."""
+    return history.snapshot(report, TRACKED) | {"cells": dict(report.cells)}
+
+
+def differences(before: dict, after: dict) -> dict:
+    changes = history.differences(
+        {k: v for k, v in before.items() if k != "cells"},
+        {k: v for k, v in after.items() if k != "cells"},
+    )
+    cells = history.differences(before.get("cells") or {}, after["cells"])
+    return changes | ({"cells": cells} if cells else {})
 
 
 def record(report, actor, action: str, before: dict, note: str = "", **extra) -> ReportEvent:
-    changes = history.differences(before, snapshot(report)) | extra
+    changes = differences(before, snapshot(report)) | extra
     return ReportEvent.objects.create(report=report, actor=actor, action=action,
                                       from_state=before.get("state", ""), to_state=report.state,
                                       changes=changes, note=note)  # fmt: skip
