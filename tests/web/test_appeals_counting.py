@@ -17,7 +17,8 @@ def case(agency, number, kind, filed_on, decided_on=None, outcome="", prior=None
     """A case as the records hold it (the counting does not care how it got there)."""
     return Appeal.objects.create(agency=agency, number=number, kind=kind, filed_on=filed_on,
                                  decided_on=decided_on, outcome=outcome, prior_review=prior,
-                                 appellant="王小明", body="青山县人民政府", matter="答复")  # fmt: skip
+                                 appellant="王小明", body="青山县人民政府",
+                                 matter="答复")  # fmt: skip
 
 
 @pytest.fixture
@@ -48,9 +49,7 @@ def test_the_2025_report_of_finance_by_hand(finance, docket):
     assert section_four_cells(Appeal.objects.filter(agency=finance), 2025) == expected
 
 
-def test_a_case_filed_on_31_december_is_pending_that_year_and_not_counted_the_next(
-    finance, docket
-):
+def test_a_case_filed_on_31_december_is_pending_that_year_and_not_counted_the_next(finance, docket):
     assert section_four_cells(Appeal.objects.filter(agency=finance), 2026) == ZERO
 
 
@@ -71,7 +70,9 @@ def test_every_total_equals_its_parts(finance, land, docket):
     for year in (2024, 2025, 2026):
         cells = section_four_cells(Appeal.objects.all(), year)
         for kind in ("review", "direct", "after_review"):
-            parts = sum(cells[f"s4.{kind}.{c}"] for c in ("upheld", "corrected", "other", "pending"))
+            parts = sum(
+                cells[f"s4.{kind}.{c}"] for c in ("upheld", "corrected", "other", "pending")
+            )
             assert cells[f"s4.{kind}.total"] == parts, (year, kind)
 
 

@@ -35,7 +35,9 @@ def decided_review(finance, alice):
 
 def test_a_case_filed_before_the_regulations_took_effect_is_refused(finance, alice):
     errors = refusal(finance, alice, filed_on=date(2008, 4, 30))
-    assert errors["filed_on"] == ["申请（起诉）日期不能早于2008年5月1日（《政府信息公开条例》施行之日）。"]
+    assert errors["filed_on"] == [
+        "申请（起诉）日期不能早于2008年5月1日（《政府信息公开条例》施行之日）。"
+    ]
 
 
 def test_the_first_day_of_the_regulations_is_accepted(finance, alice):
@@ -52,7 +54,9 @@ def test_a_decision_before_the_filing_date_is_refused(finance, alice):
     case = workflow.register(finance, details(), alice)
     with pytest.raises(ValidationError) as refused:
         workflow.perform(case, "decide", alice, outcome="upheld", decided_on=date(2025, 3, 2))
-    assert refused.value.message_dict["decided_on"] == ["审结日期不能早于申请（起诉）日期（2025年3月3日）。"]
+    assert refused.value.message_dict["decided_on"] == [
+        "审结日期不能早于申请（起诉）日期（2025年3月3日）。"
+    ]
 
 
 def test_a_decision_in_the_future_is_refused(finance, alice):

@@ -46,7 +46,8 @@ def attempt(form, perform: Callable[[dict], Appeal]) -> Appeal | None:
     except workflow.WorkflowError as error:
         form.add_error(None, str(error))
     except ValidationError as error:
-        for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+        by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for field, errors in by_field.items():
             form.add_error(field if field in form.fields else None, errors)
     return None
 

@@ -6,96 +6,238 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('applications', '0004_attachment'),
-        ('catalog', '0012_sqlite_search_keyed_by_date'),
+        ("agencies", "0001_initial"),
+        ("applications", "0004_attachment"),
+        ("catalog", "0012_sqlite_search_keyed_by_date"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Appeal',
+            name="Appeal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, verbose_name='case number')),
-                ('kind', models.CharField(choices=[('review', '行政复议'), ('direct', '行政诉讼（未经复议直接起诉）'), ('after_review', '行政诉讼（复议后起诉）')], max_length=12, verbose_name='kind of case')),
-                ('appellant', models.CharField(max_length=100, verbose_name='applicant or plaintiff')),
-                ('filed_on', models.DateField(verbose_name='filed on')),
-                ('body', models.CharField(max_length=100, verbose_name='reconsideration body or court')),
-                ('body_case_no', models.CharField(blank=True, max_length=60, verbose_name='their case number')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果')], max_length=12, verbose_name='result')),
-                ('corrected_what', models.TextField(blank=True, verbose_name='what was corrected')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('matter', models.TextField(blank=True, verbose_name='what the case concerns')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='agencies.agency', verbose_name='respondent agency')),
-                ('applications', models.ManyToManyField(blank=True, related_name='appeals', to='applications.application', verbose_name='applications concerned')),
-                ('entry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='catalog.entry', verbose_name='catalogue entry concerned')),
-                ('prior_review', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lawsuits', to='appeals.appeal', verbose_name='prior reconsideration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=20, verbose_name="case number")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("review", "行政复议"),
+                            ("direct", "行政诉讼（未经复议直接起诉）"),
+                            ("after_review", "行政诉讼（复议后起诉）"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind of case",
+                    ),
+                ),
+                (
+                    "appellant",
+                    models.CharField(max_length=100, verbose_name="applicant or plaintiff"),
+                ),
+                ("filed_on", models.DateField(verbose_name="filed on")),
+                (
+                    "body",
+                    models.CharField(max_length=100, verbose_name="reconsideration body or court"),
+                ),
+                (
+                    "body_case_no",
+                    models.CharField(blank=True, max_length=60, verbose_name="their case number"),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="decided on")),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                        ],
+                        max_length=12,
+                        verbose_name="result",
+                    ),
+                ),
+                ("corrected_what", models.TextField(blank=True, verbose_name="what was corrected")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("matter", models.TextField(blank=True, verbose_name="what the case concerns")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="agencies.agency",
+                        verbose_name="respondent agency",
+                    ),
+                ),
+                (
+                    "applications",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="appeals",
+                        to="applications.application",
+                        verbose_name="applications concerned",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="catalog.entry",
+                        verbose_name="catalogue entry concerned",
+                    ),
+                ),
+                (
+                    "prior_review",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lawsuits",
+                        to="appeals.appeal",
+                        verbose_name="prior reconsideration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reconsideration or litigation case',
-                'verbose_name_plural': 'reconsideration and litigation cases',
-                'ordering': ['-filed_on', '-id'],
+                "verbose_name": "reconsideration or litigation case",
+                "verbose_name_plural": "reconsideration and litigation cases",
+                "ordering": ["-filed_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AppealCounter',
+            name="AppealCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('series', models.CharField(max_length=4)),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("series", models.CharField(max_length=4)),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="agencies.agency"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AppealDocument',
+            name="AppealDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('petition', '行政复议申请书 / 起诉状'), ('response', '答复书 / 答辩状'), ('decision', '行政复议决定书'), ('judgment', '判决书'), ('ruling', '裁定书'), ('other', '其他')], max_length=12, verbose_name='kind of document')),
-                ('file', models.FileField(upload_to='appeals/%Y/%m/')),
-                ('name', models.CharField(max_length=200)),
-                ('size', models.PositiveIntegerField()),
-                ('content_type', models.CharField(max_length=100)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='appeals.appeal')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("petition", "行政复议申请书 / 起诉状"),
+                            ("response", "答复书 / 答辩状"),
+                            ("decision", "行政复议决定书"),
+                            ("judgment", "判决书"),
+                            ("ruling", "裁定书"),
+                            ("other", "其他"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind of document",
+                    ),
+                ),
+                ("file", models.FileField(upload_to="appeals/%Y/%m/")),
+                ("name", models.CharField(max_length=200)),
+                ("size", models.PositiveIntegerField()),
+                ("content_type", models.CharField(max_length=100)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="appeals.appeal",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at', 'id'],
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AppealEvent',
+            name="AppealEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('action', models.CharField(max_length=40)),
-                ('changes', models.JSONField(default=dict)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('appeal', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='appeals.appeal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("action", models.CharField(max_length=40)),
+                ("changes", models.JSONField(default=dict)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "appeal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="appeals.appeal",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='appeal',
-            index=models.Index(fields=['agency', 'filed_on'], name='appeals_app_agency__c16d69_idx'),
+            model_name="appeal",
+            index=models.Index(
+                fields=["agency", "filed_on"], name="appeals_app_agency__c16d69_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='appeal',
-            constraint=models.UniqueConstraint(fields=('agency', 'number'), name='one_appeal_number'),
+            model_name="appeal",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "number"), name="one_appeal_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='appealcounter',
-            constraint=models.UniqueConstraint(fields=('agency', 'year', 'series'), name='one_appeal_counter'),
+            model_name="appealcounter",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "year", "series"), name="one_appeal_counter"
+            ),
         ),
     ]
