@@ -1,0 +1,112 @@
+"""The annual-report pages: staff see countdowns, tables whose figures open the records they
+count, and take steps; the public reads every published version; other agencies see nothing."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from gongkai.web.annualreports import workflow
+from gongkai.web.applications.workflow import submit
+from gongkai.web.catalog.registry import store_figure
+
+
+def apply(agency, token, received_on=date(2025, 4, 1)):
+    return submit(agency, {
+        "applicant_type": "natural", "name": "王小明", "phone": "13800000000",
+        "identity_type": "resident_id", "identity_number": "11010519491231002X",
+        "channel": "online", "received_on": received_on, "description": "预算执行情况",
+        "form_requested": "email", "delivery": "email"}, token=token)  # fmt: skip
+
+
+@pytest.fixture
+def report(finance, alice, erin):
+    for key in ("s2.licensing.decisions", "s2.penalty.decisions", "s2.coercion.decisions",
+                "s2.fees.amount"):  # fmt: skip
+        store_figure(finance, 2025, key, Decimal(2), erin)
+    apply(finance, "p1")
+    return workflow.start(finance, 2025, alice)
+
+
+def logged_in(client, username, password):
+    client.login(username=username, password=password)
+    return client
+
+
+def test_the_index_counts_down_to_the_due_date(finance, alice, client, password):
+    page = logged_in(client, "alice", password).get("/work/annual-reports/?year=2025")
+    text = page.content.decode()
+    assert "青山县财政局" in text and "2026年1月31日" in text
+    assert "由记录生成" in text  # alice may start it
+
+
+def test_a_clerk_starts_the_report_from_the_index(finance, alice, client, password):
+    client = logged_in(client, "alice", password)
+    response = client.post(f"/work/annual-reports/{finance.code}/2025/start/")
+    assert response.status_code == 302
+    assert finance.annual_reports.get(year=2025).origin == "compiled"
+
+
+def test_the_report_page_links_every_figure_to_its_records(report, client, password):
+    text = (
+        logged_in(client, "alice", password)
+        .get(f"/work/annual-reports/{report.agency.code}/2025/")
+        .content.decode()
+    )
+    cell_url = f"/work/annual-reports/{report.agency.code}/2025/cells/s3.new.natural/"
+    assert f'href="{cell_url}"' in text
+    assert "第一、五、六部分" not in text  # no error shown before anyone submits
+    listing = logged_in(client, "alice", password).get(cell_url).content.decode()
+    assert "2025-0001" in listing and "报告中的数字：1。" in listing
+
+
+def test_an_entered_figure_shows_its_history(report, client, password):
+    url = f"/work/annual-reports/{report.agency.code}/2025/cells/s2.fees.amount/"
+    text = logged_in(client, "alice", password).get(url).content.decode()
+    assert "由本机关管理员录入" in text and "刘洋" in text
+
+
+def test_the_prose_is_saved_from_the_page(report, client, password):
+    url = f"/work/annual-reports/{report.agency.code}/2025/edit/"
+    logged_in(client, "alice", password).post(url, {"一": "总体情况。", "五": "问题。", "六": "无"})
+    report.refresh_from_db()
+    assert report.sections["五"] == "问题。"
+
+
+def test_the_working_copy_downloads_in_every_format(report, client, password):
+    client = logged_in(client, "alice", password)
+    for fmt, start in (("docx", b"PK"), ("xlsx", b"PK"), ("json", b"{"), ("pdf", b"%PDF")):
+        url = f"/work/annual-reports/{report.agency.code}/2025/draft.{fmt}"
+        assert client.get(url).content.startswith(start), fmt
+
+
+def test_another_agencys_clerk_gets_not_found(report, bob, client, password):
+    client = logged_in(client, "bob", password)
+    assert client.get(f"/work/annual-reports/{report.agency.code}/2025/").status_code == 404
+    cell = f"/work/annual-reports/{report.agency.code}/2025/cells/s3.new.natural/"
+    assert client.get(cell).status_code == 404
+
+
+def test_the_public_reads_each_version_and_the_reason_for_the_correction(
+    report, alice, erin, client
+):
+    text = {n: t.replace("【请填写", "").replace("】", "") for n, t in report.sections.items()}
+    workflow.perform(report, "edit", alice, sections=text)
+    workflow.perform(report, "submit", alice)
+    workflow.perform(report, "approve", erin)
+    workflow.perform(report, "correct", erin, note="更正第二部分数字")
+    workflow.perform(report, "submit", alice)
+    workflow.perform(report, "approve", erin)
+    code = report.agency.code
+    current = client.get(f"/annual-reports/{code}/2025/").content.decode()
+    assert "第2版" in current and "更正第二部分数字" in current
+    assert "青山县财政局2025年政府信息公开工作年度报告" in current
+    first = client.get(f"/annual-reports/{code}/2025/v1/").content.decode()
+    assert "本版本已被更正" in first
+    assert client.get(f"/annual-reports/{code}/2025/v3/").status_code == 404
+    listed = client.get("/annual-reports/").content.decode()
+    assert "青山县财政局" in listed
+
+
+def test_an_unpublished_report_is_not_public(report, client):
+    assert client.get(f"/annual-reports/{report.agency.code}/2025/").status_code == 404
