@@ -5,6 +5,7 @@ from click.testing import CliRunner
 
 from gongkai.cli import main
 from gongkai.web.applications.models import Application
+from gongkai.web.jobs.worker import run_queued_tasks
 from gongkai.web.workcalendar.entry import enter_year
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,6 +56,7 @@ def test_calendar_add_year_and_show(db):
                                   "--workday", "2027-02-14=春节调休",
                                   "--source", "国办发明电〔2026〕7号"])  # fmt: skip
     assert result.exit_code == 0, result.output
+    assert "已排队由后台任务（gongkai worker）重新计算" in result.output
     shown = runner.invoke(main, ["calendar", "show", "2027"]).output
     assert "2027-02-05  休  春节" in shown and "2027-02-14  班  春节调休" in shown
 
@@ -74,6 +76,7 @@ def test_entering_a_year_recounts_open_cases_and_records_it(finance):
                             "delivery": "email"})  # fmt: skip
     assert (case.due_on, case.due_provisional) == (date(2027, 1, 7), True)
     enter_year(2027, ["2027-01-01..2027-01-03=元旦"], [], "国办发明电〔2026〕7号")
+    assert run_queued_tasks() == 1  # the recount is a task for the worker
     case = Application.objects.get(pk=case.pk)
     assert (case.due_on, case.due_provisional) == (date(2027, 1, 8), False)
     event = case.events.last()

@@ -172,23 +172,37 @@ GONGKAI_UPLOAD_SCANNER = envstr("GONGKAI_UPLOAD_SCANNER", "")
 # backend of Django's Tasks framework.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-# E-mail (reminders to staff). Without an SMTP host, messages are written as files into the
-# data directory, so the platform runs offline and nothing is lost; EMAIL_BACKEND=console
-# prints them instead.
-EMAIL_BACKENDS = {
+# E-mail (reminders to staff) through Django's mailers. Without an SMTP host, messages are
+# written as files into the data directory, so the platform runs offline and nothing is lost;
+# EMAIL_BACKEND=console prints them instead.
+MAILER_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "console": "django.core.mail.backends.console.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
 }
-EMAIL_HOST = envstr("EMAIL_HOST", "")
-EMAIL_BACKEND = envchoice("EMAIL_BACKEND", EMAIL_BACKENDS, "smtp" if EMAIL_HOST else "file")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
-EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)  # a hung server must not hold up the worker
-EMAIL_FILE_PATH = Path(envstr("EMAIL_FILE_PATH", str(DATA_DIR / "mail")))
+
+
+def mailer_from_env() -> dict:
+    host = envstr("EMAIL_HOST", "")
+    backend = envchoice("EMAIL_BACKEND", MAILER_BACKENDS, "smtp" if host else "file")
+    if backend == MAILER_BACKENDS["file"]:
+        options = {"file_path": envstr("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))}
+    elif backend == MAILER_BACKENDS["smtp"]:
+        options = {
+            "host": host or "localhost",
+            "port": envint("EMAIL_PORT", 0) or None,  # None: 25, 465 with SSL, 587 with TLS
+            "username": envstr("EMAIL_HOST_USER", ""),
+            "password": envstr("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+            "use_ssl": envbool("EMAIL_USE_SSL", False),
+            "timeout": envint("EMAIL_TIMEOUT", 30),  # a hung server must not hold the worker
+        }
+    else:
+        options = {}
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {"default": mailer_from_env()}
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 # Where staff reach the platform: links in e-mails are absolute.
 GONGKAI_SITE_URL = envstr("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

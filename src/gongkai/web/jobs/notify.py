@@ -74,7 +74,7 @@ def addresses_of(recipients: Iterable) -> list[str]:
 
 
 def object_key(about: models.Model | str) -> str:
-    """"applications.application:42" for a saved object; a string as it is."""
+    """The key of a saved object, e.g. applications.application:42; a string as it is."""
     if isinstance(about, models.Model):
         return f"{about._meta.label_lower}:{about.pk}"
     return about

@@ -23,9 +23,9 @@ def enqueue_due_jobs(now: datetime | None = None) -> list[str]:
     now = now or timezone.now()
     enqueued = []
     for job, period in due_now(now):
-        if not ScheduledRun.objects.filter(job=job.name, period=period).exists():
-            if enqueue_once(job, period):
-                enqueued.append(job.name)
+        already = ScheduledRun.objects.filter(job=job.name, period=period).exists()
+        if not already and enqueue_once(job, period):
+            enqueued.append(job.name)
     return enqueued
 
 

@@ -4,61 +4,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('worker_id', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('host', models.CharField(max_length=255)),
-                ('pid', models.PositiveIntegerField()),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('seen_at', models.DateTimeField()),
+                ("worker_id", models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ("host", models.CharField(max_length=255)),
+                ("pid", models.PositiveIntegerField()),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("seen_at", models.DateTimeField()),
             ],
             options={
-                'verbose_name': 'worker',
-                'verbose_name_plural': 'workers',
-                'ordering': ['-seen_at'],
+                "verbose_name": "worker",
+                "verbose_name_plural": "workers",
+                "ordering": ["-seen_at"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, verbose_name='idempotency key')),
-                ('recipient', models.EmailField(max_length=254, verbose_name='recipient')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='body')),
-                ('about', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='related object')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, verbose_name="idempotency key")),
+                ("recipient", models.EmailField(max_length=254, verbose_name="recipient")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="body")),
+                (
+                    "about",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=100, verbose_name="related object"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('key', 'recipient'), name='one_message_per_key')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("key", "recipient"), name="one_message_per_key")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ScheduledRun',
+            name="ScheduledRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job', models.CharField(max_length=100, verbose_name='job')),
-                ('period', models.CharField(max_length=40, verbose_name='period')),
-                ('enqueued_at', models.DateTimeField(auto_now_add=True, verbose_name='enqueued at')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task result')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("job", models.CharField(max_length=100, verbose_name="job")),
+                ("period", models.CharField(max_length=40, verbose_name="period")),
+                (
+                    "enqueued_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="enqueued at"),
+                ),
+                (
+                    "task_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="task result"),
+                ),
             ],
             options={
-                'verbose_name': 'scheduled run',
-                'verbose_name_plural': 'scheduled runs',
-                'ordering': ['-enqueued_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('job', 'period'), name='one_run_per_job_and_period')],
+                "verbose_name": "scheduled run",
+                "verbose_name_plural": "scheduled runs",
+                "ordering": ["-enqueued_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("job", "period"), name="one_run_per_job_and_period"
+                    )
+                ],
             },
         ),
     ]
