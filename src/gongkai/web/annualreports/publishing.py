@@ -6,6 +6,8 @@ with the DOCX, PDF and XLSX renderings as attachments and the HTML rendering as 
 correction is a new version whose entry supersedes the last one; both stay public.
 """
 
+from datetime import date
+
 from django.utils import timezone
 
 from gongkai.report import Report, run_rulebook
@@ -24,17 +26,17 @@ ATTACHMENTS = (
 SUBJECT = "综合政务"  # 主题分类 of the national scheme for an agency's work in general
 
 
-def publication_document(report: AnnualReport) -> Report:
-    """The report as published today, checked against last year's."""
+def publication_document(report: AnnualReport, on: date | None = None) -> Report:
+    """The report as published today (or `on`), checked against last year's."""
     document = report.as_report()
-    document.published_on = timezone.localdate()
+    document.published_on = on or timezone.localdate()
     previous = report_of_year(report.agency, report.year - 1)
     document.findings = list(run_rulebook(document, previous).findings)
     return document
 
 
-def publish(report: AnnualReport, actor) -> ReportVersion:
-    document = publication_document(report)
+def publish(report: AnnualReport, actor, on: date | None = None) -> ReportVersion:
+    document = publication_document(report, on)
     earlier = version_of_year(report.agency, report.year)
     number = earlier.number + 1 if earlier else 1
     entry = services.publish_approved(
@@ -44,6 +46,7 @@ def publish(report: AnnualReport, actor) -> ReportVersion:
             (f"{report.title}.{fmt}", render(document, fmt), media) for fmt, media in ATTACHMENTS
         ],
         replaces=earlier.entry if earlier else None,
+        on=document.published_on,
         title=report.title,
         summary=entry_summary(report, number),
         body=entry_body(document),

@@ -7,6 +7,7 @@ a report is never approved without being published or published without its even
 """
 
 from collections.abc import Callable
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -117,7 +118,7 @@ def perform(report: AnnualReport, action: str, actor, **params) -> AnnualReport:
         report.save()
         record(report, actor, action, before, note=(params.get("note") or "").strip())
         if action == "approve":
-            publish_now(report, actor)
+            publish_now(report, actor, publication_date(report, params.get("on")))
     return report
 
 
@@ -181,11 +182,25 @@ def correct(report, actor, params) -> None:
     report.correction_reason = reason
 
 
-def publish_now(report: AnnualReport, actor) -> None:
+def publication_date(report: AnnualReport, on: date | None) -> date:
+    """Today, or the day the approval was given when it is recorded afterwards: never in
+    the future, and never before the year reported on has ended."""
+    today = timezone.localdate()
+    if on is None:
+        return today
+    if on > today or on.year <= report.year:
+        raise WorkflowError(
+            _("The publication date must fall after %(year)s and not in the future.")
+            % {"year": report.year}
+        )
+    return on
+
+
+def publish_now(report: AnnualReport, actor, on: date) -> None:
     from gongkai.web.annualreports.publishing import publish
 
     before = snapshot(report)
-    version = publish(report, actor)
+    version = publish(report, actor, on)
     report.state = ReportState.PUBLISHED
     report.save(update_fields=["state"])
     record(report, actor, "publish", before, version=[None, version.number])

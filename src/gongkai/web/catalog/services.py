@@ -38,11 +38,14 @@ def edit_draft(entry: Entry, actor, **fields) -> Entry:
 
 
 @transaction.atomic
-def publish_approved(agency, actor, files=(), replaces: Entry | None = None, **fields) -> Entry:
+def publish_approved(
+    agency, actor, files=(), replaces: Entry | None = None, on=None, **fields
+) -> Entry:
     """Publish at once an entry whose content another workflow has reviewed and approved
     (an annual report approved by the agency's head, 条例第四十九条), with its files.
 
-    `files` are (name, bytes, content type). The entry it `replaces` — an earlier version of
+    `files` are (name, bytes, content type); `on` is the day of publication when it was
+    recorded afterwards (default today). The entry it `replaces` — an earlier version of
     the same document — stays in the catalogue, marked superseded and pointing to this one.
     """
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -53,7 +56,7 @@ def publish_approved(agency, actor, files=(), replaces: Entry | None = None, **f
     entry = Entry.objects.create(agency=agency, created_by=actor, **fields)
     record(entry, actor, "create", {})
     before = snapshot(entry)
-    publish(entry)
+    publish(entry, on)
     entry.save()
     for name, data, content_type in files:
         add_attachment(entry, SimpleUploadedFile(name, data, content_type))
