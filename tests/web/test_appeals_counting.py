@@ -8,6 +8,7 @@ import pytest
 
 from gongkai.report.formats import GENERATIONS
 from gongkai.web.appeals.counting import cell_condition, section_four_cells
+from gongkai.web.appeals.docket import Filters, listed
 from gongkai.web.appeals.models import Appeal
 
 ZERO = {key: 0 for key in (spec.key for spec in GENERATIONS["C"].table("s4").cells("C"))}
@@ -94,3 +95,13 @@ def test_all_fifteen_cells_are_one_query(finance, docket, django_assert_num_quer
 def test_an_unknown_cell_is_an_error(db):
     with pytest.raises(ValueError):
         cell_condition("s3.new.total", 2025)
+
+
+def test_the_docket_filtered_to_a_figure_lists_the_same_cases(finance, docket):
+    appeals = Appeal.objects.filter(agency=finance)
+    for key in ZERO:
+        _prefix, kind, column = key.split(".")
+        filters = Filters(year=2025, kind=kind, outcome=column)
+        listed_ids = set(listed(appeals, filters, date(2026, 12, 3)).values_list("pk", flat=True))
+        counted = set(appeals.filter(cell_condition(key, 2025)).values_list("pk", flat=True))
+        assert listed_ids == counted, key

@@ -158,3 +158,14 @@ def test_the_application_case_page_lists_the_appeals_that_concern_it(
 
 def test_the_workbench_links_to_the_docket(client, alice):
     assert 'href="/work/appeals/"' in page(client, alice, "/work/")
+
+
+def test_the_correction_form_starts_from_the_recorded_decision(client, alice, review):
+    html = page(client, alice, f"/work/appeals/{review.pk}/")
+    assert 'name="correct_decision-decided_on" value="2025-05-06"' in html
+    assert '<option value="upheld" selected>' in html
+
+
+def test_the_edit_form_gives_the_browser_iso_dates(client, alice, review):
+    html = page(client, alice, f"/work/appeals/{review.pk}/edit/")
+    assert 'name="filed_on" value="2025-03-03"' in html

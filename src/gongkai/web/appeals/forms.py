@@ -11,7 +11,8 @@ from gongkai.web.appeals.validation import concern_errors
 from gongkai.web.applications.models import Application
 from gongkai.web.catalog.models.entries import Entry
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# An HTML date input takes ISO dates whatever the language (Chinese formats give 2025/03/03).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
@@ -104,6 +105,7 @@ class DocumentForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False)
 
 
+DECISION_FIELDS = ("outcome", "decided_on", "corrected_what")
 STEP_FORMS: dict[str, type[forms.Form]] = {
     "decide": DecisionForm,
     "correct_decision": CorrectionForm,
@@ -111,5 +113,9 @@ STEP_FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-def step_form(action: str, data=None, files=None) -> forms.Form:
-    return STEP_FORMS[action](data, files, prefix=action)
+def step_form(action: str, data=None, files=None, case: Appeal | None = None) -> forms.Form:
+    """The step's form; correcting a decision starts from the recorded one."""
+    initial = None
+    if case is not None and action == "correct_decision":
+        initial = {name: getattr(case, name) for name in DECISION_FIELDS}
+    return STEP_FORMS[action](data, files, prefix=action, initial=initial)

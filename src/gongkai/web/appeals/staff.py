@@ -126,7 +126,7 @@ def case_page(request, pk: int):
 def render_case(request, case: Appeal, bound: dict | None = None):
     may_handle = permissions.can(request.user, Action.HANDLE, case.agency)
     steps = [
-        (step, (bound or {}).get(step.action) or step_form(step.action))
+        (step, (bound or {}).get(step.action) or step_form(step.action, case=case))
         for step in available_steps(case)
         if may_handle and step.action in STEP_FORMS
     ]
