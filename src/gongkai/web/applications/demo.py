@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gongkai.web.agencies.models import Agency, User
 from gongkai.web.applications import workflow
+from gongkai.web.applications.demo_year import load_demo_year
 from gongkai.web.applications.models import Application
 
 
@@ -57,7 +58,8 @@ SCENARIOS = [
 
 
 def load_demo_applications() -> int:
-    """Create the demo cases that are missing; returns how many exist."""
+    """Create the demo cases that are missing (and the demo year's); returns how many exist."""
+    load_demo_year()
     today = timezone.localdate()
     for scenario in SCENARIOS:
         if Application.objects.filter(submission_token=scenario.token).exists():
