@@ -59,6 +59,11 @@ DOCUMENTS = [
                    "上位法修改，予以废止")]),
     DemoDocument("czj", "青山县财政局关于规范县级财政专项资金管理的通知",
                  "青财发〔2024〕7号", date(2024, 6, 3), date(2024, 6, 5)),
+    DemoDocument("county", "青山县人民政府关于印发《青山县政府信息公开工作考核办法》的通知",
+                 "青府发〔2025〕3号", date(2025, 3, 10), date(2025, 3, 12)),
+    DemoDocument("czj", "青山县财政局关于印发《青山县政府采购内部控制管理办法（2025年修订）》"
+                        "的通知",
+                 "青财发〔2025〕2号", date(2025, 2, 25), date(2025, 2, 27)),
     DemoDocument("zrzyj", "青山县自然资源局关于农村村民住宅用地审批管理的实施意见",
                  "青自然资发〔2020〕15号", date(2020, 11, 10), date(2021, 1, 8),
                  [(EventKind.AMENDED, date(2023, 3, 15), "青自然资发〔2023〕4号",
@@ -90,6 +95,19 @@ FIGURES: dict[tuple[str, int], dict[str, int | Decimal]] = {
                       "s2.coercion.decisions": 2, "s2.fees.amount": Decimal("91.0750")},
     ("czj", 2023): {"s2.fees.amount": Decimal("12.5000")},
     ("czj", 2024): {"s2.fees.amount": Decimal("11.8600")},
+    # 2025: every figure of every agency, for the annual reports the demo publishes.
+    ("county", 2025): {"s2.licensing.decisions": 0, "s2.penalty.decisions": 0,
+                       "s2.coercion.decisions": 0, "s2.fees.amount": Decimal(0)},
+    ("fgw", 2025): {"s2.licensing.decisions": 86, "s2.penalty.decisions": 3,
+                    "s2.coercion.decisions": 0, "s2.fees.amount": Decimal(0)},
+    ("czj", 2025): {"s2.licensing.decisions": 0, "s2.penalty.decisions": 2,
+                    "s2.coercion.decisions": 0, "s2.fees.amount": Decimal("10.9300")},
+    ("zrzyj", 2025): {"s2.licensing.decisions": 327, "s2.penalty.decisions": 24,
+                      "s2.coercion.decisions": 3, "s2.fees.amount": Decimal("95.2150")},
+    ("qsz", 2025): {"s2.licensing.decisions": 12, "s2.penalty.decisions": 5,
+                    "s2.coercion.decisions": 1, "s2.fees.amount": Decimal(0)},
+    ("dlx", 2025): {"s2.licensing.decisions": 8, "s2.penalty.decisions": 2,
+                    "s2.coercion.decisions": 0, "s2.fees.amount": Decimal(0)},
 }  # fmt: skip
 
 
