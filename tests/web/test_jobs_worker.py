@@ -191,3 +191,13 @@ def test_reminders_sent_before_a_restart_are_not_sent_again(alice, finance, mail
     send_deadline_reminders.enqueue(today="2026-04-27")  # queued again, as after a restart
     assert run_queued_tasks() == 2
     assert len(mailoutbox) == 1 == Notification.objects.count()
+
+
+def test_interrupted_tasks_are_looked_for_at_start_up_only(sample_tasks, tmp_path):
+    result = sample_tasks.note_each_run.enqueue(str(tmp_path / "runs.log"))
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status=TaskResultStatus.FAILED, worker_ids=["gone"],
+        exception_class_path="builtins.SystemExit",
+    )  # fmt: skip
+    assert recovery.requeue_abandoned_tasks(interrupted=False) == 0
+    assert recovery.requeue_abandoned_tasks(interrupted=True) == 1

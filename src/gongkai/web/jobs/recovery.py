@@ -63,21 +63,24 @@ def alive_workers(now: datetime) -> set[str]:
     return {heartbeat.worker_id for heartbeat in recent if is_alive(heartbeat, now)}
 
 
-def abandoned_tasks(alive: set[str]) -> list[DBTaskResult]:
-    """Tasks RUNNING, or interrupted, whose last worker is not alive."""
-    interrupted = Q(status=TaskResultStatus.RUNNING) | Q(
-        status=TaskResultStatus.FAILED, exception_class_path__in=INTERRUPTIONS
-    )
-    candidates = DBTaskResult.objects.filter(interrupted).only("id", "status", "worker_ids")
+def abandoned_tasks(alive: set[str], interrupted: bool) -> list[DBTaskResult]:
+    """Tasks RUNNING (and, if `interrupted`, FAILED by an interruption) whose last worker is
+    not alive."""
+    wanted = Q(status=TaskResultStatus.RUNNING)
+    if interrupted:
+        wanted |= Q(status=TaskResultStatus.FAILED, exception_class_path__in=INTERRUPTIONS)
+    candidates = DBTaskResult.objects.filter(wanted).only("id", "status", "worker_ids")
     return [task for task in candidates if (task.worker_ids or [None])[-1] not in alive]
 
 
-def requeue_abandoned_tasks(now: datetime | None = None) -> int:
+def requeue_abandoned_tasks(now: datetime | None = None, interrupted: bool = True) -> int:
     """Make the abandoned tasks READY again; returns how many. A task whose worker finished
-    it meanwhile keeps its new status (the update matches the status it was read with)."""
+    it meanwhile keeps its new status (the update matches the status it was read with).
+    Tasks that failed by an interruption are looked for only when `interrupted` (at a
+    worker's start: they stay among the failed ones, which are many)."""
     alive = alive_workers(now or timezone.now())
     requeued = 0
-    for task in abandoned_tasks(alive):
+    for task in abandoned_tasks(alive, interrupted):
         requeued += DBTaskResult.objects.filter(pk=task.pk, status=task.status).update(
             status=TaskResultStatus.READY,
             started_at=None,

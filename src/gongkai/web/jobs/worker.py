@@ -23,11 +23,11 @@ logger = logging.getLogger(__name__)
 CHECK_EVERY = 15.0  # seconds between heartbeats and schedule checks
 
 
-def housekeeping(worker_id: str, schedule: bool) -> None:
+def housekeeping(worker_id: str, schedule: bool, starting: bool = False) -> None:
     """One round: heartbeat, recovery, and the schedule."""
     close_old_connections()
     recovery.beat(worker_id)
-    if requeued := recovery.requeue_abandoned_tasks():
+    if requeued := recovery.requeue_abandoned_tasks(interrupted=starting):
         logger.warning("Requeued %d task(s) abandoned by a stopped worker", requeued)
     if schedule:
         scheduler.enqueue_due_jobs()
@@ -56,7 +56,7 @@ def run_worker(
 ) -> None:
     """Run queued tasks until stopped by SIGTERM or Ctrl-C (in the main thread only)."""
     worker_id = get_random_string(32)
-    housekeeping(worker_id, schedule)  # recover and schedule before the first claim
+    housekeeping(worker_id, schedule, starting=True)  # recover and schedule, then claim
     stop = threading.Event()
     thread = threading.Thread(target=keep_house, args=(worker_id, schedule, stop, check_every),
                               name="gongkai-housekeeping", daemon=True)  # fmt: skip
