@@ -66,6 +66,7 @@ def demo() -> None:
     """Load the demo county (idempotent) and print the demo logins."""
     setup_django()
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
+    from gongkai.web.annualreports.demo import load_demo_reports
     from gongkai.web.appeals.demo import load_demo_appeals
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
@@ -76,6 +77,7 @@ def demo() -> None:
     entries = load_demo_catalog()
     documents = load_demo_registry()
     appeals = load_demo_appeals()
+    reports = load_demo_reports()
     click.echo(
         "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
     )
@@ -85,6 +87,7 @@ def demo() -> None:
     click.echo(f"演示目录条目 / demo catalogue entries: {entries}")
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
     click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")
+    click.echo(f"演示年度报告（2025年度，已发布）/ demo annual reports published: {reports}")
 
 
 @main.command()

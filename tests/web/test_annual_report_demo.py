@@ -1,0 +1,56 @@
+"""`gongkai demo` publishes the county's 2025 reports, compiled from the demo year: each
+department's and town's, and the county government's combined report."""
+
+import pytest
+
+from gongkai.report import Severity, run_rulebook
+from gongkai.web.agencies.demo import load_demo
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annualreports.demo import load_demo_reports
+from gongkai.web.annualreports.models import AnnualReport
+from gongkai.web.appeals.demo import load_demo_appeals
+from gongkai.web.applications.demo import load_demo_applications
+from gongkai.web.catalog.demo import load_demo_catalog
+from gongkai.web.catalog.demo_registry import load_demo_registry
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+    load_demo_applications()
+    load_demo_catalog()
+    load_demo_registry()
+    load_demo_appeals()
+    return load_demo_reports()
+
+
+def test_every_agency_of_the_county_has_a_published_2025_report(demo):
+    assert demo == Agency.objects.count() == 6
+    county = AnnualReport.objects.get(agency__parent=None, year=2025)
+    assert county.origin == "aggregated"
+    document = county.latest_version().as_report()
+    assert document.value("s3.new.total") == 16  # the demo year's 2025 applications
+    assert document.value("s3.carried.total") == 2  # received in December 2024
+    assert document.value("s4.review.total") == 2
+    assert county.latest_version().published_on.isoformat() == "2026-03-20"
+
+
+def test_the_published_reports_pass_the_rulebook(demo):
+    for report in AnnualReport.objects.filter(year=2025):
+        document = report.latest_version().as_report()
+        errors = [f for f in run_rulebook(document).findings if f.severity is Severity.ERROR]
+        assert errors == [], report
+
+
+def test_one_town_published_late(demo):
+    from gongkai.web.annualreports.aggregation import Standing, combined_report
+
+    county = Agency.objects.get(parent=None)
+    late = combined_report(county, 2025).with_standing(Standing.LATE)
+    assert [i.agency.short_name for i in late] == ["东岭乡"]
+
+
+def test_loading_again_changes_nothing(demo):
+    versions = [r.versions.count() for r in AnnualReport.objects.order_by("pk")]
+    assert load_demo_reports() == 6
+    assert [r.versions.count() for r in AnnualReport.objects.order_by("pk")] == versions
