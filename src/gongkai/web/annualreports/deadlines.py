@@ -83,3 +83,38 @@ def countdowns(agencies, year: int) -> list[Countdown]:
         )
         for agency in agencies
     ]
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """One report year on a staff member's workbench: what is published, what is still due."""
+
+    year: int
+    countdowns: list[Countdown]
+    today: date
+
+    @property
+    def published(self) -> list[Countdown]:
+        return [c for c in self.countdowns if c.published_on]
+
+    @property
+    def late(self) -> list[Countdown]:
+        return [c for c in self.published if c.late]
+
+    @property
+    def due(self) -> list[tuple[Countdown, int]]:
+        """Unpublished reports with their days left (negative: overdue), soonest first."""
+        waiting = [(c, c.days_left(self.today)) for c in self.countdowns if not c.published_on]
+        return sorted(waiting, key=lambda pair: pair[1])
+
+    @property
+    def compilable_from(self) -> date:
+        return date(self.year + 1, 1, 1)
+
+
+def workbench_years(agencies, today: date) -> list[YearSummary]:
+    """Last year's reports (being prepared or published) and this year's (coming)."""
+    return [
+        YearSummary(year, countdowns(agencies, year), today)
+        for year in (today.year - 1, today.year)
+    ]

@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency, Membership
 from gongkai.web.agencies.roles import SUBTREE_ROLES
+from gongkai.web.annualreports.deadlines import workbench_years
 
 
 def home(request):
@@ -26,9 +28,12 @@ def workbench(request):
         for membership in memberships
         if membership.role in SUBTREE_ROLES
     ]
+    agencies = permissions.agencies_for(request.user).order_by("path")
     context = {
         "memberships": memberships,
         "supervised": supervised,
-        "visible_count": permissions.agencies_for(request.user).count(),
+        "visible_count": agencies.count(),
+        "report_years": workbench_years(agencies, timezone.localdate()),
+        "today": timezone.localdate(),
     }
     return render(request, "portal/workbench.html", context)
