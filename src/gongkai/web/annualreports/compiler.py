@@ -15,7 +15,8 @@ from gongkai.report.compiler import assemble, section_three_cells
 from gongkai.report.rulebook import CheckResult
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annualreports.counting import application_counts
-from gongkai.web.annualreports.history import report_of_year
+from gongkai.web.annualreports.explain import explain_cross_year
+from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.annualreports.narrative import Facts, gather_facts, suggested_sections
 from gongkai.web.applications.models import Application
 from gongkai.web.catalog.registry import section_two_figures
@@ -50,10 +51,14 @@ def compile_report(agency: Agency, year: int, previous: Report | None = None) ->
         sections=suggested_sections(agency, year, facts),
         provenance={"compiled_from": "records", "compiled_on": date.today().isoformat()},
     )
+    version = None
     if previous is None:
-        previous = report_of_year(agency, year - 1)
+        version = version_of_year(agency, year - 1)
+        previous = version.as_report() if version else None
     result = run_rulebook(report, previous)
     report.findings = list(result.findings)
+    for explanation in explain_cross_year(agency, year, report.findings, version):
+        report.notes += [f"{explanation.finding.rule}：{line}" for line in explanation.lines]
     return Compiled(report, result, facts, previous)
 
 

@@ -25,8 +25,9 @@ from gongkai.web.annualreports import workflow
 from gongkai.web.annualreports.aggregation import subordinate_inputs
 from gongkai.web.annualreports.deadlines import countdowns, report_year_on
 from gongkai.web.annualreports.drilldown import Source, records_behind
+from gongkai.web.annualreports.explain import explain_cross_year
 from gongkai.web.annualreports.forms import NoteForm, SectionsForm, year_choices
-from gongkai.web.annualreports.history import report_of_year
+from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.annualreports.models import AnnualReport, Origin
 from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
 from gongkai.web.core.steps import take_step
@@ -77,7 +78,12 @@ def report_page(request, year: int):
                    "can_combine": can_combine}  # fmt: skip
         return render(request, "annualreports/not_started.html", context)
     document = report.as_report()
-    result = run_rulebook(document, report_of_year(report.agency, year - 1))
+    previous = version_of_year(report.agency, year - 1)
+    result = run_rulebook(document, previous.as_report() if previous else None)
+    explained = {
+        id(e.finding): e.lines
+        for e in explain_cross_year(report.agency, year, list(result.findings), previous)
+    }
     code = request.agency.code
     link = lambda key: reverse("annual-report-cell", args=[code, year, key])  # noqa: E731
     built = build_document(document)
@@ -88,7 +94,10 @@ def report_page(request, year: int):
             for section in built.sections
             if section.grids
         ],
-        "findings": sorted(result.findings, key=lambda f: list(Severity).index(f.severity)),
+        "findings": [
+            (finding, explained.get(id(finding), []))
+            for finding in sorted(result.findings, key=lambda f: list(Severity).index(f.severity))
+        ],
         "sections_form": SectionsForm(initial=report.sections),
         "suggested": report.suggested_sections,
         "actions": actions_for(request.user, report),
