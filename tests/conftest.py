@@ -27,6 +27,7 @@ def is_transactional(request) -> bool:
 APPEND_ONLY_HISTORIES = (
     "gongkai.web.applications.migrations.0002_append_only_history",
     "gongkai.web.appeals.migrations.0002_append_only_history",
+    "gongkai.web.annualreports.migrations.0002_append_only_history",
 )
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
 
 from gongkai.web.annualreports import workflow
 from gongkai.web.annualreports.models import ReportState
@@ -158,3 +159,13 @@ def test_a_correction_is_a_new_version_with_its_reason_and_the_old_one_stays(
     assert first.entry.state == EntryState.SUPERSEDED
     assert first.entry.superseded_by == second.entry
     assert report.correction_reason == ""
+
+
+def test_the_database_refuses_to_rewrite_the_history_or_a_published_version(published):
+    changes = [(published.events.all(), {"note": "rewritten"}),
+               (published.versions.all(), {"reason": "rewritten"})]  # fmt: skip
+    for rows, values in changes:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            rows.update(**values)
+        with pytest.raises(DatabaseError), transaction.atomic():
+            rows._raw_delete(rows.db)

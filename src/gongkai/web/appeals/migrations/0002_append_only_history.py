@@ -7,42 +7,12 @@ that moment only: tests/conftest.py.)"""
 
 from django.db import migrations
 
-SQLITE = [
-    """CREATE TRIGGER appeals_appealevent_no_update BEFORE UPDATE ON appeals_appealevent
-       BEGIN SELECT RAISE(ABORT, 'appeals_appealevent is append-only'); END""",
-    """CREATE TRIGGER appeals_appealevent_no_delete BEFORE DELETE ON appeals_appealevent
-       BEGIN SELECT RAISE(ABORT, 'appeals_appealevent is append-only'); END""",
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER appeals_appealevent_no_update",
-    "DROP TRIGGER appeals_appealevent_no_delete",
-]
-POSTGRESQL = [
-    """CREATE FUNCTION appeals_appealevent_append_only() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'appeals_appealevent is append-only'; END $$ LANGUAGE plpgsql""",
-    """CREATE TRIGGER appeals_appealevent_append_only BEFORE UPDATE OR DELETE
-       ON appeals_appealevent FOR EACH ROW EXECUTE FUNCTION appeals_appealevent_append_only()""",
-]
-POSTGRESQL_REVERSE = [
-    "DROP TRIGGER appeals_appealevent_append_only ON appeals_appealevent",
-    "DROP FUNCTION appeals_appealevent_append_only()",
-]
+from gongkai.web.core.append_only import AppendOnly
 
-
-def forwards(apps, schema_editor):
-    run(schema_editor, SQLITE if schema_editor.connection.vendor == "sqlite" else POSTGRESQL)
-
-
-def backwards(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    run(schema_editor, SQLITE_REVERSE if vendor == "sqlite" else POSTGRESQL_REVERSE)
-
-
-def run(schema_editor, statements):
-    for statement in statements:
-        schema_editor.execute(statement)
+HISTORY = AppendOnly("appeals_appealevent")
+SQLITE = HISTORY.sqlite  # read by tests/conftest.py
 
 
 class Migration(migrations.Migration):
     dependencies = [("appeals", "0001_initial")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [HISTORY.operation()]
