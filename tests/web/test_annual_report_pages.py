@@ -110,3 +110,14 @@ def test_the_public_reads_each_version_and_the_reason_for_the_correction(
 
 def test_an_unpublished_report_is_not_public(report, client):
     assert client.get(f"/annual-reports/{report.agency.code}/2025/").status_code == 404
+
+
+def test_the_admin_shows_a_report_read_only_and_only_to_its_agency(report, bob, client, password):
+    client = logged_in(client, "alice", password)
+    url = f"/admin/annualreports/annualreport/{report.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200 and "青山县财政局" in page.content.decode()
+    assert client.post(url, {"state": "published"}).status_code == 403
+    client.logout()
+    client = logged_in(client, "bob", password)
+    assert client.get(url).status_code == 404

@@ -1,18 +1,7 @@
 from django.contrib import admin
 
-from gongkai.web.agencies.admin import AgencyScopedAdmin
+from gongkai.web.agencies.admin import ReadOnlyInline, ReadOnlyScopedAdmin
 from gongkai.web.appeals.models import Appeal, AppealDocument, AppealEvent
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class AppealEventInline(ReadOnlyInline):
@@ -28,7 +17,7 @@ class AppealDocumentInline(ReadOnlyInline):
 
 
 @admin.register(Appeal)
-class AppealAdmin(AgencyScopedAdmin):
+class AppealAdmin(ReadOnlyScopedAdmin):
     """Read-only: cases change only through the workflow, so that every change is recorded."""
 
     list_display = ["number", "agency", "kind", "appellant", "filed_on", "decided_on", "outcome"]
@@ -36,12 +25,3 @@ class AppealAdmin(AgencyScopedAdmin):
     search_fields = ["number", "appellant", "body", "body_case_no", "matter"]
     date_hierarchy = "filed_on"
     inlines = [AppealDocumentInline, AppealEventInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
