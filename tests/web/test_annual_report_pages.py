@@ -121,3 +121,23 @@ def test_the_admin_shows_a_report_read_only_and_only_to_its_agency(report, bob, 
     client.logout()
     client = logged_in(client, "bob", password)
     assert client.get(url).status_code == 404
+
+
+def test_the_api_lists_published_reports_and_serves_each_as_report_json(
+    report, alice, erin, client
+):
+    text = {n: t.replace("【请填写", "").replace("】", "") for n, t in report.sections.items()}
+    workflow.perform(report, "edit", alice, sections=text)
+    workflow.perform(report, "submit", alice)
+    workflow.perform(report, "approve", erin)
+    code = report.agency.code
+    listed = client.get("/api/v1/annual-reports", {"year": 2025}).json()
+    assert [(r["agency_code"], r["year"], r["version"]) for r in listed] == [(code, 2025, 1)]
+    assert client.get("/api/v1/annual-reports", {"agency": "NOSUCHAGENCY"}).json() == []
+    document = client.get(listed[0]["json_url"])
+    assert document["Content-Type"].startswith("application/json")
+    assert b'"s2.fees.amount": 2' in document.content  # an exact decimal, not 2.0
+    data = document.json()
+    assert (data["format"], data["generation"], data["cells"]["s3.new.total"]) == (
+        "gongkai.report/1", "C", 1)  # fmt: skip
+    assert client.get(f"/api/v1/annual-reports/{code}/2024").status_code == 404

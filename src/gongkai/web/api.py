@@ -71,3 +71,4 @@ def get_agency(request, code: str):
 api.add_router("/v1/applications", applications_router)
 api.add_router("/v1/appeals", "gongkai.web.appeals.api.router")
 api.add_router("/v1/catalog", catalog_router)
+api.add_router("/v1/annual-reports", "gongkai.web.annualreports.api.router")
