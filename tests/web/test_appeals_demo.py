@@ -48,3 +48,13 @@ def test_the_demo_links_the_demo_applications_when_they_exist(db):
     assert application.appeals.count() == 2  # the reconsideration and the lawsuit after it
     land_cases = Appeal.objects.filter(agency__short_name="县自然资源局")
     assert all(not case.applications.exists() and case.matter for case in land_cases)
+
+
+def test_the_full_demo_links_the_cases_to_the_years_applications(db):
+    from gongkai.web.applications.demo import load_demo_applications
+
+    load_demo()
+    load_demo_applications()
+    load_demo_appeals()
+    tokens = Appeal.objects.values_list("applications__submission_token", flat=True)
+    assert sorted(tokens) == ["demo-2025-03", "demo-2025-03", "demo-2025-05", "demo-2025-17"]

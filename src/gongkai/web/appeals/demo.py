@@ -3,7 +3,8 @@ upheld, one corrected), a lawsuit after the upheld one filed in 2025 and decided
 (so 尚未审结 in the 2025 report), and a lawsuit of 2026 still pending.
 
 Each case is keyed by its agency and the body's case number: loading twice changes nothing.
-Cases are linked to the demo applications they concern when those exist.
+Cases are linked to the demo applications they concern (applications/demo_year.py) when
+those exist, and otherwise describe the matter in words only.
 """
 
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ SCENARIOS = [
              application_token="demo-2025-03", follows="青府行复〔2025〕7号",
              decision={"outcome": "upheld", "decided_on": date(2026, 3, 18),
                        "note": "判决驳回原告的诉讼请求。"}),
-    Scenario("县自然资源局", "zhaolei", "direct", "李春花", date(2026, 9, 15), "青山县人民法院",
-             "（2026）赣0999行初35号", "请求判令公开东岭乡集体土地征收补偿费用发放明细"),
+    Scenario("县自然资源局", "zhaolei", "direct", "黄丽萍", date(2026, 6, 10), "青山县人民法院",
+             "（2026）赣0999行初35号", "对部分公开答复不服，请求判令公开征地补偿款发放明细",
+             application_token="demo-2025-17"),
 ]  # fmt: skip
 
 
