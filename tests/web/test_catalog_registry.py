@@ -460,12 +460,13 @@ def test_the_demo_registry_loads_once_and_feeds_section_two(db):
     from gongkai.web.catalog.demo_registry import load_demo_registry
 
     load_demo()
-    assert load_demo_registry() == load_demo_registry() == 8
+    assert load_demo_registry() == load_demo_registry() == 10
     county = Agency.objects.get(parent=None)
     land = Agency.objects.get(short_name="县自然资源局")
 
     assert registry_counts(county, date(2023, 12, 31))[NORMATIVE] == Counts(issued=4, lapsed=1)
     assert registry_counts(county, date(2024, 1, 1))[NORMATIVE].in_force == 2
+    assert registry_counts(county, date(2025, 12, 31))[NORMATIVE].in_force == 3  # 青府发〔2025〕3号
     assert section_two_figures(land, 2020, "B")["s2.licensing.prev_items"] == 24
     assert section_two_figures(land, 2024, "C")["s2.fees.amount"] == Decimal("91.075")
     assert YearlyFigureRevision.objects.count() == YearlyFigure.objects.count()
