@@ -105,6 +105,8 @@ def load_account(account: DemoAccount, agency: Agency) -> User:
         username=account.username,
         defaults={
             "full_name": account.full_name,
+            # Reminders from `gongkai worker` reach them (var/mail/ without an SMTP host).
+            "email": f"{account.username}@qingshan.gov.cn",
             "is_staff": True,
             "is_superuser": account.role is None,
             "is_active": True,
