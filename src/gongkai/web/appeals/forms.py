@@ -10,9 +10,10 @@ from gongkai.web.appeals.section_four import KIND_CHOICES, NUMBER_SERIES, OUTCOM
 from gongkai.web.appeals.validation import concern_errors
 from gongkai.web.applications.models import Application
 from gongkai.web.catalog.models.entries import Entry
+from gongkai.web.core.widgets import DateInput
 
 # An HTML date input takes ISO dates whatever the language (Chinese formats give 2025/03/03).
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.applications.models import FEE_METHODS, ClockPause
+from gongkai.web.core.widgets import DateInput
 
 TODAY_IF_EMPTY = _("Date (leave empty for today)")
 NOTE = _("Note")
@@ -12,7 +13,7 @@ NOTE = _("Note")
 
 def date_field(label=TODAY_IF_EMPTY) -> forms.DateField:
     return forms.DateField(label=label, required=False,
-                           widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+                           widget=DateInput())  # fmt: skip
 
 
 def note_field(label=NOTE, required=False) -> forms.CharField:

@@ -13,6 +13,7 @@ from gongkai.statute.identity import IdentityType, InvalidIdentity, validate_ide
 from gongkai.statute.receipt import Channel
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.uploads import AttachmentsField
+from gongkai.web.core.widgets import DateInput
 
 CAPTCHA_SALT = "gongkai.applications.captcha"
 CAPTCHA_MAX_AGE = 2 * 60 * 60  # seconds: a form left open for two hours must be reloaded
@@ -129,9 +130,7 @@ class StaffEntryForm(ApplicationForm):
 
     class Meta(ApplicationForm.Meta):
         fields = ["channel", "received_on", *COMMON_FIELDS]
-        widgets = ApplicationForm.Meta.widgets | {
-            "received_on": forms.DateInput(attrs={"type": "date"})
-        }
+        widgets = ApplicationForm.Meta.widgets | {"received_on": DateInput()}
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]

@@ -12,8 +12,9 @@ from gongkai.web.catalog.models.entries import (
     SubjectCategory,
     Validity,
 )
+from gongkai.web.core.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class EntryForm(forms.ModelForm):
