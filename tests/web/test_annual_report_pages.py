@@ -141,3 +141,17 @@ def test_the_api_lists_published_reports_and_serves_each_as_report_json(
     assert (data["format"], data["generation"], data["cells"]["s3.new.total"]) == (
         "gongkai.report/1", "C", 1)  # fmt: skip
     assert client.get(f"/api/v1/annual-reports/{code}/2024").status_code == 404
+
+
+def test_a_case_decided_after_the_year_shows_as_pending_behind_its_figure(
+    report, alice, client, password
+):
+    from gongkai.web.appeals import workflow as appeals
+
+    case = appeals.register(report.agency, {
+        "kind": "review", "appellant": "王小明", "filed_on": date(2025, 12, 1),
+        "body": "青山县人民政府", "matter": "答复不服"}, alice)  # fmt: skip
+    appeals.perform(case, "decide", alice, outcome="upheld", decided_on=date(2026, 1, 10))
+    url = f"/work/annual-reports/{report.agency.code}/2025/cells/s4.review.pending/"
+    text = logged_in(client, "alice", password).get(url).content.decode()
+    assert case.number in text and "2025年12月31日的结果" in text and "尚未审结" in text

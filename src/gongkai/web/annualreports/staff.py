@@ -1,6 +1,8 @@
 """Staff pages of the annual report: the agencies' reports and their countdowns, one report
 with its tables (every figure links to what it counts), its prose, its checks and its steps."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -30,7 +32,10 @@ from gongkai.web.annualreports.forms import NoteForm, SectionsForm, year_choices
 from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.annualreports.models import AnnualReport, Origin
 from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
+from gongkai.web.appeals.section_four import COLUMNS, PENDING
 from gongkai.web.core.steps import take_step
+
+PENDING_LABEL = COLUMNS[PENDING]  # 尚未审结
 
 
 @login_required
@@ -190,6 +195,8 @@ def cell(request, year: int, key: str):
         "drilldown": found,
         "records": found.records[:500],
         "count": found.records.count(),
+        "year_end": date(year, 12, 31),  # a case counts by its result on that day
+        "pending_label": PENDING_LABEL,
     }
     counted = found.source is not Source.FIGURE
     if counted and context["count"] != context["figure"] and report.state != "draft":
