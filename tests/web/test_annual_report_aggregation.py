@@ -2,7 +2,6 @@
 自然资源局 and 青山镇. Each agency counts once; missing, unpublished and late reports are named."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -10,10 +9,6 @@ from django.core.exceptions import PermissionDenied
 from gongkai.web.annualreports import workflow
 from gongkai.web.annualreports.aggregation import Standing, combined_report
 from gongkai.web.applications.workflow import submit
-from gongkai.web.catalog.registry import store_figure
-
-FIGURES = ("s2.licensing.decisions", "s2.penalty.decisions", "s2.coercion.decisions",
-           "s2.fees.amount")  # fmt: skip
 
 
 def one_application(agency, token: str) -> None:
@@ -24,22 +19,12 @@ def one_application(agency, token: str) -> None:
         "form_requested": "email", "delivery": "email"}, token=token)  # fmt: skip
 
 
-def publish(agency, user, combined=False):
-    for key in FIGURES:
-        store_figure(agency, 2025, key, Decimal(1), user)
-    report = workflow.start(agency, 2025, user, combined=combined)
-    text = {n: t.replace("【请填写", "").replace("】", "") for n, t in report.sections.items()}
-    workflow.perform(report, "edit", user, sections=text)
-    workflow.perform(report, "submit", user)
-    return workflow.perform(report, "approve", user)
-
-
 @pytest.fixture
-def tree(county, finance, treasury, land, town, frank):
+def tree(county, finance, treasury, land, town, frank, publish_report):
     for agency in (county, finance, treasury, land, town):
         one_application(agency, f"a-{agency.pk}")
-    publish(treasury, frank)
-    publish(finance, frank, combined=True)  # 财政局 and its 国库股
+    publish_report(treasury, 2025, frank, frank, figure=1)
+    publish_report(finance, 2025, frank, frank, combined=True, figure=1)  # with its 国库股
     workflow.start(land, 2025, frank)  # a working copy, never published
     return county
 

@@ -3,16 +3,13 @@ registered after the 2024 report was published, an answer recorded afterwards wi
 or a 2024 report that was imported rather than counted from the records."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
 from gongkai.report.compiler import assemble
-from gongkai.web.annualreports import workflow
 from gongkai.web.annualreports.compiler import compile_report
 from gongkai.web.annualreports.models import AnnualReport, ReportVersion
 from gongkai.web.applications.workflow import perform, submit
-from gongkai.web.catalog.registry import store_figure
 
 LETTER = {"reason": "可以公开", "granted_kind": "provided", "provided_content": "电子文本",
           "provision_method": "电子邮件"}  # fmt: skip
@@ -26,17 +23,6 @@ def apply(agency, received_on: date, token: str):
         "form_requested": "email", "delivery": "email"}, token=token)  # fmt: skip
 
 
-def publish_2024(agency, clerk, head):
-    for key in ("s2.licensing.decisions", "s2.penalty.decisions", "s2.coercion.decisions",
-                "s2.fees.amount"):  # fmt: skip
-        store_figure(agency, 2024, key, Decimal(0), head)
-    report = workflow.start(agency, 2024, clerk)
-    text = {n: t.replace("【请填写", "").replace("】", "") for n, t in report.sections.items()}
-    workflow.perform(report, "edit", clerk, sections=text)
-    workflow.perform(report, "submit", clerk)
-    return workflow.perform(report, "approve", head)
-
-
 def carried_note(finance) -> str | None:
     """The explanation of rule B3-5 (上年结转 = last year's 结转下年度), the same for each of
     the columns it fails in (自然人 and 总计 here)."""
@@ -47,9 +33,9 @@ def carried_note(finance) -> str | None:
 
 
 @pytest.fixture
-def open_at_2024s_end(finance, alice, erin):
+def open_at_2024s_end(finance, alice, erin, publish_report):
     case = apply(finance, date(2024, 12, 1), "open")
-    publish_2024(finance, alice, erin)
+    publish_report(finance, 2024, alice, erin)
     return case
 
 
