@@ -5,27 +5,13 @@ A published report is frozen: a correction reopens the working copy with a state
 publishes a new version. `workflow.py` is the one engine that applies these transitions.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.agencies.roles import Action
 from gongkai.web.annualreports.models import ReportState
+from gongkai.web.core.transitions import Transition, available, transition
 
 S = ReportState
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: frozenset[str]
-    target: str | None  # None: the state does not change
-    permission: Action
-
-
-def transition(action, label, sources, target, permission=Action.HANDLE) -> Transition:
-    return Transition(action, label, frozenset(sources), target, permission)
 
 
 TRANSITIONS = {
@@ -51,4 +37,4 @@ EVENT_LABELS = {
 
 
 def available_transitions(state: str) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if state in t.sources]
+    return available(TRANSITIONS, state)

@@ -4,12 +4,11 @@
 that applies them. An action not listed for a state is refused.
 """
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.agencies.roles import Action
+from gongkai.web.core.transitions import Transition, available, transition
 
 
 class State(models.TextChoices):
@@ -24,19 +23,6 @@ class State(models.TextChoices):
 OPEN_STATES = frozenset({State.RECEIVED, State.AWAITING_CORRECTION, State.CONSULTING,
                          State.AWAITING_PAYMENT})  # fmt: skip
 PAUSED_STATES = frozenset({State.CONSULTING, State.AWAITING_PAYMENT})
-
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: frozenset[State]
-    target: State | None  # None: the state does not change
-    permission: Action
-
-
-def transition(action, label, sources, target, permission=Action.HANDLE) -> Transition:
-    return Transition(action, label, frozenset(sources), target, permission)
 
 
 TRANSITIONS = {
@@ -88,4 +74,4 @@ EVENT_LABELS = {
 
 
 def available_transitions(state: State) -> list[Transition]:
-    return [t for t in TRANSITIONS.values() if state in t.sources]
+    return available(TRANSITIONS, state)
