@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.annualreports import public, staff
+from gongkai.web.annualreports import imports_views, public, staff
 
 urlpatterns = [
     path("annual-reports/<str:code>/<int:year>/", public.published_report,
@@ -17,4 +17,12 @@ urlpatterns = [
          name="annual-report-cell"),
     path("work/annual-reports/<str:code>/<int:year>/<str:action>/", staff.perform_action,
          name="annual-report-action"),
+    path("work/annual-reports/<str:code>/import/", imports_views.upload,
+         name="annual-report-import"),
+    path("work/annual-reports/<str:code>/import/confirm/", imports_views.confirm,
+         name="annual-report-import-confirm"),
+    path("work/annual-reports/<str:code>/type/<int:year>/", imports_views.typed,
+         name="annual-report-type"),
+    path("work/annual-reports/<str:code>/type/<int:year>/check/", imports_views.typed_check,
+         name="annual-report-type-check"),
 ]  # fmt: skip
