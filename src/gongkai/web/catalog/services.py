@@ -1,11 +1,16 @@
 """Creating and editing entries (drafts), and each agency's approval chain."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.catalog.models.entries import ApprovalStep, Entry, EntryState
 from gongkai.web.catalog.workflow import WorkflowError, record, snapshot
 
 DEFAULT_CHAIN = [("科室负责人", "reviewer"), ("主要领导", "head")]
+ATTACH_TO_DRAFTS_ONLY = _(
+    "Files can be added to drafts only: a file added now would be public without its "
+    "confidentiality review. Draft a new version of the document and send it for review."
+)
 
 
 def ensure_chain(agency, steps=DEFAULT_CHAIN) -> list[ApprovalStep]:
@@ -64,6 +69,28 @@ def publish_approved(
     if replaces is not None:
         supersede(replaces, entry, actor)
     return entry
+
+
+def attach_files(entry: Entry, actor, uploads) -> list:
+    """Add files to a draft, recording an event that names them.
+
+    Only a draft takes files: what is published has passed 保密审查 and approval with the
+    files it had (条例第十七条), so a file added to a published entry, or to one under review
+    or approval, would reach the public unreviewed. A published document that needs another
+    file is published again as a new draft through the same review. Raises WorkflowError
+    for an entry that is not a draft, django.forms.ValidationError for a refused file."""
+    from gongkai.web.catalog.attachments import add_attachment
+
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if entry.state != EntryState.DRAFT:
+            raise WorkflowError(ATTACH_TO_DRAFTS_ONLY)
+        before = snapshot(entry)
+        added = [add_attachment(entry, upload) for upload in uploads]
+        if added:
+            names = "、".join(item.name for item in added)
+            record(entry, actor, "attach", before, names)
+    return added
 
 
 def supersede(old: Entry, new: Entry, actor) -> None:

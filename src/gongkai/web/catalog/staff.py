@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
 from gongkai.web.catalog import services, workflow
-from gongkai.web.catalog.attachments import add_attachment
 from gongkai.web.catalog.forms import ACTION_FORMS, ChannelForm, EntryForm, LegacyImportForm
 from gongkai.web.catalog.imports import import_yearly_figures
 from gongkai.web.catalog.legacy_import import (
@@ -150,10 +149,11 @@ def upload(request, pk: int):
     entry = entry_for(request.user, pk)
     permissions.require(request.user, Action.HANDLE, entry.agency)
     try:
-        for item in request.FILES.getlist("files"):
-            add_attachment(entry, item)
+        services.attach_files(entry, request.user, request.FILES.getlist("files"))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
     return redirect("catalog-staff-entry", pk=entry.pk)
 
 

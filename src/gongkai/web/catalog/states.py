@@ -46,6 +46,7 @@ EVENT_LABELS = {
     "publish": _("Published"),
     "supersede": _("Superseded by a newer version"),
     "channel": _("Published on another channel"),
+    "attach": _("Files attached"),
     "import": _("Imported from the previous catalogue"),
     "registry_ended": _("Validity changed: the document was repealed or lapsed"),
     "registry_restored": _("Validity restored: the registry no longer records an end"),
