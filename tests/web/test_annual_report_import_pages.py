@@ -142,6 +142,16 @@ def test_a_year_compiled_on_the_platform_cannot_be_imported(finance, alice, clie
     assert not ReportVersion.objects.exists()
 
 
+def test_a_year_compiled_on_the_platform_cannot_be_typed_in(finance, alice, client, password):
+    workflow.start(finance, 2020, alice)
+    client = logged_in(client, "alice", password)
+    url = f"/work/annual-reports/{finance.code}/type/2020/"
+    assert "这份报告不能录入" in client.get(url).content.decode()
+    assert client.post(url, typed(FIGURES_2020, store="1")).status_code == 200
+    assert not ReportVersion.objects.exists()
+    assert AnnualReport.objects.get().origin == "compiled"
+
+
 def test_another_agencys_clerk_gets_404(finance, bob, client, password):
     client = logged_in(client, "bob", password)
     base = f"/work/annual-reports/{finance.code}"

@@ -7,9 +7,11 @@ ALLOWED_HOSTS  default: localhost, 127.0.0.1, [::1] (comma-separated)
 GONGKAI_DATA_DIR  where the SQLite file, secret key and uploads live (default: ./var)
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from gongkai.web.env import (
     envbool,
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ninja",
     "django_tasks_db",
+    "axes",
     "gongkai.web.core",
     "gongkai.web.agencies",
     "gongkai.web.workcalendar",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gongkai.web.core.middleware.ChineseFirstLocaleMiddleware",
@@ -67,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.web.core.json_only.JsonOnlyApiMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused login into the login page
 ]
 
 ROOT_URLCONF = "gongkai.web.urls"
@@ -133,6 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2 for new and changed passwords; an older hash is rewritten with Argon2 at its next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Failed logins are counted per account and per client address (agencies/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["gongkai.web.agencies.login_throttle.ThrottledLoginBackend"]
+AXES_FAILURE_LIMIT = envint("GONGKAI_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the wait shown is the wait there is
+AXES_LOCKOUT_CALLABLE = "gongkai.web.agencies.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.core.client_address.client_address"
+# Password checks running at once across all server processes (each takes ~0.5 s of CPU).
+GONGKAI_LOGIN_SLOTS = envint("GONGKAI_LOGIN_SLOTS", 2)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workbench"
 LOGOUT_REDIRECT_URL = "home"
@@ -151,11 +175,33 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on a missing 
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 MEDIA_ROOT = DATA_DIR / "media"
 
-SESSION_COOKIE_HTTPONLY = True
+# Cookies: never readable by scripts (no page script needs the CSRF token from its cookie),
+# not sent on cross-site subrequests, and only over HTTPS once SECURE_COOKIES is on.
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+# Scripts, styles, images and fonts come from our own static files only: no inline script or
+# style anywhere (a published report's frozen page has its own policy, core/csp.py).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The HTTPS proxies in front of the platform (addresses or networks, comma-separated): the
+# client's address is then read from X-Forwarded-For (core/client_address.py), and a request
+# they forwarded as HTTPS (X-Forwarded-Proto) counts as secure, for HSTS and secure cookies.
+GONGKAI_TRUSTED_PROXIES = envlist("GONGKAI_TRUSTED_PROXIES", [])
+if GONGKAI_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind an HTTPS proxy, turn these on; the local two-command set-up serves plain HTTP.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)

@@ -35,6 +35,7 @@ from gongkai.web.annualreports.imports import (
 from gongkai.web.annualreports.models import Origin
 
 PENDING = "annual-report-imports"  # session: sha256 of a staged file -> its name and agency
+HELD_PER_SESSION = 10
 SEVERITY_ORDER = list(Severity)
 SEVERITY_LABELS = {
     Severity.ERROR: gettext_lazy("Error"),
@@ -129,8 +130,9 @@ def upload(request):
 
 
 def hold(request, data: bytes, name: str) -> str:
+    """Stage the file; the session keeps its name and agency (the user's last few uploads)."""
     digest = imports.stage(data)
-    pending = request.session.get(PENDING, {})
+    pending = dict(list(request.session.get(PENDING, {}).items())[-(HELD_PER_SESSION - 1) :])
     pending[digest] = {"name": name, "agency": request.agency.pk}
     request.session[PENDING] = pending
     return digest
