@@ -433,7 +433,9 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
     """Parse published annual reports (txt, html, docx, pdf) into report JSON.
 
     One file: one JSON object. Several files or a directory: JSON Lines, one object per file
-    with "source", in input order. Exit status 1 if any file could not be read.
+    with "source", in input order. Exit status 1 if any file could not be read (a damaged,
+    binary or encrypted file; one beyond the limits of a real report, such as a zip bomb),
+    or if a directory holds no report file.
     """
     from pathlib import Path
 
@@ -441,6 +443,12 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
     from gongkai.report.parse.batch import csv_rows, csv_writer, parse_files, report_files
 
     files = report_files(paths)
+    if not files:
+        click.echo(
+            "gongkai parse: 没有找到报告文件（.txt .md .html .htm .docx .pdf）/ no report files",
+            err=True,
+        )
+        sys.exit(1)
     single = len(paths) == 1 and len(files) == 1 and not Path(paths[0]).is_dir()
     failed = False
     with open(csv_path, "w", newline="", encoding="utf-8") if csv_path else nullcontext() as out:

@@ -10,7 +10,10 @@ with certainty becomes a `P-…` finding (`findings`) next to the rulebook's.
     parse_report(path_or_bytes, name=None) -> Report
     parse_lines(lines, source=None) -> Report
 
-Both raise `UnreadableSource` (a one-line reason) for a file that is no readable document.
+Both raise `UnreadableSource` (a one-line reason) for a file that is no readable document,
+and its subclass `TooCostly` for one that would cost more memory or time than any real
+report (limits.py: a zip bomb, a PDF whose streams inflate too far, reading past the
+deadline).
 """
 
 from pathlib import Path
@@ -19,16 +22,17 @@ from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation
 from gongkai.report.model import Report
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.generation import Identity, identify
+from gongkai.report.parse.limits import time_limit
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.narrative import read_narrative
 from gongkai.report.parse.normalize import squeeze
-from gongkai.report.parse.readers import UnreadableSource, read_bytes, read_report
+from gongkai.report.parse.readers import TooCostly, UnreadableSource, read_bytes, read_report
 from gongkai.report.parse.sections import read_sections
 from gongkai.report.parse.tables import TableRead, read_tables
 from gongkai.report.parse.tokens import tokenize
 from gongkai.report.rulebook import check
 
-__all__ = ["SourceLine", "UnreadableSource", "parse_lines", "parse_report"]
+__all__ = ["SourceLine", "TooCostly", "UnreadableSource", "parse_lines", "parse_report"]
 
 
 def parse_report(source: str | Path | bytes, name: str | None = None) -> Report:
@@ -46,6 +50,11 @@ def parse_lines(
 ) -> Report:
     """The report in `lines`; `rulebook=False` leaves out the rulebook's findings (the parse
     findings stay), for bulk extraction where only the figures matter."""
+    with time_limit():
+        return _parse_lines(lines, source, rulebook)
+
+
+def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) -> Report:
     squeezed = squeeze("".join(line.text for line in lines))
     identity = identify(lines, squeezed)
     year, year_findings = _reporting_year(identity)

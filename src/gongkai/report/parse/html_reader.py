@@ -5,6 +5,7 @@ import re
 
 from lxml import etree, html
 
+from gongkai.report.parse.limits import check_time
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.readers import UnreadableSource, clean_cell, non_empty, row_line
 
@@ -37,6 +38,7 @@ class Collector:
         self.buffer, self.buffer_line = [], None
 
     def walk(self, element) -> None:
+        check_time()
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in SKIPPED or not tag:
             return self.add(element.tail, element.sourceline)

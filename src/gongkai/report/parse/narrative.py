@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from gongkai.report.formats import GENERATIONS, Kind
+from gongkai.report.parse.limits import check_time
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.values import CellValue
 
@@ -20,7 +21,7 @@ NEGATION = r"(?:未|没有|无|不存在|尚未)"
 COUNT_UNIT = r"(?:件|条|个|份|宗|起|次)"
 WHOSE = r"了?(?:群众|公民|各类)?的?"
 EXACT = r"(?!\d|\.\d|余|多|左右)"
-FIGURE = rf"共?计?(?P<n>\d+){EXACT}{COUNT_UNIT}"
+FIGURE = rf"共?计?(?<!\d)(?P<n>\d{{1,15}}){EXACT}{COUNT_UNIT}"
 
 # (key, pattern): a pattern with group `n` states a figure; one without states zero.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -28,12 +29,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("requests.received", rf"{RECEIVE}了?{FIGURE}的?{APPLICATION}"),
     ("requests.received", rf"{NEGATION}(?:发生|{RECEIVE})过?(?:任何)?[^,]{{0,10}}?{APPLICATION}"),
     ("requests.fees", rf"{NEGATION}[^,]{{0,24}}?(?:收费|收取[^,]{{0,8}}?费)"),
-    ("proactive.total", rf"主动公开(?:政府)?信息(?:数)?共?计?(?P<n>\d+){EXACT}条"),
+    ("proactive.total", rf"主动公开(?:政府)?信息(?:数)?共?计?(?<!\d)(?P<n>\d{{1,15}}){EXACT}条"),
     ("proactive.normative_published", r"无主动公开规范性文件"),
     ("proactive.normative_issued", rf"{NEGATION}[^,]{{0,12}}?制发规范性文件"),
-    ("proactive.via_wechat", rf"(?:微信|公众号)[^,\d]{{0,10}}?(?P<n>\d+){EXACT}条"),
-    ("review.total", rf"行政复议(?:案件|申请)?共?(?P<n>\d+){EXACT}(?:件|起|宗)"),
-    ("litigation.total", rf"行政诉讼(?:案件)?共?(?P<n>\d+){EXACT}(?:件|起|宗)"),
+    ("proactive.via_wechat", rf"(?:微信|公众号)[^,\d]{{0,10}}?(?<!\d)(?P<n>\d{{1,15}}){EXACT}条"),
+    ("review.total", rf"行政复议(?:案件|申请)?共?(?<!\d)(?P<n>\d{{1,15}}){EXACT}(?:件|起|宗)"),
+    ("litigation.total", rf"行政诉讼(?:案件)?共?(?<!\d)(?P<n>\d{{1,15}}){EXACT}(?:件|起|宗)"),
 )  # fmt: skip
 COMPILED = tuple((key, re.compile(pattern)) for key, pattern in PATTERNS)
 
@@ -53,6 +54,7 @@ TRIGGERS = re.compile(
 def read_narrative(paragraphs: Iterable[str], code: str) -> dict[str, CellValue]:
     found: dict[str, CellValue] = {}
     for paragraph in paragraphs:
+        check_time()
         if len(paragraph) < 8 or not TRIGGERS.search(paragraph):
             continue  # table cells and sentences on other topics: most lines of a report
         for sentence in SENTENCES.split(squeeze_keeping_lines(paragraph)):

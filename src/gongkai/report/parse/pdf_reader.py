@@ -7,6 +7,7 @@ with newlines (joined). Text inside a table's box is not repeated as prose.
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 
+from gongkai.report.parse.limits import MAX_PDF_PAGES, TooCostly, check_time
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.readers import UnreadableSource, non_empty, row_line
 
@@ -37,11 +38,16 @@ def pdf_lines(stream) -> list[SourceLine]:
     try:
         with pdfplumber.open(stream) as pdf:
             tables = 1
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise TooCostly(f"PDF 超过 {MAX_PDF_PAGES} 页 / more than {MAX_PDF_PAGES} pages")
             for number, page in enumerate(pdf.pages, 1):
+                check_time()
                 placed = page_lines(page, number, tables)
                 tables += len({line.where.get("table") for _, line in placed} - {None})
                 lines.extend(line for _, line in placed)
                 page.flush_cache()  # keeps memory flat on long documents
+    except TooCostly:
+        raise
     except PDFSyntaxError as error:
         raise UnreadableSource(f"not a readable PDF: {error}") from None
     except Exception as error:  # pdfminer raises many kinds for damaged or encrypted files

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from gongkai.report.formats import GENERATIONS
+from gongkai.report.parse.limits import check_time
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.vocabulary import (
@@ -65,10 +66,13 @@ def _units() -> tuple[str, ...]:
 UNITS = _units()
 UNIT_SET = frozenset(UNITS)
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in UNITS)
+# At most 15 digits and 6 decimals: no statutory figure is larger, and a longer run of
+# digits (damage, or a pasted identifier) is unreadable rather than a number.
 NUMBER = re.compile(
-    rf"^(?P<sign>[+-]?)(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<fraction>\d+))?"
-    rf"(?P<unit>万(?:{_UNIT_PATTERN})?|{_UNIT_PATTERN})?$"
+    rf"^(?P<sign>[+-]?)(?P<digits>\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,15}})"
+    rf"(?:\.(?P<fraction>\d{{1,6}}))?(?P<unit>万(?:{_UNIT_PATTERN})?|{_UNIT_PATTERN})?$"
 )
+LONG_NUMBER = re.compile(r"^[+-]?[\d,]{16,}")
 HAS_DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？]")
@@ -85,7 +89,9 @@ def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
     match = NUMBER.match(core)
     if match:
         return Kind.VALUE, _decimal(match), match["unit"], _leading_zero(match["digits"])
-    if HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core):
+    if LONG_NUMBER.match(core) or (
+        HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core)
+    ):
         return Kind.UNREADABLE, None, None, False
     return Kind.TEXT, None, None, False
 
@@ -157,6 +163,8 @@ def tokenize(lines: list[SourceLine]) -> list[Token]:
     whitespace-only lines are blank cells (seed 001's NBSP cells, seed 002's trailing one)."""
     tokens: list[Token] = []
     for index, line in enumerate(lines):
+        if index % 256 == 0:
+            check_time()
         if line.text:
             for cell, piece, kind, number, unit, zero, prose in line_pieces(line.text):
                 tokens.append(
