@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTHON ?= $(shell scripts/find-python.sh)
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format test-sqlite test-postgres lock messages clean
+.PHONY: install run test lint format test-sqlite test-postgres lock messages clean bench-reliability
 
 install: $(STAMP)
 
@@ -41,6 +41,12 @@ test-sqlite: install
 test-postgres: install
 	@echo "== test suite on PostgreSQL =="
 	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser"
+
+# Load and crash tests in full (bench/bench_reliability.py; a reduced form runs in `make test`):
+# 5 minutes of 80 users, then kill -9 of the server and the worker (and a PostgreSQL restart).
+bench-reliability: install
+	$(VENV)/bin/python bench/bench_reliability.py
+	scripts/with-postgres.sh $(VENV)/bin/python bench/bench_reliability.py
 
 # Re-pin every dependency to the newest release its range in pyproject.toml allows.
 lock:

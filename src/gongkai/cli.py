@@ -307,7 +307,8 @@ def catalog() -> None:
 @click.option("--default-subject", metavar="NAME", help="主题分类 for names not in the list.")
 @click.option("--default-form", metavar="NAME", help="体裁分类 for names not in the list.")
 @click.option("--check", "check_only", is_flag=True, help="Check every row; import nothing.")
-def catalog_import(path, code, default_subject, default_form, check_only) -> None:
+@click.option("--queue", is_flag=True, help="Check, then leave the import to `gongkai worker`.")
+def catalog_import(path, code, default_subject, default_form, check_only, queue) -> None:
     """Import an agency's previous 目录 (CSV or XLSX), keeping its 索引号: every row or none.
 
     Rows may name an agency below --agency in a 发布机构 column. Exit status: 0 imported
@@ -327,13 +328,21 @@ def catalog_import(path, code, default_subject, default_form, check_only) -> Non
         national_term(SubjectCategory, default_subject, "--default-subject"),
         national_term(FormCategory, default_form, "--default-form"),
     )
-    run = legacy_import.check_legacy_catalog if check_only else legacy_import.import_legacy_catalog
+    checking = check_only or queue
+    run = legacy_import.check_legacy_catalog if checking else legacy_import.import_legacy_catalog
     result = run(Path(path).read_bytes(), Path(path).name, agency, None, defaults)
     for error in result.errors:
         click.echo(f"gongkai catalog import: {error}", err=True)
     if not result.ok:
         click.echo(f"未导入任何条目 / nothing imported ({len(result.errors)} 处错误)", err=True)
         sys.exit(1)
+    if queue and not check_only:
+        from gongkai.web.catalog.tasks import queue_legacy_import
+
+        task_id = queue_legacy_import(Path(path).read_bytes(), Path(path).name, agency, defaults)
+        click.echo(f"{result.file_name}: 检查通过，已排队由后台任务导入 {len(result.entries)} 条"
+                   f" / queued for gongkai worker (task {task_id})")  # fmt: skip
+        return
     done = "检查通过，可以导入" if check_only else "已导入"
     click.echo(f"{result.file_name}: {done} {len(result.entries)} 条 / entries")
 
@@ -348,10 +357,18 @@ def catalog_recount() -> None:
 
 
 @catalog.command("reindex")
-def catalog_reindex() -> None:
+@click.option("--queue", is_flag=True, help="Leave the rebuild to `gongkai worker`.")
+def catalog_reindex(queue: bool) -> None:
     """Rebuild the full-text search index from the entries, then count the common words."""
     setup_django()
     from django.db import transaction
+
+    if queue:
+        from gongkai.web.catalog.tasks import reindex_catalogue
+
+        task_id = reindex_catalogue.enqueue().id
+        click.echo(f"已排队由后台任务重建索引 / queued for gongkai worker (task {task_id})")
+        return
 
     from gongkai.web.catalog.search import rebuild_index, warm_counts
 

@@ -103,7 +103,9 @@ def perform(report: AnnualReport, action: str, actor, **params) -> AnnualReport:
     if transition is None:
         raise WorkflowError(_("Unknown action: %(action)s") % {"action": action})
     with transaction.atomic():
-        report = AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
+        # The report's row only, not the joined agency's (see catalog/workflow.py).
+        reports = AnnualReport.objects.select_for_update(of=("self",)).select_related("agency")
+        report = reports.get(pk=report.pk)
         if report.state not in transition.sources:
             raise WorkflowError(
                 _("“%(action)s” is not possible while the report is “%(state)s”.")

@@ -50,7 +50,10 @@ def perform(entry: Entry, action: str, actor, **params) -> Entry:
     if transition is None:
         raise WorkflowError(_("Unknown action: %(action)s") % {"action": action})
     with transaction.atomic():
-        entry = Entry.objects.select_for_update().select_related("agency").get(pk=entry.pk)
+        # The entry's row only: FOR UPDATE of the joined agency row too would block every
+        # insert that refers to the agency (a bulk import's entries) and deadlock with it.
+        entries = Entry.objects.select_for_update(of=("self",)).select_related("agency")
+        entry = entries.get(pk=entry.pk)
         if entry.state not in transition.sources:
             raise WorkflowError(
                 _("“%(action)s” is not possible while the entry is “%(state)s”.")

@@ -28,6 +28,11 @@ LOST_AFTER = timedelta(hours=1)
 HOST = socket.gethostname()[:255]
 # What a task shows when its worker was stopped in the middle of it.
 INTERRUPTIONS = ("builtins.SystemExit", "builtins.KeyboardInterrupt")
+# Failures that say nothing about the task itself: the database restarted or went away, or
+# chose the task's transaction as a deadlock's victim. Such a task is run again, up to
+# MAX_ATTEMPTS runs in all (a task that always fails this way stays failed).
+TRANSIENT = ("django.db.utils.OperationalError", "django.db.utils.InterfaceError")
+MAX_ATTEMPTS = 5
 
 
 def beat(worker_id: str) -> None:
@@ -73,14 +78,23 @@ def abandoned_tasks(alive: set[str], interrupted: bool) -> list[DBTaskResult]:
     return [task for task in candidates if (task.worker_ids or [None])[-1] not in alive]
 
 
+def failed_transiently() -> list[DBTaskResult]:
+    """Tasks that failed on a database error, with runs left to try."""
+    failed = DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED, exception_class_path__in=TRANSIENT
+    ).only("id", "status", "worker_ids")
+    return [task for task in failed if len(task.worker_ids or []) < MAX_ATTEMPTS]
+
+
 def requeue_abandoned_tasks(now: datetime | None = None, interrupted: bool = True) -> int:
-    """Make the abandoned tasks READY again; returns how many. A task whose worker finished
+    """Make the abandoned tasks, and those failed on a database error, READY again; returns
+    how many. A task whose worker finished
     it meanwhile keeps its new status (the update matches the status it was read with).
     Tasks that failed by an interruption are looked for only when `interrupted` (at a
     worker's start: they stay among the failed ones, which are many)."""
     alive = alive_workers(now or timezone.now())
     requeued = 0
-    for task in abandoned_tasks(alive, interrupted):
+    for task in abandoned_tasks(alive, interrupted) + failed_transiently():
         requeued += DBTaskResult.objects.filter(pk=task.pk, status=task.status).update(
             status=TaskResultStatus.READY,
             started_at=None,
