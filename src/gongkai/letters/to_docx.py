@@ -26,6 +26,7 @@ from gongkai.letters.typography import (
     TITLE_FONTS,
     TITLE_SIZE_PT,
 )
+from gongkai.plaintext import xml_safe
 
 TITLE_FONT, TITLE_FALLBACK = TITLE_FONTS[0], TITLE_FONTS[2]  # 方正小标宋简体 → 黑体
 BODY_FONT, BODY_FALLBACK = BODY_FONTS[0], BODY_FONTS[1]  # 仿宋_GB2312 → 仿宋
@@ -37,7 +38,7 @@ def letter_docx(letter: Letter) -> bytes:
     _set_up_page(document)
     _set_default_font(document)
     _declare_fonts(document)
-    document.core_properties.title = letter.title
+    document.core_properties.title = xml_safe(letter.title)
     document.core_properties.language = "zh-CN"
     title = _paragraph(document, letter.title, TITLE_FONT, TITLE_SIZE_PT, WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.line_spacing = Pt(TITLE_SIZE_PT * 1.5)
@@ -85,7 +86,7 @@ def _paragraph(document, text: str, font: str = BODY_FONT, size: float = BODY_SI
     paragraph: Paragraph = document.add_paragraph()
     if align is not None:
         paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))  # a stored name may hold Word's \x0b
     run.font.size = Pt(size)
     set_run_fonts(run._element.get_or_add_rPr(), font)
     return paragraph

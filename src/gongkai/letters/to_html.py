@@ -12,6 +12,7 @@ from gongkai.letters.typography import (
     TITLE_FONTS,
     TITLE_SIZE_PT,
 )
+from gongkai.plaintext import xml_safe
 
 
 def font_stack(fonts: tuple[str, ...]) -> str:
@@ -39,27 +40,33 @@ p {{ margin: 0; text-align: justify; }}
 """
 
 
+def text(value: str) -> str:
+    """Escaped, and without control characters (a stored name may hold Word's \x0b, which
+    the PDF's HTML parser would take for the end of the text)."""
+    return escape(xml_safe(value))
+
+
 def letter_html(letter: Letter) -> str:
     paragraphs = "\n".join(
-        f'<p class="{"body" if block.style is Style.BODY else "plain"}">{escape(block.text)}</p>'
+        f'<p class="{"body" if block.style is Style.BODY else "plain"}">{text(block.text)}</p>'
         for block in letter.blocks
     )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>{escape(letter.title)}</title>
+<title>{text(letter.title)}</title>
 <style>{stylesheet()}</style>
 </head>
 <body>
 <main>
-<h1>{escape(letter.title)}</h1>
-<p class="number">{escape(letter.number)}</p>
-<p class="addressee">{escape(letter.addressee)}：</p>
+<h1>{text(letter.title)}</h1>
+<p class="number">{text(letter.number)}</p>
+<p class="addressee">{text(letter.addressee)}：</p>
 {paragraphs}
 <div class="signature"><div>
-<p>{escape(letter.signature)}</p>
-<p>{escape(letter.date)}</p>
+<p>{text(letter.signature)}</p>
+<p>{text(letter.date)}</p>
 </div></div>
 </main>
 </body>

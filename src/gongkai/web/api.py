@@ -9,15 +9,25 @@ from ninja import NinjaAPI, Schema
 
 from gongkai import __version__
 from gongkai.web.agencies.models import Agency
+from gongkai.web.api_errors import document_errors, install_error_handlers
 from gongkai.web.applications.api import router as applications_router
 from gongkai.web.catalog.api import router as catalog_router
+from gongkai.web.core.input import CleanJSONParser
 
-api = NinjaAPI(
+
+class GongkaiAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_errors(super().get_openapi_schema(**kwargs))
+
+
+api = GongkaiAPI(
     title="Gongkai API",
     version=__version__,
     description="政府信息公开平台接口 / Open government information platform API.",
     urls_namespace="api",
+    parser=CleanJSONParser(),
 )
+install_error_handlers(api)
 
 
 class Health(Schema):

@@ -12,6 +12,7 @@
 
 from collections.abc import Callable
 
+from gongkai.plaintext import clean_tree
 from gongkai.report.model import Report
 
 FORMATS: tuple[str, ...] = ("html", "docx", "pdf", "xlsx")
@@ -62,7 +63,13 @@ def render(report: Report, fmt: str) -> bytes:
     writer = _WRITERS.get(fmt.lower())
     if writer is None:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    return writer(report)
+    return writer(writable(report))
+
+
+def writable(report: Report) -> Report:
+    """The report with no character that XML (hence DOCX and XLSX) cannot hold: text pasted
+    from Word brings \x0b, and a stored report must render whatever it holds."""
+    return Report.from_dict(clean_tree(report.to_dict()))
 
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "render"]

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from gongkai.web.agencies import permissions
@@ -116,8 +116,11 @@ def appeal_detail(appeal: Appeal) -> dict:
 
 
 @router.get("", response=list[AppealOut], summary="Cases of my agencies")
-def list_appeals(request, year: int | None = None, kind: str = "", outcome: str = "",
-                 agency_code: str = "", limit: int = 100, offset: int = 0):  # fmt: skip
+def list_appeals(request, year: int | None = Query(None, ge=2008, le=2200),
+                 kind: str = Query("", max_length=20), outcome: str = Query("", max_length=20),
+                 agency_code: str = Query("", max_length=18),
+                 limit: int = Query(100, ge=1, le=500),
+                 offset: int = Query(0, ge=0, le=1_000_000)):  # fmt: skip
     """Filters as on the docket page: with a year, the outcome (or `pending`) is the one of
     31 December of that year — the cases behind that figure of the annual report."""
     visible = visible_appeals(request.user).prefetch_related("applications")
@@ -127,7 +130,7 @@ def list_appeals(request, year: int | None = None, kind: str = "", outcome: str 
     if agency_code and agency is None:
         return []
     cases = listed(visible, filters, timezone.localdate()).order_by("-filed_on", "-id")
-    return [appeal_out(case) for case in cases[offset : offset + min(limit, 500)]]
+    return [appeal_out(case) for case in cases[offset : offset + limit]]
 
 
 @router.get("/{appeal_id}", response=AppealDetail, summary="One case with its history")

@@ -8,11 +8,12 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
+from pydantic import Field
 
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications import workflow
+from gongkai.web.applications import tokens, workflow
 from gongkai.web.applications.action_forms import action_form, action_params
 from gongkai.web.applications.forms import (
     COMMON_FIELDS,
@@ -25,6 +26,8 @@ from gongkai.web.applications.staff import visible_cases
 from gongkai.web.applications.states import OPEN_STATES, TRANSITIONS
 
 router = Router(tags=["applications"])
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000  # beyond any agency's cases; a larger one would overflow the database
 
 
 class ApplicationIn(Schema):
@@ -43,7 +46,11 @@ class ApplicationIn(Schema):
     description: str
     form_requested: str
     delivery: str
-    submission_token: str | None = None  # repeat it to retry safely: one application is stored
+    submission_token: str | None = Field(
+        None,
+        max_length=tokens.MAX_LENGTH,
+        description="重试时原样再次提交：只保存一份申请；已用于另一份申请的令牌被拒绝（409）",
+    )
 
 
 class Receipt(Schema):
@@ -130,7 +137,7 @@ def status_of(case: Application) -> dict:
     }  # fmt: skip
 
 
-@router.post("", response={201: Receipt, 400: Errors, 429: Errors}, auth=None,
+@router.post("", response={201: Receipt, 400: Errors, 409: Errors, 429: Errors}, auth=None,
              summary="Submit a disclosure application")  # fmt: skip
 def submit_application(request, payload: ApplicationIn):
     agency = Agency.objects.filter(code=payload.agency_code).first()
@@ -142,7 +149,10 @@ def submit_application(request, payload: ApplicationIn):
     if not allow_submission(request):
         return failure(429, "__all__", "提交过于频繁，请稍后再试。")
     fields = online_application_fields(form.cleaned_data)
-    case = workflow.submit(agency, fields, token=payload.submission_token)
+    try:
+        case = workflow.submit(agency, fields, token=payload.submission_token)
+    except tokens.TokenRefused as error:
+        return failure(409, "submission_token", str(error))
     return Status(201, receipt_of(case))
 
 
@@ -155,11 +165,16 @@ def track_application(request, query_code: str):
 
 
 @router.get("", response=list[CaseOut], auth=django_auth, summary="Cases of my agencies")
-def list_applications(request, state: str | None = None, limit: int = 100, offset: int = 0):
+def list_applications(
+    request,
+    state: str | None = Query(None, max_length=24),
+    limit: int = Query(100, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+):
     cases = visible_cases(request.user).order_by("due_on", "id")
     if state:
         cases = cases.filter(state=state)
-    return [case_out(case) for case in cases[offset : offset + min(limit, 500)]]
+    return [case_out(case) for case in cases[offset : offset + limit]]
 
 
 def case_out(case: Application) -> dict:

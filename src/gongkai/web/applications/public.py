@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.statute.explain import explain
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications import workflow
+from gongkai.web.applications import tokens, workflow
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import PublicApplicationForm
 from gongkai.web.applications.models import Application
@@ -22,13 +22,17 @@ def apply(request, code: str):
         if not allow_submission(request):
             form.add_error(None, _("Too many applications from this address; try again later."))
         else:
-            case = workflow.submit(
-                agency,
-                form.application_fields(),
-                token=form.cleaned_data["submission_token"],
-                files=form.cleaned_data["attachments"],
-            )
-            return redirect("application-receipt", query_code=case.query_code)
+            try:
+                case = workflow.submit(
+                    agency,
+                    form.application_fields(),
+                    token=form.cleaned_data["submission_token"],
+                    files=form.cleaned_data["attachments"],
+                )
+            except tokens.TokenRefused as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect("application-receipt", query_code=case.query_code)
     return render(request, "applications/apply.html", {"agency": agency, "form": form})
 
 

@@ -17,7 +17,7 @@ from gongkai.statute.clock import correction_notice_due, count_working_days, reg
 from gongkai.statute.fees import FeeMethod, processing_fee
 from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.agencies import permissions
-from gongkai.web.applications import letters
+from gongkai.web.applications import letters, tokens
 from gongkai.web.applications.deadlines import refresh_deadline
 from gongkai.web.applications.models import (
     Application,
@@ -57,8 +57,10 @@ def next_number(agency, year: int) -> str:
 
 
 def submit(agency, fields: dict, actor=None, token: str | None = None, files=()) -> Application:
-    """Register a new application; a repeated submission token returns the first one."""
-    if token and (existing := Application.objects.filter(submission_token=token).first()):
+    """Register a new application. A retry under the same submission token returns the first
+    one; another submission under it raises tokens.TokenRefused."""
+    token = tokens.usable(token)
+    if existing := tokens.earlier_submission(token, agency, fields):
         return existing
     try:
         with transaction.atomic():
@@ -68,8 +70,8 @@ def submit(agency, fields: dict, actor=None, token: str | None = None, files=())
                                           name=upload.name[:200], size=upload.size,
                                           content_type=upload.content_type)  # fmt: skip
             return application
-    except IntegrityError:
-        if token and (existing := Application.objects.filter(submission_token=token).first()):
+    except IntegrityError:  # the same token, submitted at the same moment
+        if existing := tokens.earlier_submission(token, agency, fields):
             return existing
         raise
 

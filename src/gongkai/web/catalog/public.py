@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from gongkai.plaintext import xml_safe
 from gongkai.statute.clock import CURRENT
 from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM, article_20_items
 from gongkai.web.agencies.models import Agency
@@ -196,7 +197,9 @@ def annual_reports(request, code: str | None = None):
 
 
 class AgencyFeed(Feed):
-    """New entries of an agency (and the units below it), as Atom."""
+    """New entries of an agency (and the units below it), as Atom. Text goes through
+    xml_safe: Django's feed writer refuses a control character, and a title stored with
+    Word's \x0b must not take the agency's whole feed down."""
 
     feed_type = Atom1Feed
 
@@ -204,7 +207,7 @@ class AgencyFeed(Feed):
         return get_object_or_404(Agency, code=code)
 
     def title(self, agency):
-        return f"{agency.name} 政府信息公开"
+        return xml_safe(f"{agency.name} 政府信息公开")
 
     def link(self, agency):
         return reverse("catalog") + f"?agency={agency.code}"
@@ -217,10 +220,10 @@ class AgencyFeed(Feed):
         )
 
     def item_title(self, entry):
-        return entry.title
+        return xml_safe(entry.title)
 
     def item_description(self, entry):
-        return search.lead(entry, 200)
+        return xml_safe(search.lead(entry, 200))
 
     def item_link(self, entry):
         return reverse("catalog-entry", args=[entry.pk])
