@@ -1,4 +1,5 @@
-"""The demo county's 2025 annual reports, compiled from the demo year and published.
+"""The demo county's annual reports: its 2024 report as the old website published it, imported;
+and the 2025 reports, compiled from the demo year and published.
 
 Each department and town compiles its report from its records, writes what the platform asks
 of people (【请填写…】), submits it and has it approved — in January 2026, except 东岭乡,
@@ -8,9 +9,11 @@ with all of theirs and was published on 20 March (第四十九条: 3月31日). L
 
 import re
 from datetime import date
+from pathlib import Path
 
 from gongkai.web.agencies.models import Agency, User
 from gongkai.web.annualreports import workflow
+from gongkai.web.annualreports.imports import draft_from_document, store
 from gongkai.web.annualreports.models import AnnualReport
 
 YEAR = 2025
@@ -24,6 +27,11 @@ SCHEDULE = [
     ("东岭乡", "admin", "admin", date(2026, 2, 9)),
 ]
 COMBINED = ("县政府", "lina", "admin", date(2026, 3, 20))
+
+# The county's 2024 report as its old website published it (on 2025-01-22; the demo
+# catalogue imports its 目录 entry), read by the parser like any imported document.
+LAST_YEAR = Path(__file__).with_name("demo_2024_county_report.html")
+LAST_YEAR_PUBLISHED_ON = date(2025, 1, 22)
 
 # What staff wrote where the platform asked, by the first words of the request.
 WRITTEN = {
@@ -65,8 +73,19 @@ def publish(agency: Agency, clerk: str, head: str, on: date, combined: bool = Fa
     workflow.perform(report, "approve", head_user, on=on)
 
 
+def import_last_year() -> None:
+    county = Agency.objects.get(short_name="县政府")
+    draft = draft_from_document(
+        county, LAST_YEAR.read_bytes(), "青山县人民政府2024年政府信息公开工作年度报告.html",
+        year=YEAR - 1, published_on=LAST_YEAR_PUBLISHED_ON,
+    )  # fmt: skip
+    store(draft, User.objects.get(username="lina"))  # a second time changes nothing
+
+
 def load_demo_reports() -> int:
-    """Publish the demo year's reports that are missing; returns how many are published."""
+    """Import last year's report and publish the demo year's reports that are missing;
+    returns how many of the demo year's are published."""
+    import_last_year()
     for short_name, clerk, head, on in SCHEDULE:
         publish(Agency.objects.get(short_name=short_name), clerk, head, on)
     short_name, clerk, head, on = COMBINED
