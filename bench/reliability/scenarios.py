@@ -135,7 +135,7 @@ class Crash:
             return
         await asyncio.sleep(self.pause)
         await interrupt()
-        if not await wait_for(lambda: task_status(self.stack, first) == "SUCCESSFUL", 300):
+        if not await wait_for(lambda: self.finished(first), 300):
             status = task_status(self.stack, first)
             self.problems.append(f"import {first} did not finish after the crash ({status})")
 
@@ -150,6 +150,11 @@ class Crash:
                 run, "PostgreSQL restarted (immediate)", self.stack.restart_database,
                 lambda: None))  # fmt: skip
         await asyncio.sleep(self.pause * 4)
+
+    def finished(self, first: int) -> bool:
+        if self.stack.revive_worker():
+            self.log.append("the task worker had stopped with the database: started again")
+        return task_status(self.stack, first) == "SUCCESSFUL"
 
     async def kill_worker(self) -> None:
         await asyncio.to_thread(self.stack.kill, "worker")

@@ -107,6 +107,16 @@ class Stack:
     def start_worker(self) -> None:
         self.spawn("worker", [GONGKAI, "worker", "--interval", "0.2"])
 
+    def revive_worker(self) -> bool:
+        """Start the worker again if it stopped by itself (it exits when the database goes
+        away under it); what systemd's Restart=always does in production. True if it did."""
+        worker = self.processes.get("worker")
+        if worker is None or worker.poll() is None:
+            return False
+        self.processes.pop("worker")
+        self.start_worker()
+        return True
+
     def kill(self, name: str) -> None:
         """kill -9 the process and everything in its session (gunicorn's workers too)."""
         process = self.processes.pop(name, None)

@@ -50,7 +50,7 @@ def test_registering_gives_a_number_per_agency_year_and_series(finance, land, al
 def test_registering_writes_one_event_with_the_details(case, alice):
     event = case.events.get()
     assert (event.action, event.actor) == ("register", alice)
-    assert event.changes["appellant"] == [None, "王小明"]
+    assert event.changes["appellant"] == [None, "王**"]  # masked: privacy/masking.py
     assert event.changes["filed_on"] == [None, "2025-03-03"]
 
 

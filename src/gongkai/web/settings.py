@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.web.annualreports",
     "gongkai.web.portal",
     "gongkai.web.jobs",
+    "gongkai.web.privacy",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,15 @@ GONGKAI_SUBMISSIONS_PER_HOUR = envint("GONGKAI_SUBMISSIONS_PER_HOUR", 20)
 # A dotted path to a callable(uploaded_file) that raises ValidationError for an infected file,
 # e.g. a wrapper around clamd; empty: no scanning.
 GONGKAI_UPLOAD_SCANNER = envstr("GONGKAI_UPLOAD_SCANNER", "")
+
+# How many days personal data is kept after the end of what it served (privacy/retention.py
+# says why each default is what it is); the daily purge masks or deletes it afterwards.
+GONGKAI_RETENTION_DAYS = {
+    "applicant_details": envint("GONGKAI_RETAIN_APPLICANT_DETAILS_DAYS", 5 * 365),
+    "applicant_attachments": envint("GONGKAI_RETAIN_APPLICANT_ATTACHMENTS_DAYS", 365),
+    "appellant_names": envint("GONGKAI_RETAIN_APPELLANT_NAMES_DAYS", 5 * 365),
+    "notification_recipients": envint("GONGKAI_RETAIN_NOTIFICATION_RECIPIENTS_DAYS", 365),
+}
 
 # Background work (reminders, nightly jobs, recounting) is queued in the database and run by
 # `gongkai worker`; no broker to install. A large installation may point this at another

@@ -26,6 +26,7 @@ from gongkai.web.appeals.states import STEPS, Stage, stage_of
 from gongkai.web.appeals.validation import validate
 from gongkai.web.applications.uploads import checked
 from gongkai.web.core import history
+from gongkai.web.privacy.masking import masked, person_name
 
 TRACKED = [f.name for f in Appeal._meta.concrete_fields if f.name not in {"id", "created_at"}]
 # What "edit the details" may change: not the agency or number, nor the decision (which has
@@ -39,7 +40,8 @@ class WorkflowError(Exception):
 
 
 def snapshot(appeal: Appeal) -> dict:
-    values = history.snapshot(appeal, TRACKED)
+    # The appellant's name masked, as in the applications' history (privacy/masking.py).
+    values = masked(history.snapshot(appeal, TRACKED), {"appellant": person_name})
     numbers = appeal.applications.values_list("number", flat=True) if appeal.pk else []
     return values | {"applications": sorted(numbers)}
 

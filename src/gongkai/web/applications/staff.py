@@ -27,6 +27,7 @@ from gongkai.web.applications.forms import StaffEntryForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.states import OPEN_STATES, PAUSED_STATES, State, available_transitions
 from gongkai.web.core.steps import take_step
+from gongkai.web.privacy.access import record_view
 
 DUE_SOON_DAYS = 7  # calendar days: "due within a week"
 VIEW_LABELS = [
@@ -89,6 +90,7 @@ def case_for(user, pk: int, action: Action = Action.VIEW) -> Application:
 @login_required
 def case_page(request, pk: int):
     case = case_for(request.user, pk)
+    record_view(case, request.user, "案件页面")
     actions = [
         (transition, action_form(transition.action))
         for transition in available_transitions(State(case.state))
@@ -112,6 +114,7 @@ def letter_file(request, pk: int, letter_id: int, fmt: str):
     letter = get_object_or_404(case.letters, pk=letter_id)
     if fmt not in MEDIA_TYPES or fmt == "html":
         raise Http404
+    record_view(case, request.user, f"文书 {letter.number}")
     response = HttpResponse(letters.rendered(letter, fmt), content_type=MEDIA_TYPES[fmt])
     filename = f"{letter.number}{letter.title}.{fmt}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
@@ -122,6 +125,7 @@ def letter_file(request, pk: int, letter_id: int, fmt: str):
 def attachment_file(request, pk: int, attachment_id: int):
     case = case_for(request.user, pk)
     attachment = get_object_or_404(case.attachments, pk=attachment_id)
+    record_view(case, request.user, f"附件 {attachment.pk}")
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
     response["Content-Disposition"] = content_disposition_header(True, attachment.name)
     return response

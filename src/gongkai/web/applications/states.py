@@ -70,6 +70,10 @@ CLOSING_OUTCOMES = {
 EVENT_LABELS = {
     "submit": _("Application received"),
     "recalculate": _("Deadline recalculated"),
+    "view_personal_data": _("Personal data viewed"),
+    "export_personal_data": _("Personal data exported for the applicant"),
+    "purge_applicant_details": _("Personal data masked: retention period ended"),
+    "purge_applicant_attachments": _("Attachments deleted: retention period ended"),
 }
 
 

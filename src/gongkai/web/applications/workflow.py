@@ -28,6 +28,7 @@ from gongkai.web.applications.models import (
 )
 from gongkai.web.applications.states import CLOSING_OUTCOMES, OPEN_STATES, TRANSITIONS
 from gongkai.web.core import history
+from gongkai.web.privacy.masking import APPLICANT_FIELDS, masked
 from gongkai.web.workcalendar.calendar import current_calendar
 
 TRACKED = [f.name for f in Application._meta.fields if f.name not in {"id", "submitted_at"}]
@@ -38,7 +39,10 @@ class WorkflowError(Exception):
 
 
 def snapshot(application: Application) -> dict:
-    return history.snapshot(application, TRACKED)
+    """The tracked fields for the history, personal data masked: the history is append-only,
+    so what it holds outlives the retention period (privacy/retention.py) — it keeps masked
+    values only, and the application's own fields hold the data until it is purged."""
+    return masked(history.snapshot(application, TRACKED), APPLICANT_FIELDS)
 
 
 def next_number(agency, year: int) -> str:
