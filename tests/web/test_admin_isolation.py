@@ -86,15 +86,15 @@ def test_an_agency_admin_updates_contact_details_but_not_the_code(client, dave, 
     assert finance.code == original_code
 
 
-def test_an_agency_admin_assigns_roles_only_in_his_agency(client, dave, grace, finance, land):
+def test_an_agency_admin_assigns_roles_only_in_his_agency(client, dave, alice, finance, land):
     client.force_login(dave)
-    form = {"user": grace.pk, "agency": land.pk, "role": "clerk"}
+    form = {"user": alice.pk, "agency": land.pk, "role": "reviewer"}
     response = client.post("/admin/agencies/membership/add/", form)
     assert response.status_code == 200  # the form comes back with an error
-    assert not Membership.objects.filter(user=grace).exists()
+    assert not Membership.objects.filter(user=alice, role="reviewer").exists()
     form["agency"] = finance.pk
     assert client.post("/admin/agencies/membership/add/", form).status_code == 302
-    assert Membership.objects.filter(user=grace, agency=finance, role="clerk").exists()
+    assert Membership.objects.filter(user=alice, agency=finance, role="reviewer").exists()
 
 
 def test_an_agency_admin_cannot_edit_an_account_with_roles_elsewhere(client, dave, bob, alice):

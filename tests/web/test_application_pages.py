@@ -3,9 +3,8 @@
 from datetime import date
 
 import pytest
-from django.core import signing
 
-from gongkai.web.applications.forms import CAPTCHA_SALT
+from gongkai.web.applications import captcha
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.workflow import submit
 
@@ -22,7 +21,7 @@ def form_data(**overrides) -> dict:
         "form_requested": "email",
         "delivery": "email",
         "submission_token": "token-1",
-        "captcha_token": signing.dumps([3, 4], salt=CAPTCHA_SALT),
+        "captcha_token": captcha.token_for(7),
         "captcha_answer": "7",
     }
     return data | overrides

@@ -1,12 +1,15 @@
+import copy
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import Q
+from django.contrib.auth.forms import AdminUserCreationForm
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency, Membership, User
-from gongkai.web.agencies.roles import Action
+from gongkai.web.agencies.roles import Action, Role
 
 admin.site.site_header = _("Gongkai administration")
 admin.site.site_title = _("Gongkai")
@@ -89,10 +92,39 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class MembershipInline(admin.TabularInline):
+def accounts_managed_by(user):
+    """The accounts an agency administrator may edit and give roles to: those with at least
+    one role, every one at an agency they manage. An account with no role belongs to no
+    agency yet (new, or its roles removed), so only a superuser may take it on."""
+    accounts = User.objects.all()
+    if user.is_superuser:
+        return accounts
+    managed = permissions.agencies_for(user, Action.MANAGE)
+    return (
+        accounts.filter(is_superuser=False, memberships__agency__in=managed)
+        .exclude(memberships__in=Membership.objects.exclude(agency__in=managed))
+        .distinct()
+    )
+
+
+class ManagedAccountsOnly:
+    """A role can be given only to an account the administrator manages (see above)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is User:
+            kwargs["queryset"] = accounts_managed_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MembershipInline(ManagedAccountsOnly, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Agency and not request.user.is_superuser:
+            kwargs["queryset"] = permissions.agencies_for(request.user, Action.MANAGE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Agency)
@@ -139,18 +171,41 @@ class AgencyAdmin(AgencyScopedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AgencyScopedAdmin):
+class MembershipAdmin(ManagedAccountsOnly, AgencyScopedAdmin):
     list_display = ["user", "agency", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__full_name", "agency__name"]
     autocomplete_fields = ["user"]
 
 
+class StaffCreationForm(AdminUserCreationForm):
+    """A new account and its first role, in one step: an agency administrator's new account
+    belongs to one of their agencies from the start (a superuser may leave the role out)."""
+
+    agency = forms.ModelChoiceField(Agency.objects.all(), label=_("agency"), required=False)
+    role = forms.ChoiceField(choices=[("", "---------"), *Role.choices], label=_("role"),
+                             required=False)  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("agency")) != bool(data.get("role")):
+            raise forms.ValidationError(_("Give both the agency and the role, or neither."))
+        return data
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    """Staff accounts. An agency administrator may create accounts and edit those whose every
-    role lies in agencies they manage; only superusers grant superuser or staff status."""
+    """Staff accounts. Who may do what (defect 5 of issue 14):
 
+    - a superuser creates any account, grants any role, and alone grants superuser status and
+      edits accounts that have no role;
+    - an agency administrator (管理员) creates an account only together with its first role at
+      an agency they manage, and sees, edits and sets the password of an account only while
+      every role it holds is at agencies they manage (accounts_managed_by);
+    - nobody but a superuser deletes an account; roles are removed instead.
+    """
+
+    add_form = StaffCreationForm
     list_display = ["username", "full_name", "email", "is_active", "last_login"]
     search_fields = ["username", "full_name", "email"]
     fieldsets = [
@@ -160,19 +215,13 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [
         (None, {"fields": ["username", "full_name", "password1", "password2"]}),
+        (_("First role"), {"fields": ["agency", "role"]}),
     ]
     filter_horizontal = []
     list_filter = ["is_active", "is_superuser"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        # Accounts with no role yet are visible too, so that an agency administrator who has
-        # just created one can go on to give it a role.
-        managed = permissions.agencies_for(request.user, Action.MANAGE)
-        in_scope = Q(memberships__agency__in=managed) | Q(memberships__isnull=True)
-        return queryset.filter(in_scope, is_superuser=False).distinct()
+        return accounts_managed_by(request.user).order_by("username")
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -185,12 +234,18 @@ class UserAdmin(DjangoUserAdmin):
             return ["last_login"]
         return ["is_staff", "is_superuser", "last_login"]
 
-    def manages_all_roles_of(self, request, user: User) -> bool:
-        managed = permissions.agencies_for(request.user, Action.MANAGE)
-        return not user.is_superuser and not user.memberships.exclude(agency__in=managed).exists()
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and not request.user.is_superuser:
+            # Copies: the fields are shared with StaffCreationForm, and so with superusers.
+            agency, role = (copy.deepcopy(form.base_fields[name]) for name in ["agency", "role"])
+            agency.queryset = permissions.agencies_for(request.user, Action.MANAGE)
+            agency.required = role.required = True
+            form.base_fields.update(agency=agency, role=role)
+        return form
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or self.has_add_permission(request)
+        return self.has_add_permission(request)
 
     def has_view_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
@@ -205,7 +260,10 @@ class UserAdmin(DjangoUserAdmin):
             return True
         if obj is None:
             return self.has_add_permission(request)
-        return self.has_add_permission(request) and self.manages_all_roles_of(request, obj)
+        return (
+            self.has_add_permission(request)
+            and accounts_managed_by(request.user).filter(pk=obj.pk).exists()
+        )
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
@@ -214,3 +272,7 @@ class UserAdmin(DjangoUserAdmin):
         if not change:
             obj.is_staff = True  # every account here is a staff account
         super().save_model(request, obj, form, change)
+        if not change and form.cleaned_data.get("agency"):
+            Membership.objects.create(
+                user=obj, agency=form.cleaned_data["agency"], role=form.cleaned_data["role"]
+            )

@@ -33,6 +33,7 @@ from gongkai.web.annualreports.imports import (
     importing_agencies,
 )
 from gongkai.web.annualreports.models import Origin
+from gongkai.web.core.csp import without_inline_widths
 
 PENDING = "annual-report-imports"  # session: sha256 of a staged file -> its name and agency
 HELD_PER_SESSION = 10
@@ -81,7 +82,7 @@ def finding_rows(findings: list[Finding]) -> list[dict]:
 def report_tables(document: Report) -> list[tuple[str, list[str]]]:
     """The official tables as the report renderer draws them."""
     return [
-        (section.heading, [mark_safe(table_html(grid)) for grid in section.grids])
+        (section.heading, [mark_safe(without_inline_widths(table_html(g))) for g in section.grids])
         for section in build_document(document).sections
         if section.grids
     ]

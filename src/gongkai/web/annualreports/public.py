@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annualreports.models import ReportVersion
+from gongkai.web.core.csp import serve_frozen_document
 
 
 def published_report(request, code: str, year: int, number: int | None = None):
@@ -31,4 +32,5 @@ def published_report(request, code: str, year: int, number: int | None = None):
     )  # fmt: skip
     # The page is served as it was published; only the versions line is put before it.
     html = shown.html.replace("<body>\n", f"<body>\n{banner}", 1)
-    return HttpResponse(html, content_type="text/html; charset=utf-8")
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    return serve_frozen_document(response)

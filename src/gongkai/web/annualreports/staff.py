@@ -33,6 +33,7 @@ from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.annualreports.models import AnnualReport, Origin
 from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
 from gongkai.web.appeals.section_four import COLUMNS, PENDING
+from gongkai.web.core.csp import serve_frozen_document, without_inline_widths
 from gongkai.web.core.steps import take_step
 
 PENDING_LABEL = COLUMNS[PENDING]  # 尚未审结
@@ -95,7 +96,7 @@ def report_page(request, year: int):
     context = {
         "report": report,
         "tables": [
-            (section, [mark_safe(table_html(grid, link=link)) for grid in section.grids])
+            (section, [mark_safe(table_for_page(grid, link)) for grid in section.grids])
             for section in built.sections
             if section.grids
         ],
@@ -115,6 +116,10 @@ def report_page(request, year: int):
         else None,
     }
     return render(request, "annualreports/report.html", context)
+
+
+def table_for_page(grid, link) -> str:
+    return without_inline_widths(table_html(grid, link=link))
 
 
 def actions_for(user, report: AnnualReport) -> list:
@@ -171,6 +176,8 @@ def draft_file(request, year: int, fmt: str):
     else:
         body, media = render_report(document, fmt), MEDIA_TYPES[fmt]
     response = HttpResponse(body, content_type=media)
+    if fmt == "html":  # a whole document with its own style, shown in the browser
+        serve_frozen_document(response)
     name = f"{report.title}（{report.get_state_display()}）.{fmt}"
     response["Content-Disposition"] = content_disposition_header(fmt != "html", name)
     return response

@@ -4,21 +4,20 @@ fax and in-person applications share one set of fields and checks."""
 import secrets
 
 from django import forms
-from django.core import signing
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.statute.agency_codes import InvalidAgencyCode, validate_uscc
+from gongkai.statute.clock import FIRST_IN_FORCE
 from gongkai.statute.identity import IdentityType, InvalidIdentity, validate_identity
 from gongkai.statute.phone import InvalidPhone, validate_phone
 from gongkai.statute.receipt import Channel
+from gongkai.web.applications import captcha
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.uploads import AttachmentsField
 from gongkai.web.core.widgets import DateInput
 
-CAPTCHA_SALT = "gongkai.applications.captcha"
-CAPTCHA_MAX_AGE = 2 * 60 * 60  # seconds: a form left open for two hours must be reloaded
 COMMON_FIELDS = [
     "applicant_type", "name", "identity_type", "identity_number", "org_code",
     "representative", "contact_person", "phone", "email", "address", "postal_code",
@@ -96,42 +95,54 @@ class ApplicationForm(forms.ModelForm):
 
 
 class PublicApplicationForm(ApplicationForm):
-    """Online: a simple arithmetic question, signed so it cannot be replayed after two hours,
+    """Online: a simple arithmetic question (captcha.py: signed, minutes long, checked once),
     and a one-time token so that a double click stores one application."""
 
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     captcha_token = forms.CharField(widget=forms.HiddenInput)
     captcha_answer = forms.IntegerField(label=_("Answer"))
+    CAPTCHA_MESSAGES = {
+        "expired": _("The form has expired; please answer the new question."),
+        "wrong": _("That is not the right answer."),
+        "spent": _("This question has been answered already; please answer the new question."),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-            self.initial["captcha_token"] = signing.dumps([a, b], salt=CAPTCHA_SALT)
+        self.captcha_passed = False
+        self.question = ""
+        if self.is_bound:
+            self.data = self.data.copy()  # a new question may replace the spent one
+        else:
             self.initial["submission_token"] = secrets.token_urlsafe(24)
-        self.question = self._question()
+            self._ask_new_question()
 
-    def _question(self) -> str:
-        token = self.data.get("captcha_token") or self.initial.get("captcha_token")
-        try:
-            a, b = signing.loads(token, salt=CAPTCHA_SALT)
-        except (signing.BadSignature, TypeError, ValueError):
-            return ""
-        return _("What is %(a)s plus %(b)s?") % {"a": a, "b": b}
+    def _ask_new_question(self) -> None:
+        question = captcha.new_question()
+        self.question = _("What is %(a)s plus %(b)s?") % {"a": question.a, "b": question.b}
+        if self.is_bound:
+            self.data["captcha_token"], self.data["captcha_answer"] = question.token, ""
+        else:
+            self.initial["captcha_token"] = question.token
 
     def clean_captcha_answer(self):
         answer = self.cleaned_data["captcha_answer"]
+        submission_token = self.data.get("submission_token", "")
         try:
-            a, b = signing.loads(
-                self.data.get("captcha_token", ""), salt=CAPTCHA_SALT, max_age=CAPTCHA_MAX_AGE
-            )
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("The form has expired; please answer the new question.")
-            ) from None
-        if answer != a + b:
-            raise forms.ValidationError(_("That is not the right answer."))
+            captcha.check(self.data.get("captcha_token", ""), answer, submission_token)
+        except captcha.CaptchaError as error:
+            raise forms.ValidationError(self.CAPTCHA_MESSAGES[error.reason]) from None
+        self.captcha_passed = True
         return answer
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        if self.captcha_passed:  # the same form may come back once corrected
+            self.question = _("You answered the question correctly.")
+        else:
+            self._ask_new_question()
 
     def application_fields(self) -> dict:
         return online_application_fields(self.cleaned_data)
@@ -155,6 +166,10 @@ class StaffEntryForm(ApplicationForm):
         received_on = self.cleaned_data["received_on"]
         if received_on > timezone.localdate():
             raise forms.ValidationError(_("The receipt date cannot be in the future."))
+        if received_on < FIRST_IN_FORCE:
+            raise forms.ValidationError(
+                _("The receipt date cannot be before 1 May 2008, when the Regulations took effect.")
+            )
         return received_on
 
     def application_fields(self) -> dict:

@@ -34,6 +34,7 @@ from gongkai.web.catalog.models.entries import (
     Validity,
 )
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
+from gongkai.web.core.csp import uploaded_file
 
 PER_PAGE = 20
 FILTER_CHOICES_KEY = "catalog:filter-choices"
@@ -148,6 +149,7 @@ def entry_page(request, pk: int):
     return render(request, "catalog/entry.html", {"entry": entry})
 
 
+@uploaded_file
 def attachment_file(request, pk: int, attachment_id: int):
     """A file of a proactively published entry (依申请公开 entries list metadata only)."""
     entry = get_object_or_404(

@@ -4,6 +4,7 @@ Chosen with two buttons in the header, kept in cookies, applied as classes on <h
 every page (and every later page) honours them without JavaScript.
 """
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -28,5 +29,12 @@ def toggle(request):
         if request.COOKIES.get(cookie) == "1":
             response.delete_cookie(cookie)
         else:
-            response.set_cookie(cookie, "1", max_age=ONE_YEAR, samesite="Lax")
+            response.set_cookie(
+                cookie,
+                "1",
+                max_age=ONE_YEAR,
+                samesite="Lax",
+                httponly=True,
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
     return response

@@ -1,0 +1,17 @@
+"""The whole demo county, as `gongkai demo` loads it (src/gongkai/cli.py: demo)."""
+
+
+def load_full_demo() -> None:
+    from gongkai.web.agencies.demo import load_demo
+    from gongkai.web.annualreports.demo import load_demo_reports
+    from gongkai.web.appeals.demo import load_demo_appeals
+    from gongkai.web.applications.demo import load_demo_applications
+    from gongkai.web.catalog.demo import load_demo_catalog
+    from gongkai.web.catalog.demo_registry import load_demo_registry
+
+    load_demo()
+    load_demo_applications()
+    load_demo_catalog()
+    load_demo_registry()
+    load_demo_appeals()
+    load_demo_reports()
