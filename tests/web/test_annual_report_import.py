@@ -171,3 +171,13 @@ def draft_2021(agency, carried: int):
 
 def violated(draft) -> set[str]:
     return {f.rule for f in draft.result.findings if f.outcome == "violated"}
+
+
+def test_an_imported_report_is_not_corrected_on_the_platform(finance, erin):
+    from gongkai.web.annualreports import workflow
+    from gongkai.web.annualreports.models import AnnualReport
+
+    report = AnnualReport.objects.create(agency=finance, year=2024, generation="C",
+                                         origin="imported", state="published")  # fmt: skip
+    with pytest.raises(workflow.WorkflowError, match="重新导入"):
+        workflow.perform(report, "correct", erin, note="数字有误")

@@ -33,6 +33,7 @@ from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.annualreports.models import AnnualReport, Origin
 from gongkai.web.annualreports.states import EVENT_LABELS, TRANSITIONS, available_transitions
 from gongkai.web.appeals.section_four import COLUMNS, PENDING
+from gongkai.web.core import params
 from gongkai.web.core.csp import serve_frozen_document, without_inline_widths
 from gongkai.web.core.steps import take_step
 
@@ -66,7 +67,7 @@ def combining_agencies(user) -> set[int]:
 
 
 def _year(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and 2008 <= int(text) <= 2100 else default
+    return params.number(text, 2008, 2100) or default
 
 
 def working_copy(request, year: int) -> AnnualReport | None:
@@ -111,6 +112,7 @@ def report_page(request, year: int):
         "events": report.events.select_related("actor"),
         "event_labels": {**EVENT_LABELS, **{a: t.label for a, t in TRANSITIONS.items()}},
         "formats": ["html", "docx", "pdf", "xlsx", "json"],
+        "counted": report.origin in workflow.COUNTED,
         "inputs": subordinate_inputs(report.agency, year)
         if report.origin == Origin.AGGREGATED
         else None,
@@ -127,6 +129,7 @@ def actions_for(user, report: AnnualReport) -> list:
         (transition, NoteForm(prefix=transition.action))
         for transition in available_transitions(report.state)
         if transition.action not in {"edit", "compile"}
+        and (transition.action != "correct" or report.origin in workflow.COUNTED)
         and workflow.allowed(user, transition, report)
     ]
 

@@ -27,6 +27,7 @@ from gongkai.web.core import history
 
 TRACKED = ["state", "sections", "correction_reason"]
 EDITABLE_SECTIONS = ("一", "五", "六")
+COUNTED = frozenset({Origin.COMPILED, Origin.AGGREGATED})  # figures from the records
 
 
 class WorkflowError(Exception):
@@ -132,7 +133,7 @@ def allowed(actor, transition, report: AnnualReport) -> bool:
 
 
 def compile_again(report, actor, params) -> None:
-    if report.origin not in (Origin.COMPILED, Origin.AGGREGATED):
+    if report.origin not in COUNTED:
         raise WorkflowError(_("Only a report compiled from the records can be counted again."))
     refresh_figures(report)
 
@@ -146,7 +147,7 @@ def edit(report, actor, params) -> None:
 
 
 def submit(report, actor, params) -> None:
-    if report.origin in (Origin.COMPILED, Origin.AGGREGATED):
+    if report.origin in COUNTED:
         refresh_figures(report)  # what is approved is what the records say now
     blanks = [key for key, value in report.cells.items() if value is None]
     if blanks:
@@ -178,6 +179,10 @@ def approve(report, actor, params) -> None:
 
 
 def correct(report, actor, params) -> None:
+    if report.origin not in COUNTED:
+        raise WorkflowError(
+            _("An imported report is corrected by importing the corrected document.")
+        )
     reason = (params.get("note") or "").strip()
     if not reason:
         raise WorkflowError(_("State the reason for the correction: it is published with it."))
