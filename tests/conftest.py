@@ -64,11 +64,19 @@ def history_can_be_emptied_between_transactional_tests(request):
             cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
+def uses_database(request) -> bool:
+    return "_django_db_helper" in request.fixturenames or bool(
+        request.node.get_closest_marker("django_db")
+    )
+
+
 @pytest.fixture(autouse=True)
 def empty_cache(request):
-    """Rate limits live in the cache: each test starts with none used."""
-    if request.config.pluginmanager.hasplugin("django"):
+    """Rate limits live in the cache, a table of the test database: each test that uses the
+    database starts with none used (the others cannot reach the cache)."""
+    if request.config.pluginmanager.hasplugin("django") and uses_database(request):
         from django.core.cache import cache
 
+        request.getfixturevalue("_django_db_helper")
         cache.clear()
     yield

@@ -12,8 +12,9 @@ import click
 
 from gongkai import __version__
 from gongkai.cli_annual import annual
+from gongkai.cli_ops import backup, restore
 from gongkai.report.render import FORMATS as REPORT_FORMATS
-from gongkai.statute.clock import REGIMES
+from gongkai.statute.clock import FIRST_IN_FORCE, REGIMES
 from gongkai.statute.receipt import Channel
 
 
@@ -40,24 +41,59 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, envvar="PORT")
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve the web platform (waitress, static files through WhiteNoise)."""
+@click.option(
+    "--threads", type=click.IntRange(1), help="Threads (waitress: 8; --production: 4 per worker)."
+)
+@click.option(
+    "--production", is_flag=True,
+    help="gunicorn with several worker processes, static files collected and compressed, "
+    "JSON logs; refuses to start while an account has the demo password.",
+)  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(1), help="--production: processes (default: 2 per core)."
+)
+def serve(host: str, port: int, threads: int | None, production: bool, workers: int | None) -> None:
+    """Serve the web platform: waitress for one machine, or gunicorn with --production.
+
+    Refuses an address other machines can reach while an active account has the demo's
+    published password."""
+    if production:
+        serve_production(host, port, workers, threads)
+        return
     setup_django()
     from django.core.management import call_command
     from waitress import serve as waitress_serve
 
+    from gongkai.web.ops.demo_guard import DemoPasswordInUse, refuse_demo_password
     from gongkai.web.wsgi import application
 
     call_command("check", databases=["default"])
+    try:
+        refuse_demo_password([host], production=False)
+    except DemoPasswordInUse as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Gongkai 正在运行 / serving on http://{host}:{port}/  (Ctrl-C 停止)")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="gongkai")
+    waitress_serve(application, host=host, port=port, threads=threads or 8, ident="gongkai")
+
+
+def serve_production(host: str, port: int, workers: int | None, threads: int | None) -> None:
+    """gunicorn in this process, configured by gongkai.web.ops.gunicorn_conf (which checks,
+    guards and collects the static files before listening)."""
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    bound = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    argv = ["-c", "python:gongkai.web.ops.gunicorn_conf", "--bind", f"{bound}:{port}"]
+    argv += ["--workers", str(workers)] if workers else []
+    argv += ["--threads", str(threads)] if threads else []
+    sys.argv = ["gongkai serve --production", *argv]
+    WSGIApplication("%(prog)s [OPTIONS]").run()
 
 
 @main.command()
 def migrate() -> None:
     """Create or update the database tables."""
     call_django("migrate", "--no-input", "-v", "0")
+    call_django("createcachetable")  # the shared cache's table (nothing to do with Redis)
     click.echo("数据库已是最新 / database is up to date.")
 
 
@@ -195,11 +231,20 @@ def deadline(received_on, channel, pauses, extension, regime, explain) -> None:
     from gongkai.statute.explain import explain as explain_deadline
     from gongkai.statute.receipt import receipt_line
 
+    if received_on.date() < FIRST_IN_FORCE:
+        raise click.BadParameter(
+            "收到申请之日不能早于2008年5月1日（《政府信息公开条例》施行之日）",
+            param_hint="--received",
+        )
     try:
         parsed = [parse_pause(text) for text in pauses]
         result = answer_deadline(
             received_on.date(), parsed, extension, REGIMES[regime], platform_calendar()
         )
+    except OverflowError:
+        raise click.BadParameter(
+            "日期太远，答复期限超出了日历的范围（公元9999年）", param_hint="--received"
+        ) from None
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
     click.echo(result.due.isoformat() + (" provisional" if result.provisional else ""))
@@ -489,6 +534,8 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
 
 
 main.add_command(annual)
+main.add_command(backup)
+main.add_command(restore)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,6 +21,8 @@ from gongkai.web.env import (
     envstr,
     persistent_secret_key,
 )
+from gongkai.web.ops.files import private_directory, private_file
+from gongkai.web.ops.logs import logging_config
 
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,7 +34,8 @@ def default_data_dir() -> Path:
     return Path.cwd() / "var"
 
 
-DATA_DIR = Path(envstr("GONGKAI_DATA_DIR", str(default_data_dir())))
+# The data directory holds applicants' data: created readable by its owner only.
+DATA_DIR = private_directory(Path(envstr("GONGKAI_DATA_DIR", str(default_data_dir()))))
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = persistent_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -62,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.web.ops.request_log.RequestLogMiddleware",  # first: its duration covers the rest
+    "gongkai.web.ops.health.HealthCheckMiddleware",  # before host checks and HTTPS redirects
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -109,7 +114,9 @@ def sqlite_database(path: Path) -> dict:
         "NAME": path,
         "TEST": {"NAME": path.with_name(f"test-{path.name}")},
         "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # FULL: in WAL mode NORMAL syncs only at checkpoints, so a receipt already shown
+            # to an applicant could vanish in a power cut (cost: docs/PERFORMANCE.md).
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
             "transaction_mode": "IMMEDIATE",
             "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
         },
@@ -119,11 +126,10 @@ def sqlite_database(path: Path) -> dict:
 def database_from_env() -> dict:
     url = envstr("DATABASE_URL", "")
     if not url:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        return sqlite_database(DATA_DIR / "gongkai.sqlite3")
+        return sqlite_database(private_file(DATA_DIR / "gongkai.sqlite3"))
     config = dj_database_url.parse(url, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        return sqlite_database(Path(config["NAME"]))
+        return sqlite_database(private_file(Path(config["NAME"])))
     config["CONN_HEALTH_CHECKS"] = True
     # No JIT: a search count's estimated cost passes jit_above_cost, and compiling its plan
     # took ~120 ms of the 200 it ran at a million entries; short queries never gain from it.
@@ -174,8 +180,22 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on a missing root
-WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
+# Production (ops/gunicorn_conf.py sets this): static files collected once under hashed names,
+# compressed ahead, cached by browsers for a year. Otherwise served from the apps' folders.
+GONGKAI_COLLECTED_STATIC = envbool("GONGKAI_COLLECTED_STATIC", False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "gongkai.web.ops.static.CollectedStaticStorage"
+        if GONGKAI_COLLECTED_STATIC
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not GONGKAI_COLLECTED_STATIC
 MEDIA_ROOT = DATA_DIR / "media"
+# Uploads (identity documents, letters) readable by the platform's user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Cookies: never readable by scripts (no page script needs the CSRF token from its cookie),
 # not sent on cross-site subrequests, and only over HTTPS once SECURE_COOKIES is on.
@@ -208,6 +228,22 @@ if GONGKAI_TRUSTED_PROXIES:
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 SILENCED_SYSTEM_CHECKS = envlist("SILENCED_SYSTEM_CHECKS", [])
+
+# The cache every server process shares (the submission rate limit, the 目录's filters): a
+# table in the database, created by `gongkai migrate`, or Redis when REDIS_URL is set
+# (pip install 'gongkai[redis]').
+REDIS_URL = envstr("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "gongkai.web.ops.cache.DatabaseCache",
+        "LOCATION": "gongkai_cache",
+        # One rate-limit key per address and hour: Django's default of 300 keys would cull
+        # live counters on a busy day.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 
 # Online applications accepted per network address per hour (a brake on scripts, not people).
 GONGKAI_SUBMISSIONS_PER_HOUR = envint("GONGKAI_SUBMISSIONS_PER_HOUR", 20)
@@ -264,9 +300,11 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 # Where staff reach the platform: links in e-mails are absolute.
 GONGKAI_SITE_URL = envstr("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
-}
+# Logs go to standard error: text for a terminal, or one JSON object per line for a log
+# collector (LOG_FORMAT=json, the default of `serve --production`); one line per request
+# unless LOG_REQUESTS is off (ops/logs.py, ops/request_log.py).
+LOGGING = logging_config(
+    envchoice("LOG_FORMAT", {"text": "text", "json": "json"}, "text"),
+    envstr("LOG_LEVEL", "WARNING"),
+    requests=envbool("LOG_REQUESTS", True),
+)
