@@ -30,6 +30,7 @@ REGIMES = {
     "2008": Regime("2008", 15, 15, "《中华人民共和国政府信息公开条例》（2007年）第二十四条"),
 }
 CURRENT = REGIMES["2019"]
+FIRST_IN_FORCE = date(2008, 5, 1)  # 国务院令第492号: the first 条例 applies from this day
 REVISION_IN_FORCE = date(2019, 5, 15)  # 国务院令第711号: the revised 条例 applies from this day
 
 

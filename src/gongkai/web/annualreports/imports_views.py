@@ -33,6 +33,7 @@ from gongkai.web.annualreports.imports import (
     importing_agencies,
 )
 from gongkai.web.annualreports.models import Origin
+from gongkai.web.core import params
 from gongkai.web.core.csp import without_inline_widths
 
 PENDING = "annual-report-imports"  # session: sha256 of a staged file -> its name and agency
@@ -110,9 +111,8 @@ def stored_message(request, stored: imports.Stored) -> None:
 @login_required
 @import_agency_required
 def upload(request):
-    year = request.GET.get("year", "")
     form = UploadForm(request.POST or None, request.FILES or None,
-                      initial={"year": int(year) if year.isdigit() else None})  # fmt: skip
+                      initial={"year": params.year(request.GET.get("year"))})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         data, name = uploaded.read(), Path(uploaded.name).name

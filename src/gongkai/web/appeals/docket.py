@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 
 from gongkai.web.appeals.counting import filed_in, standing, year_end
 from gongkai.web.appeals.section_four import COLUMNS, KINDS, TOTAL
+from gongkai.web.core import params
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,10 @@ class Filters:
         year = query.get("year", "")
         agency = query.get("agency", "")
         return cls(
-            year=int(year) if year.isdigit() else None,
+            year=params.year(year),
             kind=query.get("kind", "") if query.get("kind") in KINDS else "",
             outcome=query.get("outcome", "") if query.get("outcome") in COLUMNS else "",
-            agency_id=int(agency) if agency.isdigit() else None,
+            agency_id=params.number(agency, 1),
         )
 
 

@@ -27,6 +27,7 @@ from gongkai.web.appeals.forms import STEP_FORMS, AppealForm, step_form
 from gongkai.web.appeals.models import Appeal
 from gongkai.web.appeals.section_four import CELLS, COLUMNS, KINDS, TOTAL
 from gongkai.web.appeals.states import available_steps
+from gongkai.web.core import params
 
 
 def visible_appeals(user):
@@ -94,7 +95,9 @@ def new_appeal(request):
     agencies = permissions.agencies_for(request.user, Action.HANDLE)
     if not agencies.exists():
         raise PermissionDenied
-    agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
+    agency = agencies.filter(
+        pk=params.number(request.POST.get("agency") or request.GET.get("agency"))
+    ).first()
     agency = agency or agencies.first()
     form = AppealForm(request.POST or None, agency=agency)
     if request.method == "POST" and (case := attempt(form, lambda data: workflow.register(

@@ -26,6 +26,7 @@ from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import StaffEntryForm
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.states import OPEN_STATES, PAUSED_STATES, State, available_transitions
+from gongkai.web.core import params
 from gongkai.web.core.steps import take_step
 from gongkai.web.privacy.access import record_view
 
@@ -146,7 +147,9 @@ def new_case(request):
     agencies = permissions.agencies_for(request.user, Action.HANDLE)
     if not agencies.exists():
         raise PermissionDenied
-    agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
+    agency = agencies.filter(
+        pk=params.number(request.POST.get("agency") or request.GET.get("agency"))
+    ).first()
     agency = agency or agencies.first()
     form = StaffEntryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

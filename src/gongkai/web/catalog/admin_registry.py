@@ -28,6 +28,7 @@ from gongkai.web.catalog.models.registry import (
 )
 from gongkai.web.catalog.registry import counts_by_kind, record_figure, status_on
 from gongkai.web.catalog.validity import acting_as
+from gongkai.web.core import params
 
 
 def as_of_date(request) -> date:
@@ -59,7 +60,8 @@ class ScopedAgencyFilter(admin.SimpleListFilter):
         return [(a.pk, a.name) for a in permissions.agencies_for(request.user, Action.VIEW)]
 
     def queryset(self, request, queryset):
-        return queryset.filter(agency_id=self.value()) if self.value() else queryset
+        agency = params.number(self.value(), 1)
+        return queryset.filter(agency_id=agency) if agency else queryset
 
 
 class NormativeEventInline(admin.TabularInline):
@@ -111,7 +113,7 @@ class NormativeDocumentAdmin(AgencyScopedAdmin):
     def changelist_view(self, request, extra_context=None):
         as_of = as_of_date(request)
         documents = self.get_queryset(request)
-        if agency := request.GET.get(ScopedAgencyFilter.parameter_name):
+        if agency := params.number(request.GET.get(ScopedAgencyFilter.parameter_name), 1):
             documents = documents.filter(agency_id=agency)
         extra_context = {**(extra_context or {}), "subtitle": counts_text(documents, as_of)}
         with acting_as(request.user):  # the bulk delete action

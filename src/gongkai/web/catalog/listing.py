@@ -9,6 +9,8 @@ from django.http import QueryDict
 
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalog.models.entries import DisclosureMode, Entry, EntryState, Validity
+from gongkai.web.core.params import number as params_number
+from gongkai.web.core.params import year as params_year
 
 
 def public_entries():
@@ -32,8 +34,10 @@ class CatalogFilters:
 
     @classmethod
     def from_params(cls, params: QueryDict) -> "CatalogFilters":
-        numbers = {name: int(params[name]) for name in ("subject", "item", "year")
-                   if params.get(name, "").isdigit()}  # fmt: skip
+        numbers = {name: found for name in ("subject", "item")
+                   if (found := params_number(params.get(name))) is not None}  # fmt: skip
+        if (year := params_year(params.get("year"))) is not None:
+            numbers["year"] = year
         validity = params.get("validity")
         agency, nothing = None, bool(params.get("subject")) and "subject" not in numbers
         if code := params.get("agency"):

@@ -34,6 +34,7 @@ from gongkai.web.catalog.models.entries import (
     Validity,
 )
 from gongkai.web.catalog.timeliness import TIME_LIMIT_WORKING_DAYS
+from gongkai.web.core import params
 from gongkai.web.core.csp import uploaded_file
 
 PER_PAGE = 20
@@ -124,11 +125,12 @@ def options(choices, chosen: str) -> SafeString:
 
 
 def full_text(request, query: str) -> search.SearchPage:
-    params = request.GET
-    agency = Agency.objects.filter(code=params.get("agency", "")).first()
-    number = {name: int(params[name]) for name in ("subject", "year", "page")
-              if params.get(name, "").isdigit()}  # fmt: skip
-    validity = params.get("validity") if params.get("validity") in Validity.values else None
+    agency = Agency.objects.filter(code=request.GET.get("agency", "")).first()
+    number = {name: found for name in ("subject", "page")
+              if (found := params.number(request.GET.get(name), 1)) is not None}  # fmt: skip
+    number["year"] = params.year(request.GET.get("year"))
+    validity = request.GET.get("validity")
+    validity = validity if validity in Validity.values else None
     return search.search(query, agency=agency, subject=number.get("subject"),
                          year=number.get("year"), validity=validity,
                          page=number.get("page", 1), per_page=PER_PAGE)  # fmt: skip

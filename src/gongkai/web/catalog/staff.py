@@ -28,6 +28,7 @@ from gongkai.web.catalog.legacy_import import (
 from gongkai.web.catalog.models.entries import Entry, EntryState, FormCategory, SubjectCategory
 from gongkai.web.catalog.states import TRANSITIONS
 from gongkai.web.catalog.timeliness import publication_due
+from gongkai.web.core import params
 from gongkai.web.core.steps import form_errors, take_step
 from gongkai.web.workcalendar.calendar import current_calendar
 
@@ -63,7 +64,9 @@ def new_entry(request):
     agencies = permissions.agencies_for(request.user, Action.HANDLE)
     if not agencies.exists():
         raise PermissionDenied
-    agency = agencies.filter(pk=request.POST.get("agency") or request.GET.get("agency")).first()
+    agency = agencies.filter(
+        pk=params.number(request.POST.get("agency") or request.GET.get("agency"))
+    ).first()
     agency = agency or agencies.first()
     form = EntryForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
