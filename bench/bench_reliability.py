@@ -6,7 +6,8 @@
 50 public users, 20 applicants and 10 staff for --seconds against gunicorn with 3 workers
 (SQLite in a scratch directory, or a new database on the cluster DATABASE_URL names), then
 the crash run. Prints the results as Markdown for docs/PERFORMANCE.md and writes them as
-JSON to var/bench-reliability-<database>.json. Exit status 1 if anything was lost,
+JSON to var/bench-reliability-<database>.json (the processes' logs stay in the system's
+temporary directory, gongkai-bench-reliability/). Exit status 1 if anything was lost,
 duplicated, half-changed or answered with an error. `make bench-reliability` runs both.
 """
 
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -25,7 +27,8 @@ from reliability import scenarios
 
 
 def measure(name: str, run) -> dict:
-    stack = make_stack(ROOT / "var" / f"bench-reliability-{name}")
+    # Outside the working tree: nothing else there may sweep it away during the run.
+    stack = make_stack(Path(tempfile.gettempdir()) / "gongkai-bench-reliability" / name)
     try:
         seed = stack.prepare(entries=20000, applications=200, staff=10)
         return run(stack, seed)
@@ -62,6 +65,7 @@ def main() -> int:
             s, seed, users, rows=3000, pause=2.0))  # fmt: skip
         report(f"Crash, {database}", results["crash"])
     out = ROOT / "var" / f"bench-reliability-{database}.json"
+    out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2))
     bad = any(r["problems"] or r["stats"]["errors"] for r in results.values())
     return 1 if bad else 0

@@ -102,3 +102,28 @@ def test_an_applicants_data_is_exported_and_the_export_recorded(client, finance,
     client.force_login(bob)  # another agency's clerk finds nothing
     found = client.get("/work/applications/personal-data/", {"key": "13907951234"})
     assert case.number not in found.text
+
+
+def test_a_case_with_a_pending_appeal_keeps_its_details_and_an_old_appeal_loses_its_name(
+    finance, alice, erin
+):
+    from gongkai.web.appeals import workflow as appeals
+
+    answered_on = TODAY - timedelta(days=6 * 365)
+    disputed = answered_case(finance, erin, answered_on - timedelta(days=5))
+    settled = answered_case(finance, erin, answered_on - timedelta(days=5))
+    filed = {"kind": "review", "appellant": "王建国", "filed_on": answered_on + timedelta(days=30),
+             "body": "青山县人民政府", "matter": "对答复不服"}  # fmt: skip
+    pending = appeals.register(finance, filed, alice, [disputed])
+    old = appeals.register(finance, filed, alice, [settled])
+    appeals.perform(old, "decide", alice, outcome="upheld",
+                    decided_on=answered_on + timedelta(days=80))  # fmt: skip
+    done = purge(TODAY)
+    assert done["applicant_details"] == 1 and done["appellant_names"] == 1
+    disputed.refresh_from_db()
+    settled.refresh_from_db()
+    assert disputed.phone == "13907951234" and settled.phone == "139****1234"
+    old.refresh_from_db()
+    pending.refresh_from_db()
+    assert (old.appellant, pending.appellant) == ("王**", "王建国")
+    assert old.events.last().action_label == "姓名保存期限届满，已遮盖"

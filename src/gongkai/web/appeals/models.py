@@ -145,6 +145,8 @@ class AppealEvent(models.Model):
         from gongkai.web.appeals.states import STEPS
 
         step = STEPS.get(self.action)
+        if step is None and self.action == "purge_appellant_name":  # privacy/purge.py
+            return str(_("Name masked: retention period ended"))
         return str(step.label) if step else self.action
 
     @property
