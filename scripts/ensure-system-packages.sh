@@ -2,10 +2,11 @@
 # Installs the Debian packages the test suite needs, only those that are missing:
 # PostgreSQL (the second database leg), Chromium (browser tests), CJK fonts (pages and PDFs
 # render Chinese), gettext (translation catalogues), Pango (WeasyPrint PDFs), poppler-utils
-# (pdftoppm, to look at rendered PDF pages in tests).
+# (pdftoppm, to look at rendered PDF pages in tests), redis-server (the shared cache's Redis
+# path, REDIS_URL).
 set -euo pipefail
 
-wanted=(postgresql postgresql-contrib chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+wanted=(postgresql postgresql-contrib chromium fonts-noto-cjk gettext libpango-1.0-0 libpangoft2-1.0-0 poppler-utils redis-server)
 missing=()
 for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.web.ops_processes import site
 
 from gongkai.web.applications import workflow
+from gongkai.web.core import checks
 
 
 def mode(path) -> int:
@@ -49,3 +50,17 @@ def test_an_uploaded_file_and_its_folders_are_private(finance, settings, tmp_pat
     while folder != tmp_path:
         assert mode(folder) == 0o700, folder
         folder = folder.parent
+
+
+def test_start_up_warns_of_data_files_others_can_read(settings, tmp_path):
+    data = tmp_path / "var"
+    (data / "media").mkdir(parents=True)
+    (data / "secret_key").write_text("made by hand")
+    os.chmod(data, 0o755)
+    os.chmod(data / "secret_key", 0o644)
+    settings.DATA_DIR, settings.MEDIA_ROOT = data, data / "media"
+    warned = {w.msg.split(" can be")[0] for w in checks.data_files_are_private(None)}
+    assert {str(data), str(data / "secret_key")} <= warned
+    for path in [data, data / "media", data / "secret_key"]:
+        os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    assert str(data) not in {w.msg.split(" can be")[0] for w in checks.data_files_are_private(None)}

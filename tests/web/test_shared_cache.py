@@ -2,15 +2,29 @@
 expiry when incremented, and are counted once under concurrent increments. That the limit
 holds across server processes is shown with real servers in test_production_serving.py."""
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+from contextlib import suppress
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import redis
 from django.core.cache import cache, caches
 from django.db import connection, connections
+from django.test import RequestFactory
 from django.utils import timezone
+from tests.web.ops_processes import free_port
 
+from gongkai.web.applications.ratelimit import allow_submission
 from gongkai.web.ops.cache import DatabaseCache, expires_at
+
+GONGKAI = str(Path(sys.executable).with_name("gongkai"))
 
 
 def expiry(key: str):
@@ -83,3 +97,50 @@ def test_redis_url_selects_the_redis_cache(monkeypatch):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/3",
     }
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A Redis server of our own on a free port, for this test only."""
+    server = shutil.which("redis-server") or pytest.skip("redis-server is not installed")
+    port = free_port()
+    process = subprocess.Popen([server, "--port", str(port), "--save", "", "--dir", str(tmp_path)],
+                               stdout=subprocess.DEVNULL)  # fmt: skip
+    try:
+        for _ in range(100):
+            with suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def submission_from(address: str):
+    return RequestFactory().post("/api/v1/applications", REMOTE_ADDR=address)
+
+
+ANOTHER_PROCESS = """
+from django.test import RequestFactory
+from gongkai.web.applications.ratelimit import allow_submission
+request = RequestFactory().post("/api/v1/applications", REMOTE_ADDR="198.51.100.7")
+print(allow_submission(request), allow_submission(request))
+"""
+
+
+def test_with_redis_url_the_limit_is_shared_by_separate_processes(redis_url, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": redis_url}}  # fmt: skip
+    settings.GONGKAI_SUBMISSIONS_PER_HOUR = 3
+    assert allow_submission(submission_from("198.51.100.7"))
+    other = subprocess.run(
+        [GONGKAI, "manage", "shell", "-v", "0", "-c", ANOTHER_PROCESS], text=True,
+        env=os.environ | {"REDIS_URL": redis_url, "GONGKAI_SUBMISSIONS_PER_HOUR": "3"},
+        capture_output=True, check=True,
+    )  # fmt: skip
+    assert other.stdout.split() == ["True", "True"]
+    assert not allow_submission(submission_from("198.51.100.7"))  # the 4th, counted elsewhere
+    assert allow_submission(submission_from("198.51.100.8"))  # another address has its own
+    server = redis.Redis.from_url(redis_url)  # the counter keeps its hour
+    assert 3590 < server.ttl(cache.make_key("gongkai:submissions:198.51.100.7")) <= 3600

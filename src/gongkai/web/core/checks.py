@@ -1,6 +1,8 @@
 """System checks run at start-up (`gongkai serve`, `manage check`)."""
 
-from django.core.checks import Error, Tags, register
+from pathlib import Path
+
+from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
 
@@ -31,3 +33,25 @@ def ctype_error(database: str, ctype: str) -> Error | None:
         "(createdb --locale=C.UTF-8 --template=template0).",
         id="gongkai.E001",
     )
+
+
+@register()
+def data_files_are_private(app_configs, **kwargs):
+    """Files made before the platform created them private (0644 databases and uploads) are
+    found at start-up: the data directory holds identity numbers."""
+    from django.conf import settings
+
+    from gongkai.web.ops.files import readable_by_others
+
+    database = settings.DATABASES["default"]
+    places = [settings.DATA_DIR, settings.DATA_DIR / "secret_key", Path(settings.MEDIA_ROOT)]
+    if database["ENGINE"].endswith("sqlite3"):
+        places.append(Path(database["NAME"]))
+    return [
+        Warning(
+            f"{path} can be read by other users of this machine.",
+            hint=f"chmod -R go-rwx {path}",
+            id="gongkai.W001",
+        )
+        for path in readable_by_others(places)
+    ]

@@ -30,3 +30,8 @@ def private_file(path: Path) -> Path:
     with suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     return path
+
+
+def readable_by_others(paths: list[Path]) -> list[Path]:
+    """Those of `paths` that exist and that users other than the owner may read or enter."""
+    return [path for path in paths if path.exists() and path.stat().st_mode & 0o077]
