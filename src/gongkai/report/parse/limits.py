@@ -134,21 +134,27 @@ def too_slow() -> TooCostly:
 @contextmanager
 def time_limit(seconds: float | None = None) -> Iterator[None]:
     """Reading inside this block raises TooCostly once `seconds` (default: the limit per
-    file) have passed."""
-    seconds = SECONDS_PER_FILE if seconds is None else seconds
-    token = _deadline.set(time.monotonic() + seconds)
+    file) have passed, or an enclosing block's deadline, whichever comes first."""
+    now = time.monotonic()
+    outer = _deadline.get()
+    deadline = now + (SECONDS_PER_FILE if seconds is None else seconds)
+    deadline = deadline if outer is None else min(outer, deadline)
+    token = _deadline.set(deadline)
     use_timer = threading.current_thread() is threading.main_thread() and hasattr(
         signal, "setitimer"
     )
-    previous = signal.signal(signal.SIGALRM, _interrupt) if use_timer else None
-    if use_timer:
-        signal.setitimer(signal.ITIMER_REAL, seconds + 1)  # a second after the deadline
+    if use_timer:  # a second after the deadline, for code that does not check
+        previous = signal.signal(signal.SIGALRM, _interrupt)
+        outer_timer = signal.setitimer(signal.ITIMER_REAL, deadline - now + 1)[0]
     try:
         yield
     finally:
         if use_timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
+            if outer_timer:  # an enclosing block's timer goes on
+                left = outer_timer - (time.monotonic() - now)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
         _deadline.reset(token)
 
 

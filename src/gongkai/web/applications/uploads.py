@@ -1,10 +1,14 @@
 """What the public may upload with an application: small PDF, image and Word files, checked
-by their first bytes as well as their name, since a name says nothing about content."""
+by their first bytes as well as their name, since a name says nothing about content, and —
+for the documents — by what opening them would cost (refuse_costly). The catalogue's
+attachments, the docket's documents and the annual report imports use `checked` too."""
 
 from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.report.parse import limits
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -55,8 +59,42 @@ def checked(upload, signatures=SIGNATURES):
         raise forms.ValidationError(_("%(name)s is not really a %(kind)s file.") % {
             "name": upload.name, "kind": extension[1:].upper()})  # fmt: skip
     upload.content_type = content_type
+    refuse_costly(upload, extension)
     scan(upload)
     return upload
+
+
+# The document part a Word or Excel file must declare in its [Content_Types].xml: a zip of
+# something else renamed .docx is no Word file, whatever its first bytes say.
+MAIN_PARTS = {
+    ".docx": (b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"),
+    ".xlsx": (b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"),
+}
+
+
+def refuse_costly(upload, extension: str) -> None:
+    """Refuse a zip bomb, a PDF whose streams inflate too far, or an archive of the wrong
+    kind, with the parser's limits (gongkai.report.parse.limits): every place that opens
+    an uploaded document later stays within them."""
+    if extension not in MAIN_PARTS and extension != ".pdf":
+        return
+    data = upload.read()
+    upload.seek(0)
+    try:
+        if extension == ".pdf":
+            limits.refuse_pdf_bomb(data)
+        else:
+            declared = limits.read_member(limits.open_archive(data), "[Content_Types].xml")
+            if not any(kind in declared for kind in MAIN_PARTS[extension]):
+                raise limits.UnreadableSource("")
+    except limits.TooCostly:
+        raise forms.ValidationError(
+            _("%(name)s would expand far beyond its size when opened (a possible zip bomb).")
+            % {"name": upload.name}
+        ) from None
+    except (limits.UnreadableSource, KeyError):
+        raise forms.ValidationError(_("%(name)s is not really a %(kind)s file.") % {
+            "name": upload.name, "kind": extension[1:].upper()}) from None  # fmt: skip
 
 
 def scan(upload) -> None:

@@ -5,6 +5,7 @@ key of spec/cells.csv or its Chinese label) and 数值. Every row is checked fir
 is wrong the result lists each problem with its row number and nothing is imported.
 """
 
+import codecs
 import csv
 import io
 import unicodedata
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from gongkai.report.aliases import normalise_label
 from gongkai.report.arithmetic import yuan_to_wan
 from gongkai.report.formats import GENERATIONS, Kind, generation_for_year
+from gongkai.report.parse import limits
 from gongkai.statute.agency_codes import normalize_code
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency
@@ -121,6 +123,14 @@ def read_xlsx(data: bytes) -> list[list]:
     from openpyxl import load_workbook
 
     try:
+        limits.open_archive(data, "Excel")  # a zip bomb is refused before openpyxl inflates it
+    except limits.TooCostly:
+        raise UnreadableFile(
+            _("The workbook would expand far beyond its size when opened (a possible zip bomb).")
+        ) from None
+    except limits.UnreadableSource as error:
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from error
+    try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from error
@@ -131,14 +141,23 @@ def read_xlsx(data: bytes) -> list[list]:
 
 
 def read_csv(data: bytes) -> list[list]:
-    # Excel in Chinese saves CSV as GB18030 (GBK); everything else writes UTF-8.
+    # Excel in Chinese saves CSV as GB18030 (GBK), and "Unicode text" as UTF-16 with a
+    # byte-order mark and tabs between the cells; everything else writes UTF-8.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text)))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return list(csv.reader(io.StringIO(text, newline="")))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text)))
     raise UnreadableFile(_("The file is neither XLSX nor a CSV text in UTF-8 or GB18030."))
+
+
+def delimiter_of(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
 
 
 def blank(cell) -> object:
