@@ -32,6 +32,9 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 proc_name = "gongkai"
+# gunicornc's control socket is not used, and its default path ($HOME/.gunicorn) is shared by
+# every gunicorn of the user (and read-only under systemd's ProtectHome).
+control_socket_disable = True
 accesslog = None  # one JSON (or text) line per request comes from the platform's request log
 errorlog = "-"
 # X-Forwarded-Proto from these addresses sets the scheme (nginx on this host, by default).
