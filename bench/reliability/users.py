@@ -123,7 +123,7 @@ async def applicant(run: Run, n: int) -> None:
                 return
             agency = rng.choice(run.seed["agencies"])
             fields = application_fields(n * 100000 + k, f"负载{n}-")
-            submit = submit_json if k % 2 == 0 else submit_form
+            submit = submit_json if (k + n) % 2 == 0 else submit_form
             if receipt := await submit(run, http, agency, fields):
                 run.receipts.append(receipt)
             await run.think(rng, 2.0, 5.0)
