@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTHON ?= $(shell scripts/find-python.sh)
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format test-sqlite test-postgres lock messages clean bench-reliability
+.PHONY: install run test lint format test-sqlite test-postgres lock messages clean bench-reliability fuzz
 
 install: $(STAMP)
 
@@ -44,6 +44,11 @@ test-postgres: install
 
 # Load and crash tests in full (bench/bench_reliability.py; a reduced form runs in `make test`):
 # 5 minutes of 80 users, then kill -9 of the server and the worker (and a PostgreSQL restart).
+# The long fuzzing run of the JSON API against a real server (minutes; make test runs a
+# reduced one in process). FUZZ_EXAMPLES=1000 make fuzz for a longer one.
+fuzz: install
+	scripts/fuzz-api.sh
+
 bench-reliability: install
 	$(VENV)/bin/python bench/bench_reliability.py
 	scripts/with-postgres.sh $(VENV)/bin/python bench/bench_reliability.py
