@@ -227,3 +227,14 @@ def test_json_with_a_charset_is_accepted(client, finance):
     response = client.post("/api/v1/applications", json.dumps(payload),
                            content_type="application/json; charset=utf-8")  # fmt: skip
     assert response.status_code == 201
+
+
+def test_the_openapi_document_has_no_duplicate_keys(client, db):
+    """Swagger UI (/api/docs) refuses a document with a key twice in one object."""
+
+    def no_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get("/api/openapi.json").content, object_pairs_hook=no_duplicates)

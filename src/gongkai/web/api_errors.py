@@ -134,7 +134,9 @@ def document_errors(schema: dict) -> dict:
                 "body": "requestBody" in operation,
             }
             for status, (when, description) in SHARED_ERRORS.items():
-                if status in responses or not applies[when]:
+                # Ninja keys its own answers by number: "400" beside 400 would be a
+                # duplicate key in the JSON, which Swagger UI refuses to read.
+                if status in responses or int(status) in responses or not applies[when]:
                     continue
                 responses[status] = {
                     "description": description,
