@@ -50,8 +50,8 @@ fuzz: install
 	scripts/fuzz-api.sh
 
 bench-reliability: install
-	$(VENV)/bin/python bench/bench_reliability.py
-	scripts/with-postgres.sh $(VENV)/bin/python bench/bench_reliability.py
+	$(VENV)/bin/python bench/bench_reliability.py; sqlite=$$?; \
+	scripts/with-postgres.sh $(VENV)/bin/python bench/bench_reliability.py && exit $$sqlite
 
 # Re-pin every dependency to the newest release its range in pyproject.toml allows.
 lock:

@@ -31,6 +31,7 @@ QUESTION = re.compile(r"(\d+)\s*(?:加|plus)\s*(\d+)")
 CASE_LINK = re.compile(r'href="/work/applications/(\d+)/"')
 ACTION_FORM = re.compile(r'action="/work/applications/\d+/([a-z_]+)/"')
 RECEIPT = re.compile(r"/apply/receipt/([A-Z0-9-]+)/")
+LOGIN = "/accounts/login/"
 ERROR_MESSAGE = re.compile(r'class="message-error">([^<]*)<')
 STEP_DATA = {
     "decide": {"outcome": "granted", "granted_kind": "provided",
@@ -170,20 +171,28 @@ async def submit_form(run: Run, http, agency: str, fields: dict) -> Receipt | No
     return Receipt(code, hidden.get("submission_token", ""), "form")
 
 
-async def log_in(run: Run, http, username: str) -> bool:
-    await retried(run, lambda: fetch(run, http, "log in", "GET", "/accounts/login/"))
+async def log_in(run: Run, http, username: str, rng: random.Random) -> bool:
+    """Log in as a person does: when the server answers that it is busy checking other
+    passwords (429: a few password checks at a time, GONGKAI_LOGIN_SLOTS), try again in a
+    moment. That answer is the throttle working, counted as refused, not as an error."""
+    await retried(run, lambda: fetch(run, http, "log in", "GET", LOGIN))
     data = {"username": username, "password": run.seed["password"],
             "csrfmiddlewaretoken": http.cookies.get("csrftoken", "")}  # fmt: skip
-    response = await retried(run, lambda: fetch(run, http, "log in", "POST", "/accounts/login/",
-                                                expect=(302,), data=data))  # fmt: skip
-    return response is not None
+    while not run.stop.is_set():
+        response = await retried(run, lambda: fetch(run, http, "log in", "POST", LOGIN,
+                                                    expect=(302, 429), data=data))  # fmt: skip
+        if response is None or response.status_code == 302:
+            return response is not None
+        run.stats.refused["log in"].append("429 系统正忙")
+        await asyncio.sleep(rng.uniform(0.5, 2.0))
+    return False
 
 
 async def staff_user(run: Run, n: int) -> None:
     rng = random.Random(f"staff{n}")
     username = run.seed["staff"][n % len(run.seed["staff"])]
     async with run.client() as http:
-        if not await log_in(run, http, username):
+        if not await log_in(run, http, username, rng):
             return
         work = publish_entry if n % 5 == 4 else work_a_case
         while not run.stop.is_set():
