@@ -15,8 +15,8 @@ from django.db.models import Count, F, Q, Sum
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.annualreports.counting import in_report_year, window
-from gongkai.web.applications.models import Application
-from gongkai.web.catalog.models.entries import ChannelPublication, Entry
+from gongkai.web.applications.models import HAS_FEE, Application
+from gongkai.web.catalog.models.entries import ChannelPublication, Entry, EntryState
 
 TO_FILL = "【请填写"  # the mark of a passage only people can write
 
@@ -52,7 +52,12 @@ class Facts:
 
 def gather_facts(agency: Agency, year: int, cells: dict) -> Facts:
     first, last = date(year, 1, 1), date(year, 12, 31)
-    entries = Entry.objects.filter(agency=agency, published_on__range=(first, last))
+    # Every state: an entry counts if it was published in the year, withdrawn since or not.
+    # Naming them lets the database find the year in the (agency, state, published_on) index
+    # instead of reading every entry of the agency (bench/bench_annual.py).
+    entries = Entry.objects.filter(
+        agency=agency, state__in=EntryState.values, published_on__range=(first, last)
+    )
     published = entries.aggregate(
         total=Count("pk"),
         article20=Count("pk", filter=Q(article20_item__gt=0)),
@@ -84,8 +89,11 @@ def gather_facts(agency: Agency, year: int, cells: dict) -> Facts:
 
 
 def fee_facts(applications, first: date, last: date) -> dict[str, int]:
-    """信息处理费 (国办函〔2020〕109号): notices sent, amount billed and collected, in 元."""
-    figures = applications.aggregate(
+    """信息处理费 (国办函〔2020〕109号): notices sent, amount billed and collected, in 元.
+
+    Only applications with a fee can count, and those are what the fees index holds: naming
+    them reads a few rows rather than every application of the agency."""
+    figures = applications.filter(HAS_FEE).aggregate(
         notices=Count("pk", filter=Q(fee_notice_on__range=(first, last))),
         billed=Sum("fee_amount", filter=Q(fee_notice_on__range=(first, last))),
         collected=Sum("fee_amount", filter=Q(fee_paid_on__range=(first, last))),
