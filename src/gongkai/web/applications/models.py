@@ -107,12 +107,12 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["agency", "number"], name="one_number_per_agency")
         ]
         # One agency's inbox, and a whole subtree's (which filters agencies by a join): both
-        # count and page through state and due date from the index alone.
-        # The annual report counts an agency's year from two more, alone (bench/bench_annual.py):
-        # section 三's windows and the answers' timeliness from every column they read, in order
-        # of first receipt; the fees from the few rows that have one. `id` is what they count:
-        # PostgreSQL needs it in the index to leave the table unread (a key column rather than
-        # INCLUDE, which SQLite does not have; its indexes hold the rowid anyway).
+        # count and page through state and due date from the index alone. The annual report
+        # counts an agency's year from the next two alone (bench/bench_annual.py): section 三's
+        # windows and the answers' timeliness from every column they read, in order of first
+        # receipt; the fees from the few rows that have one. `id` is what they count: PostgreSQL
+        # needs it in the index to leave the table unread (a key column: SQLite has no INCLUDE,
+        # and its indexes hold the rowid anyway).
         indexes = [
             models.Index(fields=["agency", "state", "due_on"]),
             models.Index(fields=["state", "due_on", "agency"]),
