@@ -15,10 +15,10 @@ export GONGKAI_DATA_DIR="$DATA" GONGKAI_SUBMISSIONS_PER_HOUR=1000000
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 
 "$VENV/bin/gongkai" migrate >/dev/null
-"$VENV/bin/gongkai" demo >/dev/null
+"$VENV/bin/gongkai" demo >/dev/null 2>&1
 "$VENV/bin/gongkai" serve --host 127.0.0.1 --port "$PORT" >"$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 60); do curl -fs "$BASE/api/health" >/dev/null && break; sleep 1; done
 

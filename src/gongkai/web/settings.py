@@ -162,7 +162,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the wait shown is the wait there is
 AXES_LOCKOUT_CALLABLE = "gongkai.web.agencies.login_throttle.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "gongkai.web.core.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.agencies.login_throttle.lockout_address"
 # Password checks running at once across all server processes (each takes ~0.5 s of CPU).
 GONGKAI_LOGIN_SLOTS = envint("GONGKAI_LOGIN_SLOTS", 2)
 LOGIN_URL = "login"
