@@ -125,7 +125,7 @@ def latest_versions(agencies: list[Agency], year: int) -> dict[int, ReportVersio
     ):
         latest[agency_id] = pk  # later numbers replace earlier ones
         first.setdefault(agency_id, published_on)
-    versions = ReportVersion.objects.filter(pk__in=latest.values()).defer("html")
+    versions = ReportVersion.objects.filter(pk__in=latest.values()).defer("html").order_by()
     found: dict[int, ReportVersion] = {}
     for version in versions.annotate(agency_pk=F("report__agency_id")):
         version.first_published_on = first[version.agency_pk]
@@ -138,9 +138,9 @@ def working_copies(agencies: list[Agency], year: int, published: dict) -> dict[i
     version is published, as only there are they counted."""
     copies = {
         r.agency_id: r
-        for r in AnnualReport.objects.filter(agency__in=agencies, year=year).only(
-            "agency", "origin"
-        )
+        for r in AnnualReport.objects.filter(agency__in=agencies, year=year)
+        .only("agency", "origin")
+        .order_by()
     }
     unpublished = [r.pk for agency_id, r in copies.items() if agency_id not in published]
     if unpublished:
