@@ -29,7 +29,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.web.core.client_address import client_address
+from gongkai.web.core.client_address import UNKNOWN_ADDRESS, client_address
 
 log = logging.getLogger("gongkai.security")
 SLOT_KEY = "gongkai:login-slot:{}"
@@ -48,6 +48,13 @@ def password_check_slot():
                 cache.delete(key)
             return
     yield False
+
+
+def lockout_address(request) -> str | None:
+    """The client address axes counts failures by (AXES_CLIENT_IP_CALLABLE): None when the
+    request has none (a test client's login), which an inet column cannot hold as text."""
+    address = client_address(request)
+    return None if address == UNKNOWN_ADDRESS else address
 
 
 class ThrottledLoginBackend(AxesStandaloneBackend, ModelBackend):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 type Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+UNKNOWN_ADDRESS = "unknown"  # the server was given no address (a test client, a socket file)
 
 
 @cache
@@ -42,10 +43,10 @@ def is_trusted(address) -> bool:
 
 
 def client_address(request) -> str:
-    """The client's address as text ("unknown" when the server was given none)."""
+    """The client's address as text (UNKNOWN_ADDRESS when the server was given none)."""
     remote = parsed(request.META.get("REMOTE_ADDR", ""))
     if remote is None:
-        return "unknown"
+        return UNKNOWN_ADDRESS
     if not is_trusted(remote):
         return str(remote)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
