@@ -21,6 +21,7 @@ from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
 from django.db.models import Max, Q
@@ -91,8 +92,6 @@ def minutes_to_wait(request, username: str | None) -> int:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The login page again, saying why the attempt was refused and how long to wait."""
-    from django.contrib.auth.forms import AuthenticationForm
-
     username = (credentials or {}).get("username") or request.POST.get("username")
     if getattr(request, "gongkai_login_busy", False):
         message = _("The login service is busy. Please try again in a few seconds.")
