@@ -72,9 +72,9 @@ def refuse_demo_password(hosts: list[str], production: bool) -> None:
         return
     from gongkai.web.agencies.demo import DEMO_PASSWORD
 
-    where = "生产方式（--production）" if production else f"地址 {', '.join(exposed)}"
+    how = "以生产方式（--production）" if production else f"在地址 {', '.join(exposed)} 上"
     raise DemoPasswordInUse(
-        f"拒绝在{where}上提供服务：以下有效账号仍使用 README 中公开的演示密码“{DEMO_PASSWORD}”："
+        f"拒绝{how}提供服务：以下有效账号仍使用 README 中公开的演示密码“{DEMO_PASSWORD}”："
         f"{', '.join(names)}。请先修改密码（gongkai manage changepassword 用户名）或停用这些账号"
         f"{'' if production else '，或只在本机地址 127.0.0.1 上运行'}。\n"
         f"Refusing to serve {'in production mode' if production else 'on ' + ', '.join(exposed)}"
