@@ -14,7 +14,7 @@ records as the workflow leaves them:
   procedure gives them (decided, closed after the decision, withdrawn, 补正 or fee abandoned),
   applicant kind, fee notice and payment; the recent ones and a few stuck ones still open;
 - 1,000,000 catalogue entries over 2016–2026 (growing ~8 % a year), 10 % of them the measured
-  agency's (~13,000 in 2025), with 第二十条 items, 第二十六条 lateness, imported old entries,
+  agency's (~12,000 in 2025), with 第二十条 items, 第二十六条 lateness, imported old entries,
   withdrawn and unpublished ones, and channel publications (微信, 微博 …) for 12 %;
 - the registry: normative documents since 2005 with their 废止 / 失效, every agency's yearly
   figures for 2019–2026; a few hundred 复议 / 诉讼 cases;
@@ -27,10 +27,15 @@ Then, in a fresh process per round (so that the first run is cold for Python and
 connection; the database's pages are as the build left them), times `compile_report` for the
 measured agency's 2025 (first run, then `--repeat` more), `combined_report` for the county
 government's 2025 (its own records plus the 1,000 reports) and `report.aggregate.aggregate` of
-the 1,001 reports alone, and reports the process's peak memory (maxrss). Run:
+the 1,001 reports alone (wall clock, and the CPU time of this process: on a shared machine the
+one says what waiting cost, the other what the work did), and the process's peak memory
+(maxrss). Run:
 
     .venv/bin/python bench/bench_annual.py [--keep DIR | --reuse DIR] [--rounds 3]
     .venv/bin/python bench/bench_annual.py --database postgresql      # via scripts/with-postgres.sh
+
+With DATABASE_URL already naming a PostgreSQL database, `--database postgresql` uses it, and
+measures again without building when it holds the data set (as `--reuse` does on SQLite).
 
 `--profile` lists the slowest statements of a warm compile and combined report.
 """
