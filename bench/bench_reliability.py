@@ -3,12 +3,13 @@
     .venv/bin/python bench/bench_reliability.py [--seconds 300] [--skip-crash]
     scripts/with-postgres.sh .venv/bin/python bench/bench_reliability.py   # PostgreSQL
 
-50 public users, 20 applicants and 10 staff for --seconds against gunicorn with 3 workers
-(SQLite in a scratch directory, or a new database on the cluster DATABASE_URL names), then
-the crash run. Prints the results as Markdown for docs/PERFORMANCE.md and writes them as
-JSON to var/bench-reliability-<database>.json (the processes' logs stay in the system's
-temporary directory, gongkai-bench-reliability/). Exit status 1 if anything was lost,
-duplicated, half-changed or answered with an error. `make bench-reliability` runs both.
+50 public users, 20 applicants and 10 staff for --seconds against `gongkai serve
+--production` (gunicorn) with 3 workers (SQLite in a scratch directory, or a new database
+on the cluster DATABASE_URL names), then the crash run. Prints the results as Markdown for
+docs/PERFORMANCE.md and writes them as JSON to var/bench-reliability-<database>.json (the
+processes' logs stay in the system's temporary directory, gongkai-bench-reliability/).
+Exit status 1 if anything was lost, duplicated, half-changed or answered with an error.
+`make bench-reliability` runs both.
 """
 
 import argparse

@@ -130,8 +130,10 @@ class Crash:
     async def import_interrupted(self, run: Run, first: int, interrupt) -> None:
         """Queue a bulk import, interrupt it while it runs, and see it finish afterwards."""
         await asyncio.to_thread(queue_import, self.stack, self.code, first, self.rows)
-        if not await wait_for(lambda: task_status(self.stack, first) == "RUNNING"):
-            self.problems.append(f"import {first} never started")
+        if not await wait_for(lambda: self.status(first) == "RUNNING", 180):
+            tail = self.stack.log_tail("worker")
+            self.problems.append(f"import {first} never started ({self.status(first)}); "
+                                 f"the worker's log ends: {tail}")  # fmt: skip
             return
         await asyncio.sleep(self.pause)
         await interrupt()
@@ -151,10 +153,14 @@ class Crash:
                 lambda: None))  # fmt: skip
         await asyncio.sleep(self.pause * 4)
 
-    def finished(self, first: int) -> bool:
+    def status(self, first: int) -> str | None:
+        """The import's status; a worker that stopped by itself is started again first."""
         if self.stack.revive_worker():
-            self.log.append("the task worker had stopped with the database: started again")
-        return task_status(self.stack, first) == "SUCCESSFUL"
+            self.log.append("the task worker had stopped by itself: started again")
+        return task_status(self.stack, first)
+
+    def finished(self, first: int) -> bool:
+        return self.status(first) == "SUCCESSFUL"
 
     async def kill_worker(self) -> None:
         await asyncio.to_thread(self.stack.kill, "worker")

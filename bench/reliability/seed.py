@@ -29,11 +29,22 @@ def main(entries: int, applications: int, staff: int) -> dict:
     from gongkai.web.agencies.demo import load_demo
 
     load_demo()
+    retire_demo_password()
     agencies = demo_agencies()
     accounts = staff_accounts(agencies, staff)
     import_catalogue(agencies, entries)
     submit_applications(agencies, applications)
     return context(agencies, accounts)
+
+
+def retire_demo_password() -> None:
+    """The demo's accounts get the run's password: `gongkai serve --production` refuses to
+    start while an account has the published demo password (as it should)."""
+    from django.contrib.auth.hashers import make_password
+
+    from gongkai.web.agencies.models import User
+
+    User.objects.update(password=make_password(STAFF_PASSWORD))
 
 
 def demo_agencies() -> dict:

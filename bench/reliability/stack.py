@@ -2,7 +2,8 @@
 
 A Stack owns a scratch directory (the SQLite database and uploads, or only the uploads and
 logs with PostgreSQL, where it creates a database of its own on the cluster DATABASE_URL
-names). The web server is gunicorn with several worker processes; the task runner is
+names). The web server is `gongkai serve --production` (gunicorn with several worker
+processes, as deployed); the task runner is
 `gongkai worker`. Each runs in a session of its own, so that kill -9 of the session kills
 the server's master and workers at once, with no chance to finish anything.
 """
@@ -87,10 +88,9 @@ class Stack:
         return process
 
     def start_server(self) -> None:
-        self.spawn("server", [str(BIN / "gunicorn"), "gongkai.web.wsgi:application",
-                              "--workers", str(self.web_workers), "--bind",
-                              f"127.0.0.1:{self.port}", "--timeout", "120",
-                              "--graceful-timeout", "5"])  # fmt: skip
+        # As deployed (docs/OPERATIONS.md): gunicorn with its production configuration.
+        self.spawn("server", [GONGKAI, "serve", "--production", "--port", str(self.port),
+                              "--workers", str(self.web_workers)])  # fmt: skip
         self.wait_until_serving()
 
     def wait_until_serving(self, timeout: float = 120) -> None:
@@ -106,6 +106,11 @@ class Stack:
 
     def start_worker(self) -> None:
         self.spawn("worker", [GONGKAI, "worker", "--interval", "0.2"])
+
+    def log_tail(self, name: str, lines: int = 15) -> str:
+        path = self.scratch / f"{name}.log"
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
 
     def revive_worker(self) -> bool:
         """Start the worker again if it stopped by itself (it exits when the database goes
