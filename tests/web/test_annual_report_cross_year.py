@@ -66,3 +66,15 @@ def test_an_imported_report_is_said_not_to_come_from_the_records(finance):
                                  source_name="2024年报.pdf")  # fmt: skip
     note = carried_note(finance)
     assert "导入的已发布报告（2024年报.pdf）" in note
+
+
+def test_own_records_are_not_compared_with_last_years_combined_report(finance):
+    apply(finance, date(2024, 12, 1), "open")
+    document = assemble("C", 2024, finance.name, {"s3.carry_forward.total": 9})
+    report = AnnualReport.objects.create(agency=finance, year=2024, generation="C",
+                                         origin="aggregated", state="published")  # fmt: skip
+    ReportVersion.objects.create(report=report, number=1, document=document.to_dict(), html="",
+                                 published_on=date(2025, 1, 20))  # fmt: skip
+    compiled = compile_report(finance, 2025)
+    assert compiled.previous is None
+    assert carried_note(finance) is None

@@ -149,3 +149,14 @@ def test_a_case_decided_after_the_year_shows_as_pending_behind_its_figure(
     url = f"/work/annual-reports/{report.agency.code}/2025/cells/s4.review.pending/"
     text = logged_in(client, "alice", password).get(url).content.decode()
     assert case.number in text and "2025年12月31日的结果" in text and "尚未审结" in text
+
+
+def test_a_published_pdf_opens_in_the_browser_and_a_word_file_downloads(
+    report, alice, erin, client, publish_report
+):
+    entry = publish_report(report.agency, 2025, alice, erin).latest_version().entry
+    for attachment in entry.attachments.all():
+        response = client.get(f"/catalog/entries/{entry.pk}/files/{attachment.pk}/")
+        disposition = response["Content-Disposition"]
+        expected = "inline" if attachment.name.endswith(".pdf") else "attachment"
+        assert disposition.startswith(expected), attachment.name

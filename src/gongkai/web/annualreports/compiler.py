@@ -17,6 +17,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.annualreports.counting import application_counts
 from gongkai.web.annualreports.explain import explain_cross_year
 from gongkai.web.annualreports.history import version_of_year
+from gongkai.web.annualreports.models import Origin
 from gongkai.web.annualreports.narrative import Facts, gather_facts, suggested_sections
 from gongkai.web.applications.models import Application
 from gongkai.web.catalog.registry import section_two_figures
@@ -53,13 +54,22 @@ def compile_report(agency: Agency, year: int, previous: Report | None = None) ->
     )
     version = None
     if previous is None:
-        version = version_of_year(agency, year - 1)
+        version = comparable_version(agency, year - 1)
         previous = version.as_report() if version else None
     result = run_rulebook(report, previous)
     report.findings = list(result.findings)
     for explanation in explain_cross_year(agency, year, report.findings, version):
         report.notes += [f"{explanation.finding.rule}：{line}" for line in explanation.lines]
     return Compiled(report, result, facts, previous)
+
+
+def comparable_version(agency: Agency, year: int):
+    """Last year's report to compare the agency's own records with: not a combined one,
+    whose figures include the agencies below (that compares with a combined report)."""
+    version = version_of_year(agency, year)
+    if version is not None and version.report.origin == Origin.AGGREGATED:
+        return None
+    return version
 
 
 def compiled_generation(year: int) -> Generation:

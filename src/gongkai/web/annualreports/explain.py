@@ -36,11 +36,14 @@ def explain_cross_year(
     """An explanation for each violated cross-year finding of `agency`'s report on `year`."""
     if previous is None:
         return []
-    return [
-        Explanation(finding, reasons(agency, year, finding, previous))
-        for finding in findings
-        if finding.rule in CROSS_YEAR_RULES and finding.outcome == "violated"
-    ]
+    by_rule: dict[str, list[str]] = {}  # a rule fails per column; its causes are the same
+    explained = []
+    for finding in findings:
+        if finding.rule in CROSS_YEAR_RULES and finding.outcome == "violated":
+            if finding.rule not in by_rule:
+                by_rule[finding.rule] = reasons(agency, year, finding, previous)
+            explained.append(Explanation(finding, by_rule[finding.rule]))
+    return explained
 
 
 def reasons(agency: Agency, year: int, finding: Finding, previous: ReportVersion) -> list[str]:

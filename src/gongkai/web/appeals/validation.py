@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from gongkai.statute.clock import FIRST_IN_FORCE
 from gongkai.web.appeals.section_four import AFTER_REVIEW, CORRECTED, REVIEW
 
 # The 条例 (2007) took effect on this day: no disclosure dispute can be older.
-FIRST_FILING_DAY = date(2008, 5, 1)
+FIRST_FILING_DAY = FIRST_IN_FORCE  # no case about the 条例 before it applied
 
 Rule = Callable[..., str | None]  # (appeal, today) -> message or None
 

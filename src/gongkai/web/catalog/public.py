@@ -151,6 +151,9 @@ def entry_page(request, pk: int):
     return render(request, "catalog/entry.html", {"entry": entry})
 
 
+INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg", "image/gif"})
+
+
 @uploaded_file
 def attachment_file(request, pk: int, attachment_id: int):
     """A file of a proactively published entry (依申请公开 entries list metadata only)."""
@@ -159,7 +162,10 @@ def attachment_file(request, pk: int, attachment_id: int):
     )
     attachment = get_object_or_404(entry.attachments, pk=attachment_id)
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(False, attachment.name)
+    # Only PDFs and images open in the browser; anything else (an uploaded HTML page, say)
+    # is downloaded, so it never runs in the portal's origin.
+    shown = attachment.content_type in INLINE_TYPES
+    response["Content-Disposition"] = content_disposition_header(not shown, attachment.name)
     return response
 
 
