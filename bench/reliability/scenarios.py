@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from reliability import verify
@@ -31,6 +32,13 @@ async def drive(run: Run, users: Users, seconds: float, choreography=None) -> No
     run.stop.set()
     await asyncio.gather(*tasks)
     run.stats.stop()
+
+
+def run_clients(coroutine) -> None:
+    """Run the simulated users on an event loop of their own thread: the calling thread may
+    already run one (Playwright's, when the browser tests ran earlier in the same session)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 def wait_for_tasks(stack: Stack, timeout: float = 300) -> None:
@@ -60,7 +68,7 @@ def load(stack: Stack, seed: dict, seconds: float, users: Users, pace: float = 1
     stack.start_server()
     stack.start_worker()
     run = Run(stack.base_url, seed, pace=pace)
-    asyncio.run(drive(run, users, seconds))
+    run_clients(drive(run, users, seconds))
     return finish(stack, run, seed)
 
 
@@ -198,7 +206,7 @@ def crash(stack: Stack, seed: dict, users: Users, rows: int, pause: float) -> di
     code = seed["agencies"][1]
     choreography = Crash(stack, code, rows, pause, [], [])
     run = Run(stack.base_url, seed)
-    asyncio.run(drive(run, users, 0, choreography))
+    run_clients(drive(run, users, 0, choreography))
     batches = 3 if stack.vendor == "postgresql" else 2
     result = finish(stack, run, seed, choreography.problems
                     + imported_once(stack, code, batches, rows))  # fmt: skip
