@@ -135,11 +135,13 @@ class AgencyAdmin(AgencyScopedAdmin):
     search_fields = ["name", "short_name", "code"]
     inlines = [MembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "code", "level", "parent"]}),
+        (None, {"fields": ["name", "short_name", "letter_code", "code", "level", "parent"]}),
         (
             _("Contact details (used by the disclosure guide and letters)"),
             {
                 "fields": [
+                    "ogi_office",
+                    "ogi_office_phone",
                     "office_address",
                     "postal_code",
                     "office_hours",

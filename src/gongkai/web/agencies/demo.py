@@ -57,6 +57,16 @@ AGENCIES = [
                COUNTY, "东岭乡东岭村委会旁", "0795-7246003", "dlx@qingshan.gov.cn"),
 ]  # fmt: skip
 
+# 机关代字 (letter numbers such as 青财依申复〔2026〕12号) and the OGI office named in letters.
+LETTER_DETAILS = {
+    COUNTY: ("青府", "县政府办公室（县政务公开办）", "0795-7221002"),
+    "fgw": ("青发改", "办公室", "0795-7221121"),
+    "czj": ("青财", "办公室", "0795-7222307"),
+    "zrzyj": ("青自然资", "政策法规股", "0795-7225019"),
+    "qsz": ("青山镇", "党政综合办公室", "0795-7231003"),
+    "dlx": ("东岭乡", "党政综合办公室", "0795-7246004"),
+}
+
 ACCOUNTS = [
     DemoAccount("admin", "系统管理员", COUNTY, None, "平台超级管理员 / platform superuser"),
     DemoAccount("lina", "李娜", COUNTY, Role.SUPERVISOR,
@@ -93,11 +103,17 @@ def load_demo() -> list[DemoAccount]:
                 "fax": spec.phone,
                 "email": spec.email,
                 "website": "https://www.qingshan.gov.cn/xxgk/",
+                **letter_details(spec.key),
             },
         )
     for account in ACCOUNTS:
         load_account(account, agencies[account.agency])
     return ACCOUNTS
+
+
+def letter_details(key: str) -> dict:
+    letter_code, office, office_phone = LETTER_DETAILS[key]
+    return {"letter_code": letter_code, "ogi_office": office, "ogi_office_phone": office_phone}
 
 
 def load_account(account: DemoAccount, agency: Agency) -> User:

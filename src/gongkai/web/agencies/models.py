@@ -55,6 +55,16 @@ class Agency(models.Model):
         related_name="children",
     )
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    # 机关代字: the abbreviation that opens the agency's letter numbers (青财依申复〔2026〕12号).
+    letter_code = models.CharField(
+        _("letter code"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The abbreviation that begins the agency's letter numbers, e.g. 青财 in "
+            "青财依申复〔2026〕12号. Empty: the short name is used."
+        ),
+    )
 
     office_address = models.CharField(_("office address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
@@ -63,6 +73,19 @@ class Agency(models.Model):
     fax = models.CharField(_("fax"), max_length=60, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # 政府信息公开工作机构 (条例第四条): the unit that handles applications, named in letters.
+    ogi_office = models.CharField(
+        _("OGI office"),
+        max_length=60,
+        blank=True,
+        help_text=_("The unit that does the OGI work, e.g. 办公室 or 政务公开科."),
+    )
+    ogi_office_phone = models.CharField(
+        _("OGI office phone"),
+        max_length=60,
+        blank=True,
+        help_text=_("Empty: the agency's phone is given."),
+    )
 
     class Meta:
         verbose_name = _("agency")
