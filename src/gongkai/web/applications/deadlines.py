@@ -6,9 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.statute.clock import Deadline, Pause, answer_deadline, regime_for
+from gongkai.web.applications import waiting
 from gongkai.web.applications.models import Application, Event
-from gongkai.web.applications.states import OPEN_STATES
+from gongkai.web.applications.states import OPEN_STATES, WAITING_STATES
 from gongkai.web.workcalendar.calendar import current_calendar
+
+CLOCK_FIELDS = ["due_on", "due_provisional", "waiting_since", "waiting_until"]
 
 
 def pauses_of(application: Application, today: date) -> list[Pause]:
@@ -33,15 +36,23 @@ def deadline_of(application: Application, calendar=None) -> Deadline:
 
 
 def refresh_deadline(application: Application, calendar=None) -> dict:
-    """Recompute and store the due date; returns the changes for the history."""
-    deadline = deadline_of(application, calendar)
-    changes = {}
-    if application.due_on != deadline.due:
-        changes["due_on"] = [_iso(application.due_on), deadline.due.isoformat()]
-    if application.due_provisional != deadline.provisional:
-        changes["due_provisional"] = [application.due_provisional, deadline.provisional]
-    application.due_on, application.due_provisional = deadline.due, deadline.provisional
-    return changes
+    """Recompute and store the case's clock: the answer deadline while it runs, the end of
+    its waiting time while it waits (and no answer deadline: waiting.py); returns the
+    changes for the history."""
+    calendar = calendar or current_calendar()
+    before = {name: getattr(application, name) for name in CLOCK_FIELDS}
+    if application.state in WAITING_STATES:
+        application.due_on, application.due_provisional = None, False
+        application.waiting_until = waiting.period_end(application, calendar)
+    else:
+        deadline = deadline_of(application, calendar)
+        application.due_on, application.due_provisional = deadline.due, deadline.provisional
+        application.waiting_since = application.waiting_until = None
+    return {
+        name: [_json(before[name]), _json(getattr(application, name))]
+        for name in CLOCK_FIELDS
+        if before[name] != getattr(application, name)
+    }
 
 
 def recompute_open_deadlines(reason: str) -> int:
@@ -54,7 +65,7 @@ def recompute_open_deadlines(reason: str) -> int:
             case = Application.objects.select_for_update().get(pk=case.pk)
             changes = refresh_deadline(case, calendar)
             if changes:
-                case.save(update_fields=["due_on", "due_provisional"])
+                case.save(update_fields=CLOCK_FIELDS)
                 Event.objects.create(application=case, action="recalculate",
                                      from_state=case.state, to_state=case.state,
                                      changes=changes, note=reason)  # fmt: skip
@@ -62,5 +73,5 @@ def recompute_open_deadlines(reason: str) -> int:
     return changed
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _json(value):
+    return value.isoformat() if isinstance(value, date) else value

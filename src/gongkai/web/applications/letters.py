@@ -30,6 +30,7 @@ LETTER_OF_ACTION = {
     "start_consultation": "consultation",  # third party or agency: see letter_kind
     "send_fee_notice": "fee_notice",
     "decide": "decision",
+    "issue": "decision",  # the answer signed off through the agency's chain (signoff.py)
 }
 NUMBER_WORDS = {
     "acknowledgement": "受", "correction": "补", "extension": "延",
@@ -124,15 +125,20 @@ class LetterIncomplete(ValueError):
     """The step lacks what its letter must say; the message names the fields in Chinese."""
 
 
-def issue(case: Application, kind: str, issued_on: date, params: dict, actor=None) -> Letter:
+def issue(case: Application, kind: str, issued_on: date, params: dict, actor=None,
+          signer=None) -> Letter:  # fmt: skip
+    """Issue a letter. `signer`: its 签发人 (an answer's), named on the record and kept in the
+    snapshot beside what the letter says."""
     data = snapshot(case, kind, issued_on, params)
+    if signer is not None:
+        data["signer"] = signer.get_full_name()
     try:
         composed = compose(kind, context_of(data, kind))
     except MissingField as error:
         raise LetterIncomplete(str(error)) from None
     return Letter.objects.create(application=case, kind=kind, title=composed.title,
                                  number=data["case"]["number"], issued_on=issued_on,
-                                 snapshot=data, created_by=actor)  # fmt: skip
+                                 snapshot=data, created_by=actor, signed_by=signer)  # fmt: skip
 
 
 def rendered(letter: Letter, fmt: str) -> bytes:

@@ -10,6 +10,7 @@ from gongkai.statute.identity import SHAPES
 from gongkai.statute.outcomes import GRANTED_KINDS, OUTCOMES
 from gongkai.statute.receipt import RECEIPT_RULES, Channel
 from gongkai.web.agencies.models import Agency
+from gongkai.web.agencies.roles import Role
 from gongkai.web.applications.states import State
 
 # The applicant columns of the annual report's section 三, in the same order, so that every
@@ -91,6 +92,14 @@ class Application(models.Model):
     decided_on = models.DateField(_("answered on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     on_the_spot = models.BooleanField(_("answered on the spot"), default=False)
+    # What the case waits for has a time of its own (waiting.py): since when, and until when
+    # (the 补正期限 the notice gave, the consulted party's 15 working days, the payment period).
+    waiting_since = models.DateField(_("waiting since"), null=True, blank=True)
+    waiting_until = models.DateField(_("waiting until"), null=True, blank=True)
+    # The step of the sign-off chain the draft answer waits for (signoff.py), and the role that
+    # takes it: what the inbox and the workbench show, and whom they show it to.
+    sign_off_step = models.CharField(_("sign-off step"), max_length=40, blank=True)
+    sign_off_role = models.CharField(max_length=20, blank=True)
 
     fee_method = models.CharField(_("fee method"), max_length=10, blank=True,
                                   choices=FEE_METHODS)  # fmt: skip
@@ -225,6 +234,11 @@ class Letter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.PROTECT)  # fmt: skip
+    # 签发人: who signed the answer (the last step of the agency's sign-off chain, or who
+    # decided in one step). Other letters are not signed off.
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("signed by"))  # fmt: skip
     pdf = models.BinaryField(null=True, editable=False)
     docx = models.BinaryField(null=True, editable=False)
 
@@ -251,3 +265,60 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DecisionStep(models.Model):
+    """One step of an agency's sign-off chain for answers (审核 → 签发), like the catalogue's
+    ApprovalStep. An agency without steps issues its answers in one step."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="decision_steps")
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(_("step"), max_length=40)
+    role = models.CharField(_("role that takes it"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("sign-off step")
+        verbose_name_plural = _("sign-off steps")
+        ordering = ["agency", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "position"], name="one_decision_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position + 1}. {self.label}"
+
+
+class DecisionDraft(models.Model):
+    """A drafted answer on its way through the sign-off chain: the decision and the texts of
+    its letter as drafted (`params`, what the decision form took), the chain it follows (copied
+    when drafted, so that changing the chain does not move a draft under way) and who signed
+    each step. The letter is issued from it, numbered and dated on the day of issue."""
+
+    class Status(models.TextChoices):
+        IN_SIGN_OFF = "in_sign_off", _("In sign-off")
+        SIGNED = "signed", _("Signed")
+        RETURNED = "returned", _("Returned for revision")
+        ISSUED = "issued", _("Issued")
+        VOID = "void", _("Void: the case closed without it")
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT,
+                                    related_name="decision_drafts")  # fmt: skip
+    outcome = models.CharField(_("decision"), max_length=32,
+                               choices=[(k, o.label) for k, o in OUTCOMES.items()])  # fmt: skip
+    params = models.JSONField(default=dict)
+    steps = models.JSONField(default=list)  # [[label, role], ...]
+    position = models.PositiveSmallIntegerField(default=0)  # the next step to take
+    signatures = models.JSONField(default=list)  # [{"step", "user", "name", "on"}, ...]
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_SIGN_OFF)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    drafted_on = models.DateField()
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_outcome_display()}"

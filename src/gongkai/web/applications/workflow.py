@@ -13,12 +13,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.statute.clock import correction_notice_due, count_working_days, regime_for
+from gongkai.statute.clock import correction_notice_due, regime_for
 from gongkai.statute.fees import FeeMethod, processing_fee
-from gongkai.statute.outcomes import DECISIONS, GRANTED_KINDS
 from gongkai.web.agencies import permissions
-from gongkai.web.applications import letters, tokens
+from gongkai.web.applications import letters, signoff, tokens, waiting
 from gongkai.web.applications.deadlines import refresh_deadline
+from gongkai.web.applications.errors import WorkflowError
 from gongkai.web.applications.models import (
     Application,
     Attachment,
@@ -32,10 +32,6 @@ from gongkai.web.privacy.masking import APPLICANT_FIELDS, masked
 from gongkai.web.workcalendar.calendar import current_calendar
 
 TRACKED = [f.name for f in Application._meta.fields if f.name not in {"id", "submitted_at"}]
-
-
-class WorkflowError(Exception):
-    """An action the rules do not allow now; the message says why, in the user's language."""
 
 
 def snapshot(application: Application) -> dict:
@@ -106,15 +102,16 @@ def perform(application: Application, action: str, actor, **params) -> Applicati
                 _("“%(action)s” is not possible while the case is “%(state)s”.")
                 % {"action": transition.label, "state": case.get_state_display()}
             )
-        if actor is not None and not permissions.can(actor, transition.permission, case.agency):
-            raise PermissionDenied
+        if actor is not None:
+            check_allowed(case, transition, actor)
         before, today = snapshot(case), action_date(case, params)
-        note = EFFECTS[action](case, params, today) or ""
+        note = EFFECTS[action](case, params | {"actor": actor}, today) or ""
         if transition.target is not None:
             case.state = transition.target
         if action in CLOSING_OUTCOMES:
             case.outcome, case.closed_on = CLOSING_OUTCOMES[action], today
             end_open_pauses(case, today)
+            signoff.void(case)
         if case.state in OPEN_STATES:
             refresh_deadline(case)
         case.save()
@@ -125,6 +122,16 @@ def perform(application: Application, action: str, actor, **params) -> Applicati
                              from_state=before["state"], to_state=case.state, changes=changes,
                              note=join_notes(params.get("note"), note))  # fmt: skip
     return case
+
+
+def check_allowed(case: Application, transition, actor) -> None:
+    """The role's grant (roles.py), then the rules of the agency's sign-off chain."""
+    if transition.permission is not None and not permissions.can(
+        actor, transition.permission, case.agency
+    ):
+        raise PermissionDenied
+    if (reason := signoff.refusal(case, transition.action, actor)) is not None:
+        raise WorkflowError(reason)
 
 
 def join_notes(*notes: str | None) -> str:
@@ -138,7 +145,8 @@ def issue_letter(case, action: str, params: dict, today: date, actor) -> dict:
     if kind is None:
         return {}
     try:
-        letter = letters.issue(case, kind, today, letter_params(case, action, params, today), actor)
+        letter = letters.issue(case, kind, today, letter_params(case, action, params, today), actor,
+                               signer=signoff.signer(case, action, actor))  # fmt: skip
     except letters.LetterIncomplete as error:
         raise WorkflowError(str(error)) from None
     return {"letter": [None, letter.number]}
@@ -148,9 +156,8 @@ def letter_params(case, action: str, params: dict, today: date) -> dict:
     """What the step's form gave, named as the letter names it."""
     note = (params.get("note") or "").strip()
     if action == "request_correction":
-        due = params.get("correction_due") or count_working_days(today, 15, current_calendar())[0]
         items = [line.strip() for line in note.splitlines() if line.strip()]
-        return {"correction_items": items, "correction_due": due}
+        return {"correction_items": items, "correction_due": case.waiting_until}
     if action == "extend":
         return {"extension_reason": note}
     if action == "send_fee_notice":
@@ -158,10 +165,9 @@ def letter_params(case, action: str, params: dict, today: date) -> dict:
         return {"fee_method": case.fee_method, "fee_quantity": case.fee_quantity,
                 "payment_method": payment}  # fmt: skip
     if action == "decide":
-        variant = case.granted_kind or params.get("variant") or (
-            "not_exist" if case.outcome == "unable.not_held" else "")  # fmt: skip
-        return params | {"decision": case.outcome, "variant": variant,
-                         "reasons": params.get("reason", "")}  # fmt: skip
+        return signoff.letter_params(params)
+    if action == "issue":
+        return signoff.letter_params(signoff.last_issued(case).params)
     return params
 
 
@@ -181,6 +187,11 @@ def end_open_pauses(case: Application, day: date) -> None:
 
 def request_correction(case, params, today) -> str:
     # 第三十条: the notice is due within 7 working days of receipt; later ones are recorded.
+    given = params.get("correction_due")
+    if given is not None and given <= today:
+        raise WorkflowError(_("The date to correct by must be after the day of the notice."))
+    case.waiting_since = today
+    case.waiting_until = given or waiting.correction_due(today, current_calendar())
     due = correction_notice_due(case.received_on)
     if today > due:
         return _("Correction requested after the 7-working-day limit of Article 30 (%(due)s).") % {
@@ -201,6 +212,7 @@ def start_consultation(case, params, today) -> str:
         raise WorkflowError(_("Consult either a third party or another agency."))
     ClockPause.objects.create(application=case, kind=kind, first_day=today,
                               party=params.get("party", ""))  # fmt: skip
+    case.waiting_since = today
     return ""
 
 
@@ -226,7 +238,7 @@ def send_fee_notice(case, params, today) -> str:
     if fee.amount == 0:
         raise WorkflowError(_("The quantity is within the free allowance: no fee is due."))
     case.fee_method, case.fee_quantity, case.fee_amount = method.value, fee.quantity, fee.amount
-    case.fee_notice_on = today
+    case.fee_notice_on = case.waiting_since = today
     ClockPause.objects.create(application=case, kind="fee", first_day=today)
     return "\n".join(fee.explain())
 
@@ -238,15 +250,13 @@ def record_payment(case, params, today) -> str:
 
 
 def decide(case, params, today) -> str:
-    outcome = params.get("outcome")
-    if outcome not in DECISIONS:
-        raise WorkflowError(_("Choose one of the decisions of the annual report."))
-    granted_kind = params.get("granted_kind", "")
-    if outcome == "granted" and granted_kind not in GRANTED_KINDS:
-        raise WorkflowError(_("Say whether the information was provided or already public."))
-    case.outcome, case.granted_kind = outcome, granted_kind if outcome == "granted" else ""
-    case.decision_reason = params.get("reason", "")
-    case.decided_on, case.on_the_spot = today, bool(params.get("on_the_spot"))
+    """One-step issuing: the answer is decided, signed and issued at once (signoff.py)."""
+    signoff.answer(case, params, today)
+    return ""
+
+
+def abandon(case, params, today) -> str:
+    waiting.refuse_closing_early(case, today)
     return ""
 
 
@@ -262,14 +272,18 @@ def nothing(case, params, today) -> str:
 EFFECTS: dict[str, Callable] = {
     "request_correction": request_correction,
     "receive_correction": receive_correction,
-    "abandon_correction": nothing,
+    "abandon_correction": abandon,
     "start_consultation": start_consultation,
     "end_consultation": end_consultation,
     "extend": extend,
     "send_fee_notice": send_fee_notice,
     "record_payment": record_payment,
-    "abandon_payment": nothing,
+    "abandon_payment": abandon,
     "decide": decide,
+    "draft_decision": signoff.start_draft,
+    "approve_draft": signoff.approve_step,
+    "return_draft": signoff.return_for_revision,
+    "issue": signoff.issue_signed,
     "close": close,
     "withdraw": nothing,
 }

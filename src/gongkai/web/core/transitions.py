@@ -14,10 +14,12 @@ class Transition:
     label: str
     sources: frozenset[str]
     target: str | None  # None: the state does not change
-    permission: Action
+    permission: Action | None  # None: the workflow's own rule decides (a sign-off step's role)
 
 
-def transition(action, label, sources, target, permission=Action.HANDLE) -> Transition:
+def transition(
+    action, label, sources, target, permission: Action | None = Action.HANDLE
+) -> Transition:
     return Transition(action, label, frozenset(sources), target, permission)
 
 
