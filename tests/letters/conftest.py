@@ -77,6 +77,10 @@ FULL_CASE = LetterCase(
     fee_method=FeeMethod.PER_ITEM,
     fee_quantity=35,
     payment_method="通过青山县非税收入缴款平台缴纳",
+    previous_notice="青财依申补〔2026〕5号",
+    served_title="政府信息公开申请答复书",
+    served_number="青财依申复〔2026〕12号",
+    service_method="邮寄",
 )
 
 

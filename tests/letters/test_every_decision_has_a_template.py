@@ -67,7 +67,7 @@ def test_every_template_belongs_to_a_known_decision_and_variant():
         assert template.kind == "decision"
 
 
-def test_the_letter_kinds_are_the_seven_of_the_brief():
+def test_the_letter_kinds_are_the_seven_of_the_brief_the_closing_notices_and_the_proof():
     assert LETTER_KINDS == (
         "acknowledgement",
         "correction",
@@ -75,6 +75,10 @@ def test_the_letter_kinds_are_the_seven_of_the_brief():
         "consultation_third_party",
         "consultation_agency",
         "fee_notice",
+        "abandoned_correction",
+        "abandoned_fee",
+        "withdrawn",
+        "service_proof",
         "decision",
     )
 

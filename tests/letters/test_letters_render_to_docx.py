@@ -6,11 +6,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gongkai.letters import DECISION_TEMPLATES, PROCEDURE_TEMPLATES
+from gongkai.letters import CLOSING_TEMPLATES, DECISION_TEMPLATES, PROCEDURE_TEMPLATES
 from gongkai.letters.compose import placeholders
 from gongkai.statute.law import ITEM_MARK, provision
 
-TEMPLATES = {**PROCEDURE_TEMPLATES, **DECISION_TEMPLATES}
+TEMPLATES = {**PROCEDURE_TEMPLATES, **CLOSING_TEMPLATES, **DECISION_TEMPLATES}
 REMEDIES = "可以自收到本答复书之日起60日内向青山县人民政府申请行政复议"
 LITIGATION = "自收到本答复书之日起6个月内向青山县人民法院提起行政诉讼"
 

@@ -5,6 +5,7 @@ from dataclasses import fields, replace
 import pytest
 
 from gongkai.letters import (
+    CLOSING_TEMPLATES,
     DECISION_TEMPLATES,
     PROCEDURE_TEMPLATES,
     LetterAgency,
@@ -15,7 +16,7 @@ from gongkai.letters import (
 )
 from gongkai.letters.fields import FIELD_LABELS
 
-TEMPLATES = {**PROCEDURE_TEMPLATES, **DECISION_TEMPLATES}
+TEMPLATES = {**PROCEDURE_TEMPLATES, **CLOSING_TEMPLATES, **DECISION_TEMPLATES}
 CASE_FIELDS = {field.name: field.default for field in fields(LetterCase)}
 REMOVABLE = [
     (key, name)

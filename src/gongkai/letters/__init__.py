@@ -15,12 +15,15 @@ Modules, in the order data flows:
     paragraphs.py        paragraphs several letters share (opening, remedies, contact)
     procedure.py         受理回执, 补正告知书, 延期答复告知书, 征求意见书/函, 收费通知 (data)
     decisions.py         the 答复书 of every decision key and variant (data)
+    closing.py           视为放弃 and 终止办理 notices, and the 送达回证 (data)
     compose.py           the engine: template + context → Letter, missing fields named in Chinese
     typography.py        公文 page and type: A4, margins, 小标宋/仿宋 with Noto CJK fallbacks
     to_docx.py, to_html.py, to_pdf.py   Letter → bytes; render.py picks one
 """
 
+from gongkai.letters.closing import CLOSING_TEMPLATES, SERVICE_PROOF
 from gongkai.letters.compose import (
+    KIND_TEMPLATES,
     LETTER_KINDS,
     MissingField,
     compose,
@@ -40,14 +43,17 @@ from gongkai.letters.procedure import PROCEDURE_TEMPLATES
 from gongkai.letters.render import FORMATS, MEDIA_TYPES, render_letter
 
 __all__ = [
+    "CLOSING_TEMPLATES",
     "DECISION_KEYS",
     "DECISION_TEMPLATES",
     "DECISION_VARIANTS",
     "FIELD_LABELS",
     "FORMATS",
+    "KIND_TEMPLATES",
     "LETTER_KINDS",
     "MEDIA_TYPES",
     "PROCEDURE_TEMPLATES",
+    "SERVICE_PROOF",
     "LetterAgency",
     "LetterApplicant",
     "LetterCase",

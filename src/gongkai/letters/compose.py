@@ -2,6 +2,7 @@
 
 import re
 
+from gongkai.letters.closing import CLOSING_TEMPLATES, SERVICE_PROOF
 from gongkai.letters.context import LetterCase, LetterContext
 from gongkai.letters.decisions import DECISION_KEYS, DECISION_TEMPLATES, DECISION_VARIANTS
 from gongkai.letters.fields import FIELD_LABELS, Value, letter_fields
@@ -9,9 +10,17 @@ from gongkai.letters.model import Block, Letter, LetterTemplate, Para
 from gongkai.letters.procedure import PROCEDURE_TEMPLATES
 from gongkai.statute.law import quotation
 
-LETTER_KINDS = (*PROCEDURE_TEMPLATES, "decision")
+# The letters of a kind that has one template; "decision" has one per decision (decisions.py).
+KIND_TEMPLATES = {**PROCEDURE_TEMPLATES, **CLOSING_TEMPLATES, SERVICE_PROOF.kind: SERVICE_PROOF}
+LETTER_KINDS = (*KIND_TEMPLATES, "decision")
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 ALWAYS_REQUIRED = ("agency_name", "issued_on")
+# A value that ends its own sentence (…明细。 …（共2页）。) takes no second full stop from
+# the template: “…明细。”。 is written “…明细。” and …（共2页）。。 …（共2页）。
+SENTENCE_ENDS = ("。", "！", "？", "…")
+CLOSERS = "”’」』》）)"
+STOPS_AFTER_A_SENTENCE = {"。", "；"}  # dropped after a value that ends a sentence
+SOFT_ENDS = ("，", "、", "；", "：")  # a value's last mark that the template's 。 replaces
 
 
 class MissingField(ValueError):
@@ -26,8 +35,8 @@ class MissingField(ValueError):
 
 def template_for(kind: str, case: LetterCase) -> LetterTemplate:
     """The template of a letter kind; for "decision", the one of the case's decision."""
-    if kind in PROCEDURE_TEMPLATES:
-        return PROCEDURE_TEMPLATES[kind]
+    if kind in KIND_TEMPLATES:
+        return KIND_TEMPLATES[kind]
     if kind != "decision":
         raise ValueError(f"未知的文书类型：{kind}（可选：{'、'.join(LETTER_KINDS)}）")
     if not case.decision:
@@ -46,15 +55,15 @@ def template_for(kind: str, case: LetterCase) -> LetterTemplate:
 
 def compose(kind: str, context: LetterContext) -> Letter:
     template = template_for(kind, context.case)
-    fields = letter_fields(context)
+    fields = letter_fields(context, template.addressee)
     if missing := missing_fields(template, fields):
         raise MissingField(missing, template.title)
     blocks = [block for para in template.paragraphs for block in expand(para, fields, template)]
     return Letter(
         key=template.key,
         title=template.title,
-        number=str(fields["number"]),
-        addressee=str(fields[template.addressee]),
+        number=str(fields["number"]) if "number" in template.required else "",
+        addressee=str(fields[template.addressee]) if template.addressee else "",
         blocks=tuple(blocks),
         signature=str(fields["agency_name"]),
         date=str(fields["issued_on"]),
@@ -64,7 +73,8 @@ def compose(kind: str, context: LetterContext) -> Letter:
 def required_fields(template: LetterTemplate) -> tuple[str, ...]:
     """What a form must ask for before this letter can be written, each name once (a
     template may list its addressee among its own fields too)."""
-    return tuple(dict.fromkeys((*ALWAYS_REQUIRED, template.addressee, *template.required)))
+    names = (*ALWAYS_REQUIRED, template.addressee, *template.required)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def missing_fields(template: LetterTemplate, fields: dict[str, Value]) -> list[str]:
@@ -85,15 +95,29 @@ def expand(para: Para, fields: dict[str, Value], template: LetterTemplate) -> li
 
 
 def fill(text: str, fields: dict[str, Value], template: LetterTemplate) -> str:
-    def value(match: re.Match) -> str:
-        name = match.group(1)
+    """The text with each placeholder replaced by its value, punctuated once where they meet."""
+    parts = PLACEHOLDER.split(text)  # literal, name, literal, name, …, literal
+    filled = parts[0]
+    for name, after in zip(parts[1::2], parts[2::2], strict=True):
         if name.startswith("第"):
-            return quotation(name)
+            filled += quotation(name) + after
+            continue
         if name not in fields:
             raise MissingField([name], template.title)
-        return str(fields[name])
+        value, after = punctuated(str(fields[name]), after)
+        filled += value + after
+    return filled
 
-    return PLACEHOLDER.sub(value, text)
+
+def punctuated(value: str, after: str) -> tuple[str, str]:
+    """A value and the template text after it, without a doubled stop where they meet."""
+    closing = len(after) - len(after.lstrip(CLOSERS))  # the template's ” or ） first
+    mark = after[closing : closing + 1]
+    if mark in STOPS_AFTER_A_SENTENCE and value.rstrip(CLOSERS).endswith(SENTENCE_ENDS):
+        return value, after[:closing] + after[closing + 1 :]
+    if mark == "。" and not closing and value.endswith(SOFT_ENDS):
+        return value[:-1], after
+    return value, after
 
 
 def placeholders(text: str) -> set[str]:

@@ -18,6 +18,7 @@ from gongkai.statute.receipt import Channel
 class LetterAgency:
     name: str  # the agency that signs the letter (落款)
     office_name: str = "政府信息公开工作机构"  # e.g. 办公室, 政务公开科
+    office_phone: str = ""  # the OGI office's own line; empty: `phone`
     address: str = ""
     postal_code: str = ""
     phone: str = ""
@@ -36,6 +37,9 @@ class LetterApplicant:
     postal_code: str = ""
     phone: str = ""
     email: str = ""
+    # True: a 法人或者其他组织 (addressed 你单位); False: a natural person (你); None: not
+    # known — a letter issued before the kind was recorded says 你（单位）.
+    organisation: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class LetterRecipient:
     name: str
     address: str = ""
     interest: str = ""  # what of theirs is involved: 商业秘密, 个人隐私, 共同制作的文件…
+    organisation: bool | None = None  # as LetterApplicant.organisation
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,12 @@ class LetterCase:
     previous_reply: str = ""  # the earlier answer to the same request (文号 and date)
     publication: str = ""
     reason_requested_on: date | None = None  # 第三十五条: when the applicant was asked why
+    # A notice that closes a case (视为放弃) names the earlier notice it follows up
+    previous_notice: str = ""  # its 文号: the 补正告知书 or the 收费通知
+    # 送达回证: the letter served, and how
+    served_title: str = ""
+    served_number: str = ""
+    service_method: str = ""  # 邮寄, 直接送达, 电子邮件…
     # 信息处理费
     fee_method: FeeMethod | None = None
     fee_quantity: int | None = None

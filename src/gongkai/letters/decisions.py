@@ -54,8 +54,8 @@ GRANTED = (
         "granted",
         (
             Para(
-                "你（单位）申请获取的政府信息已经主动公开。依照{第三十六条第（一）项}的规定，"
-                "现告知你（单位）获取该政府信息的方式、途径：{access_method}。"
+                "{you}申请获取的政府信息已经主动公开。依照{第三十六条第（一）项}的规定，"
+                "现告知{you}获取该政府信息的方式、途径：{access_method}。"
             ),
         ),
         ("第三十六条第（一）项",),
@@ -66,8 +66,8 @@ GRANTED = (
         "granted",
         (
             Para(
-                "你（单位）申请获取的政府信息属于可以公开的政府信息。"
-                "依照{第三十六条第（二）项}的规定，本机关向你（单位）提供该政府信息。"
+                "{you}申请获取的政府信息属于可以公开的政府信息。"
+                "依照{第三十六条第（二）项}的规定，本机关向{you}提供该政府信息。"
             ),
             Para("提供的政府信息：{provided_content}。", when="provided_content"),
             Para("提供方式：{provision_method}。"),
@@ -83,8 +83,8 @@ PARTIAL = decision(
     "partial",
     (
         Para(
-            "你（单位）申请获取的信息中含有不应当公开的内容，但是能够作区分处理。"
-            "依照{第三十七条}的规定，本机关向你（单位）提供可以公开的政府信息内容，"
+            "{you}申请获取的信息中含有不应当公开的内容，但是能够作区分处理。"
+            "依照{第三十七条}的规定，本机关向{you}提供可以公开的政府信息内容，"
             "并对不予公开的内容说明理由。"
         ),
         Para("一、提供的政府信息：{provided_content}。提供方式：{provision_method}。"),
@@ -99,7 +99,7 @@ WITHHELD_TEMPLATES = (
         "withheld.state_secret",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息已依法确定为国家秘密。"
+                "经审查，{you}申请获取的政府信息已依法确定为国家秘密。"
                 "依照{第十四条}的规定，该政府信息不予公开。"
             ),
             MORE,
@@ -111,7 +111,7 @@ WITHHELD_TEMPLATES = (
         "withheld.law_forbidden",
         (
             Para(
-                "经审查，{legal_basis}禁止公开你（单位）申请获取的政府信息。"
+                "经审查，{legal_basis}禁止公开{you}申请获取的政府信息。"
                 "依照{第十四条}的规定，该政府信息不予公开。"
             ),
             MORE,
@@ -124,7 +124,7 @@ WITHHELD_TEMPLATES = (
         "withheld.security_stability",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息公开后可能危及国家安全、公共安全、"
+                "经审查，{you}申请获取的政府信息公开后可能危及国家安全、公共安全、"
                 "经济安全、社会稳定：{reasons}。依照{第十四条}的规定，该政府信息不予公开。"
             ),
             WITHHELD,
@@ -136,7 +136,7 @@ WITHHELD_TEMPLATES = (
         "withheld.third_party",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息涉及商业秘密、个人隐私等，"
+                "经审查，{you}申请获取的政府信息涉及商业秘密、个人隐私等，"
                 "公开会对第三方合法权益造成损害：{reasons}。"
             ),
             Para(
@@ -154,7 +154,7 @@ WITHHELD_TEMPLATES = (
         "withheld.internal_affairs",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息属于本机关的内部事务信息：{reasons}。"
+                "经审查，{you}申请获取的政府信息属于本机关的内部事务信息：{reasons}。"
                 "依照{第十六条第一款}的规定，该政府信息不予公开。"
             ),
             WITHHELD,
@@ -166,7 +166,7 @@ WITHHELD_TEMPLATES = (
         "withheld.process_info",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息属于本机关在履行行政管理职能过程中形成的"
+                "经审查，{you}申请获取的政府信息属于本机关在履行行政管理职能过程中形成的"
                 "过程性信息：{reasons}。依照{第十六条第二款}的规定，该政府信息不予公开。"
             ),
             WITHHELD,
@@ -178,7 +178,7 @@ WITHHELD_TEMPLATES = (
         "withheld.enforcement_file",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息属于行政执法案卷信息：{reasons}。"
+                "经审查，{you}申请获取的政府信息属于行政执法案卷信息：{reasons}。"
                 "依照{第十六条第二款}的规定，该政府信息不予公开。"
             ),
             WITHHELD,
@@ -190,9 +190,9 @@ WITHHELD_TEMPLATES = (
         "withheld.query_matter",
         (
             Para(
-                "经审查，你（单位）申请获取的信息属于工商、不动产登记资料等信息，"
+                "经审查，{you}申请获取的信息属于工商、不动产登记资料等信息，"
                 "{legal_basis}对该信息的获取有特别规定。依照{第三十六条第（七）项}的规定，"
-                "请你（单位）依照{legal_basis}的规定办理。"
+                "请{you}依照{legal_basis}的规定办理。"
             ),
             Para("办理途径：{special_procedure}。", when="special_procedure"),
         ),
@@ -207,8 +207,8 @@ UNABLE_TEMPLATES = (
         (
             Para("本机关的检索情况：{search_description}。", when="search_description"),
             Para(
-                "经检索，本机关没有你（单位）申请获取的政府信息。依照{第三十六条第（四）项}的规定，"
-                "现告知你（单位）：该政府信息不存在。"
+                "经检索，本机关没有{you}申请获取的政府信息。依照{第三十六条第（四）项}的规定，"
+                "现告知{you}：该政府信息不存在。"
             ),
         ),
         ("第三十六条第（四）项",),
@@ -218,11 +218,11 @@ UNABLE_TEMPLATES = (
         "unable.not_held",
         (
             Para(
-                "经审查，你（单位）申请获取的政府信息不属于本机关负责公开，理由是：{reasons}。"
+                "经审查，{you}申请获取的政府信息不属于本机关负责公开，理由是：{reasons}。"
                 "依照{第三十六条第（五）项}的规定，特此告知。"
             ),
             Para(
-                "负责公开该政府信息的行政机关为{responsible_agency}，你（单位）可以向其提出申请。",
+                "负责公开该政府信息的行政机关为{responsible_agency}，{you}可以向其提出申请。",
                 when="responsible_agency",
             ),
             Para(
@@ -238,7 +238,7 @@ UNABLE_TEMPLATES = (
         "unable.needs_creation",
         (
             Para(
-                "经审查，本机关没有你（单位）申请获取的现成信息，需要对现有政府信息进行加工、分析"
+                "经审查，本机关没有{you}申请获取的现成信息，需要对现有政府信息进行加工、分析"
                 "才能形成。依照{第三十八条}的规定，本机关不予提供。"
             ),
             MORE,
@@ -249,16 +249,16 @@ UNABLE_TEMPLATES = (
         "unable.still_unclear",
         (
             Para(
-                "本机关已依照{第三十条}的规定一次性告知你（单位）作出补正。"
-                "本机关于{corrected_on}收到你（单位）补正后的申请。",
+                "本机关已依照{第三十条}的规定一次性告知{you}作出补正。"
+                "本机关于{corrected_on}收到{you}补正后的申请。",
                 when="corrected_on",
             ),
             Para(
-                "本机关已依照{第三十条}的规定一次性告知你（单位）作出补正。",
+                "本机关已依照{第三十条}的规定一次性告知{you}作出补正。",
                 unless="corrected_on",
             ),
             Para(
-                "经审查，补正后的申请内容仍不明确，本机关无法确定你（单位）申请获取的政府信息，"
+                "经审查，补正后的申请内容仍不明确，本机关无法确定{you}申请获取的政府信息，"
                 "无法提供。"
             ),
             MORE,
@@ -272,10 +272,10 @@ DECLINED_TEMPLATES = (
         "declined.petition",
         (
             Para(
-                "经审查，你（单位）是以政府信息公开申请的形式进行信访、投诉、举报等活动。"
+                "经审查，{you}是以政府信息公开申请的形式进行信访、投诉、举报等活动。"
                 "依照{第三十九条第一款}的规定，本机关不作为政府信息公开申请处理。"
             ),
-            Para("你（单位）可以通过{petition_channel}提出。", when="petition_channel"),
+            Para("{you}可以通过{petition_channel}提出。", when="petition_channel"),
         ),
         ("第三十九条第一款",),
     ),
@@ -283,8 +283,8 @@ DECLINED_TEMPLATES = (
         "declined.duplicate",
         (
             Para(
-                "本机关已就你（单位）提出的政府信息公开申请作出答复（{previous_reply}），"
-                "你（单位）重复申请公开相同政府信息。依照{第三十六条第（六）项}的规定，"
+                "本机关已就{you}提出的政府信息公开申请作出答复（{previous_reply}），"
+                "{you}重复申请公开相同政府信息。依照{第三十六条第（六）项}的规定，"
                 "本机关不予重复处理。"
             ),
         ),
@@ -295,8 +295,8 @@ DECLINED_TEMPLATES = (
         "declined.publication",
         (
             Para(
-                "经审查，你（单位）要求本机关提供的{publication}属于公开出版物。"
-                "依照{第三十九条第二款}的规定，现告知你（单位）获取的途径：{access_method}。"
+                "经审查，{you}要求本机关提供的{publication}属于公开出版物。"
+                "依照{第三十九条第二款}的规定，现告知{you}获取的途径：{access_method}。"
                 "本机关对该申请不予处理。"
             ),
         ),
@@ -307,11 +307,11 @@ DECLINED_TEMPLATES = (
         "declined.excessive",
         (
             Para(
-                "本机关已于{reason_requested_on}要求你（单位）说明理由。",
+                "本机关已于{reason_requested_on}要求{you}说明理由。",
                 when="reason_requested_on",
             ),
             Para(
-                "经审查，你（单位）申请公开政府信息的数量、频次明显超过合理范围，且申请理由不合理："
+                "经审查，{you}申请公开政府信息的数量、频次明显超过合理范围，且申请理由不合理："
                 "{reasons}。依照{第三十五条}的规定，本机关不予处理。"
             ),
         ),
@@ -324,7 +324,7 @@ DECLINED_TEMPLATES = (
         "declined.confirm_existing",
         (
             Para(
-                "经审查，你（单位）要求本机关对你（单位）已获取的信息予以确认或者重新出具。"
+                "经审查，{you}要求本机关对{you}已获取的信息予以确认或者重新出具。"
                 "依照{第二条}的规定，确认或者重新出具信息不属于获取政府信息，本机关不予处理。"
             ),
             MORE,

@@ -79,7 +79,17 @@ FIELD_LABELS = {
     "review_body": "行政复议机关",
     "court": "人民法院",
     "contact_lines": "联系方式",
+    "you": "对收件人的称呼（你、你单位）",
+    "previous_notice": "此前发出的告知书的文号",
+    "served_title": "送达文书的名称",
+    "served_number": "送达文书的文号",
+    "service_method": "送达方式",
+    "applicant_address": "申请人的通信地址",
 }
+
+# How a letter addresses its reader (公文 usage): a natural person 你, an organisation 你单位;
+# a reader of unknown kind 你（单位）.
+PRONOUNS = {False: "你", True: "你单位", None: "你（单位）"}
 
 FEE_METHOD_LABELS = {FeeMethod.PER_ITEM: "按件计收", FeeMethod.PER_PAGE: "按量计收"}
 CONSTANTS = {
@@ -89,10 +99,12 @@ CONSTANTS = {
 }
 
 
-def letter_fields(context: LetterContext) -> dict[str, Value]:
-    """Every field the context can supply, written out; empty ones are left out."""
+def letter_fields(context: LetterContext, addressee: str = "applicant_name") -> dict[str, Value]:
+    """Every field the context can supply, written out; empty ones are left out. `you` is
+    how the letter addresses its `addressee` (the applicant, or the recipient)."""
     case = context.case
     values: dict[str, Value] = {**CONSTANTS, **_parties(context), **_case_values(case)}
+    values["you"] = _pronoun(context, addressee)
     values.update(_receipt(case))
     values.update(_clock(context))
     values.update(_fee(case))
@@ -115,19 +127,31 @@ def _parties(context: LetterContext) -> dict[str, Value]:
         else "依法申请行政复议",
         "litigation_route": f"向{agency.court}提起行政诉讼" if agency.court else "依法提起行政诉讼",
         "applicant_name": applicant.name,
+        "applicant_address": " ".join(filter(None, (applicant.address, applicant.postal_code))),
         "recipient_name": recipient.name if recipient else "",
         "recipient_interest": recipient.interest if recipient else "",
         "contact_lines": contact_lines(context),
     }
 
 
+def _pronoun(context: LetterContext, addressee: str) -> str:
+    party = context.recipient if addressee == "recipient_name" else context.applicant
+    return PRONOUNS[party.organisation if party else None]
+
+
+def office_of(agency) -> str:
+    """The OGI office under the agency's name (青山县财政局办公室), unless it has it already."""
+    office = agency.office_name.strip()
+    return office if office.startswith(agency.name) else f"{agency.name}{office}"
+
+
 def contact_lines(context: LetterContext) -> tuple[str, ...]:
     agency = context.agency
     entries = (
-        ("联系部门", agency.office_name),
+        ("联系部门", office_of(agency)),
         ("通讯地址", agency.address),
         ("邮政编码", agency.postal_code),
-        ("联系电话", agency.phone),
+        ("联系电话", agency.office_phone or agency.phone),
         ("传真", agency.fax),
         ("电子邮箱", agency.email),
         ("网站", agency.website),

@@ -29,7 +29,7 @@ class LetterTemplate:
     paragraphs: tuple[Para, ...]
     articles: tuple[str, ...]  # the 条例 provisions the letter quotes
     required: tuple[str, ...]  # fields without which the letter cannot be written
-    addressee: str = "applicant_name"
+    addressee: str = "applicant_name"  # empty: no salutation (送达回证)
     decision: str = ""  # the report row key (s3.<decision>.*) of a decision letter
     variant: str = ""  # granted: already_public / provided; unable.not_held: not_exist / not_ours
 

@@ -7,14 +7,14 @@ ACKNOWLEDGEMENT = LetterTemplate(
     kind="acknowledgement",
     title="政府信息公开申请受理回执",
     paragraphs=(
-        Para("你（单位）提交的政府信息公开申请已收到，申请获取“{information}”。"),
+        Para("{you}提交的政府信息公开申请已收到，申请获取“{information}”。"),
         Para(
-            "你（单位）通过{channel}提交申请。依照{receipt_quote}的规定，"
+            "{you}通过{channel}提交申请。依照{receipt_quote}的规定，"
             "本机关收到申请之日为{received_on}。",
             when="receipt_quote",
         ),
         Para("本机关收到申请之日为{received_on}。", unless="receipt_quote"),
-        Para("查询码：{query_code}。你（单位）可以凭查询码查询申请的办理进度。"),
+        Para("查询码：{query_code}。{you}可以凭查询码查询申请的办理进度。"),
         Para("依照{第三十三条第二款}的规定，本机关将于{statutory_due}前作出答复。"),
         Para("{provisional_note}", when="provisional_note"),
         Para(
@@ -34,16 +34,16 @@ CORRECTION = LetterTemplate(
     paragraphs=(
         OPENING,
         Para(
-            "经审查，你（单位）的申请内容不明确，本机关无法确定你（单位）申请获取的政府信息。"
-            "依照{第三十条}的规定，请你（单位）对下列事项作出补正："
+            "经审查，{you}的申请内容不明确，本机关无法确定{you}申请获取的政府信息。"
+            "依照{第三十条}的规定，请{you}对下列事项作出补正："
         ),
         Para("{n}. {item}", each="correction_items"),
         Para("指导和释明：{guidance}", when="guidance"),
         Para(
-            "请你（单位）于{correction_due}前向本机关{office_name}提交补正后的申请。"
+            "请{you}于{correction_due}前向本机关{office_name}提交补正后的申请。"
             "答复期限自本机关收到补正的申请之日起重新计算。"
         ),
-        Para("你（单位）无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"),
+        Para("{you}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"),
         NOTIFIED,
         CONTACT,
     ),
@@ -84,11 +84,11 @@ CONSULTATION_THIRD_PARTY = LetterTemplate(
     paragraphs=(
         Para(
             "本机关于{received_on}收到政府信息公开申请，申请获取“{information}”。"
-            "该政府信息涉及你（单位）的{recipient_interest}，公开可能损害你（单位）的合法权益。"
-            "依照{第三十二条}的规定，现书面征求你（单位）的意见。"
+            "该政府信息涉及{you}的{recipient_interest}，公开可能损害{you}的合法权益。"
+            "依照{第三十二条}的规定，现书面征求{you}的意见。"
         ),
         Para(
-            "请你（单位）自收到本征求意见书之日起{consultation_days}个工作日内，"
+            "请{you}自收到本征求意见书之日起{consultation_days}个工作日内，"
             "书面提出是否同意公开的意见；不同意公开的，请说明理由并提供相关材料。"
         ),
         Para("逾期未提出意见的，由本机关依照条例的规定决定是否公开。"),
@@ -127,7 +127,7 @@ FEE_NOTICE = LetterTemplate(
         OPENING,
         Para("经审查，{fee_reason}。", when="fee_reason"),
         Para(
-            "你（单位）申请公开政府信息的数量、频次明显超过合理范围。依照{第四十二条}的规定"
+            "{you}申请公开政府信息的数量、频次明显超过合理范围。依照{第四十二条}的规定"
             "和{fee_document}，本机关对该申请收取信息处理费。"
         ),
         Para("收费标准（{fee_method}，超额累进计收）："),
@@ -136,7 +136,7 @@ FEE_NOTICE = LetterTemplate(
         Para("{item}；", each="fee_lines", style=Style.PLAIN),
         Para("应缴纳信息处理费合计人民币{fee_amount}元（大写：{fee_amount_upper}）。"),
         Para(
-            "请你（单位）自收到本通知之日的次日起{payment_days}个工作日内缴纳。"
+            "请{you}自收到本通知之日的次日起{payment_days}个工作日内缴纳。"
             "缴费方式：{payment_method}。"
         ),
         Para(

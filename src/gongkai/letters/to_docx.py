@@ -42,9 +42,11 @@ def letter_docx(letter: Letter) -> bytes:
     document.core_properties.language = "zh-CN"
     title = _paragraph(document, letter.title, TITLE_FONT, TITLE_SIZE_PT, WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.line_spacing = Pt(TITLE_SIZE_PT * 1.5)
-    _paragraph(document, letter.number, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if letter.number:
+        _paragraph(document, letter.number, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, "")
-    _paragraph(document, f"{letter.addressee}：")
+    if letter.addressee:
+        _paragraph(document, f"{letter.addressee}：")
     for block in letter.blocks:
         paragraph = _paragraph(document, block.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         if block.style is Style.BODY:

@@ -46,6 +46,13 @@ def text(value: str) -> str:
     return escape(xml_safe(value))
 
 
+def heading(letter: Letter) -> str:
+    """The number and the salutation, when the letter has them (a 送达回证 has neither)."""
+    number = f'<p class="number">{text(letter.number)}</p>' if letter.number else ""
+    addressee = f'<p class="addressee">{text(letter.addressee)}：</p>' if letter.addressee else ""
+    return number + addressee
+
+
 def letter_html(letter: Letter) -> str:
     paragraphs = "\n".join(
         f'<p class="{"body" if block.style is Style.BODY else "plain"}">{text(block.text)}</p>'
@@ -61,8 +68,7 @@ def letter_html(letter: Letter) -> str:
 <body>
 <main>
 <h1>{text(letter.title)}</h1>
-<p class="number">{text(letter.number)}</p>
-<p class="addressee">{text(letter.addressee)}：</p>
+{heading(letter)}
 {paragraphs}
 <div class="signature"><div>
 <p>{text(letter.signature)}</p>

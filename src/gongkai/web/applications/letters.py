@@ -31,12 +31,19 @@ LETTER_OF_ACTION = {
     "send_fee_notice": "fee_notice",
     "decide": "decision",
     "issue": "decision",  # the answer signed off through the agency's chain (signoff.py)
+    "abandon_correction": "abandoned_correction",
+    "abandon_payment": "abandoned_fee",
+    "withdraw": "withdrawn",
 }
 NUMBER_WORDS = {
     "acknowledgement": "受", "correction": "补", "extension": "延",
     "consultation_third_party": "征", "consultation_agency": "征", "fee_notice": "费",
-    "decision": "复",
+    "decision": "复", "abandoned_correction": "终", "abandoned_fee": "终", "withdrawn": "终",
 }  # fmt: skip
+# The letters that go to the applicant; the others (征求意见) go to third parties and agencies.
+APPLICANT_LETTERS = frozenset(NUMBER_WORDS) - {"consultation_third_party", "consultation_agency"}
+# A notice that closes a case names the notice whose period ran out.
+FOLLOWS_UP = {"abandoned_correction": "correction", "abandoned_fee": "fee_notice"}
 DEFAULT_PAYMENT = "持本通知书通过非税收入收缴系统缴纳"
 DATE_FIELDS = {f.name for f in fields(LetterCase) if "date" in str(f.type)}
 
@@ -51,18 +58,20 @@ def letter_kind(action: str, params: dict) -> str | None:
 
 
 def letter_number(case: Application, kind: str) -> str:
+    """青财依申复〔2026〕12号: the agency's 机关代字 (or, where none is set, its short name)."""
     year, serial = case.number.split("-")
-    prefix = case.agency.short_name or case.agency.name
+    prefix = case.agency.letter_code or case.agency.short_name or case.agency.name
     return f"{prefix}依申{NUMBER_WORDS[kind]}〔{year}〕{int(serial)}号"
 
 
 def agency_letterhead(case: Application) -> dict:
     agency = case.agency
     review_body = agency.parent.name if agency.parent_id else ""
+    office = {"office_name": agency.ogi_office} if agency.ogi_office else {}
     return asdict(LetterAgency(
         name=agency.name, address=agency.office_address, postal_code=agency.postal_code,
         phone=agency.phone, fax=agency.fax, email=agency.email, website=agency.website,
-        review_body=review_body,
+        review_body=review_body, office_phone=agency.ogi_office_phone, **office,
     ))  # fmt: skip
 
 
@@ -79,8 +88,18 @@ def case_facts(case: Application, kind: str, issued_on: date, params: dict) -> d
     return facts
 
 
+def follow_up(case: Application, kind: str) -> dict:
+    """The 文号 and period of the notice a closing notice follows up (补正, 收费)."""
+    earlier = case.letters.filter(kind=FOLLOWS_UP.get(kind, "")).order_by("-id").first()
+    if earlier is None:
+        return {}
+    return {"previous_notice": earlier.number,
+            "correction_due": earlier.snapshot["case"].get("correction_due")}  # fmt: skip
+
+
 def snapshot(case: Application, kind: str, issued_on: date, params: dict) -> dict:
-    applicant = LetterApplicant(case.name, case.address, case.postal_code, case.phone, case.email)
+    applicant = LetterApplicant(case.name, case.address, case.postal_code, case.phone, case.email,
+                                organisation=case.is_organisation)  # fmt: skip
     recipient = None
     if kind.startswith("consultation"):
         recipient = asdict(
@@ -129,7 +148,7 @@ def issue(case: Application, kind: str, issued_on: date, params: dict, actor=Non
           signer=None) -> Letter:  # fmt: skip
     """Issue a letter. `signer`: its 签发人 (an answer's), named on the record and kept in the
     snapshot beside what the letter says."""
-    data = snapshot(case, kind, issued_on, params)
+    data = snapshot(case, kind, issued_on, follow_up(case, kind) | params)
     if signer is not None:
         data["signer"] = signer.get_full_name()
     try:
