@@ -274,7 +274,7 @@ def test_the_snippet_marks_the_hit_and_escapes_the_text(finance):
 
 def test_the_snippet_marks_a_document_number_as_written(finance):
     publish(finance, "关于印发办法的通知", body="根据青财〔2023〕5号文件，现将有关事项通知如下。")
-    result = search("2023 5号").results[0]
+    result = search("2023〕5号").results[0]
     assert "<mark>2023〕5号</mark>" in result.snippet
     assert result.title == "关于印发办法的通知"
 
@@ -655,7 +655,7 @@ def test_a_bulk_rebuild_updates_the_generation_once_per_batch(finance):
 CHANGES = st.lists(st.tuples(st.sampled_from(["publish", "edit", "withdraw", "delete"]),
                              st.text(CHINESE + "2035号 ", max_size=16), st.integers(0, 20)),
                    min_size=1, max_size=10)  # fmt: skip
-QUERIES = st.lists(st.text(CHINESE + "2035号", min_size=1, max_size=5), min_size=1, max_size=3)
+QUERIES = st.lists(st.text(CHINESE + "2035号 ", min_size=1, max_size=6), min_size=1, max_size=3)
 
 
 @SLOW
@@ -681,7 +681,7 @@ def test_kept_counts_stay_exact_through_any_sequence_of_changes(
         else:
             entry.delete()
     for query in queries:
-        expected = sum(matches(query, e.title) or matches(query, e.body) for e in live)
+        expected = sum(matches(query, e.title, e.body) for e in live)
         assert search(query).total == expected, query
 
 

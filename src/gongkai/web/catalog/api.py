@@ -26,10 +26,15 @@ class Errors(Schema):
 
 
 class SearchIn(Schema):
-    q: str = Field("", description="检索词：两个字以上的词、文号（如 〔2023〕5号）等")
+    q: str = Field(
+        "",
+        description="检索词：词语、文号（如 〔2023〕5号）或索引号；以空格分隔的几个词须同时出现"
+        "（最多 5 个）",
+    )
     agency: str | None = Field(None, description="发布机构代码；包括其下级机构")
     subject: int | None = Field(None, description="主题分类 id")
     form: int | None = Field(None, description="体裁分类 id")
+    item: int | None = Field(None, ge=1, le=99, description="条例第二十条所列事项的序号（1 起）")
     year: int | None = Field(None, ge=1949, le=2200, description="发布年份")
     validity: str | None = Field(
         None,
@@ -125,8 +130,8 @@ def search(request, params: Query[SearchIn]):
     except KeyError:
         return failure(400, "validity", "有效性只能是 有效、失效 或 废止。")
     page = catalog_search.search(query, agency=agency, subject=params.subject, form=params.form,
-                                 year=params.year, validity=validity, page=params.page,
-                                 per_page=params.per_page)  # fmt: skip
+                                 item=params.item, year=params.year, validity=validity,
+                                 page=params.page, per_page=params.per_page)  # fmt: skip
     return {"query": query, "total": page.total, "total_exact": page.exact, "page": page.page,
             "per_page": page.per_page, "pages": page.pages,
             "results": [hit(result) for result in page.results]}  # fmt: skip

@@ -48,10 +48,11 @@ def catalog(request):
     agencies = choices["agency"]
     context = {"query": query, "params": request.GET,
                "options": filter_options(request.GET, choices)}  # fmt: skip
+    filters = CatalogFilters.from_params(request.GET)
     if query:
-        context["found"] = full_text(request, query)
+        context["found"] = full_text(request, query, filters)
+        context["max_words"] = search.MAX_WORDS
     else:
-        filters = CatalogFilters.from_params(request.GET)
         total = tally.count(filters)
         root = filters.agency and filters.agency.parent_id is None
         if root and total == tally.count(without_agency(filters)):
@@ -124,16 +125,15 @@ def options(choices, chosen: str) -> SafeString:
     return mark_safe("".join(html))  # every value escaped above
 
 
-def full_text(request, query: str) -> search.SearchPage:
-    agency = Agency.objects.filter(code=request.GET.get("agency", "")).first()
-    number = {name: found for name in ("subject", "page")
-              if (found := params.number(request.GET.get(name), 1)) is not None}  # fmt: skip
-    number["year"] = params.year(request.GET.get("year"))
-    validity = request.GET.get("validity")
-    validity = validity if validity in Validity.values else None
-    return search.search(query, agency=agency, subject=number.get("subject"),
-                         year=number.get("year"), validity=validity,
-                         page=number.get("page", 1), per_page=PER_PAGE)  # fmt: skip
+def full_text(request, query: str, filters: CatalogFilters) -> search.SearchPage:
+    """The words with every filter of the 目录: agency (and below), 主题分类, 第二十条 item,
+    year and 有效性."""
+    page = params.number(request.GET.get("page"), 1) or 1
+    if filters.nothing:  # a filter named something that does not exist
+        return search.SearchPage(query, 0, page, PER_PAGE)
+    return search.search(query, agency=filters.agency, subject=filters.subject,
+                         item=filters.item, year=filters.year, validity=filters.validity,
+                         page=page, per_page=PER_PAGE)  # fmt: skip
 
 
 def readable_entries():

@@ -2,14 +2,15 @@
 
 One normalisation serves both databases (`search_backends/tokens.py`): every CJK character
 is a token, runs of other letters and digits are one token, punctuation only separates. A
-query matches an entry when its tokens occur consecutively in one field — so 2-, 3- and
+query is cut into words at white space, and matches an entry when each word's tokens occur
+consecutively in one of its fields (财政 预算: both words, anywhere) — so 2-, 3- and
 4-character Chinese words and 文号 such as 〔2023〕5号 are found exactly, and no query can be
-a syntax error.
+a syntax error. A query typed as a 索引号 also finds the entry that has it, first.
 
 SQLite indexes the overlapping character pairs at each position in an FTS5 table and asks
-for a phrase (best first by the fields it is in up to 1,000 hits, newest first beyond).
+for a phrase per word (best first by the fields it is in up to 1,000 hits, newest first beyond).
 PostgreSQL indexes, at each position, the run of up to four tokens it starts, in a
-GIN-indexed tsvector, and asks for the query as a prefix (newest first). On both, filters
+GIN-indexed tsvector, and asks for each word as a prefix (newest first). On both, filters
 are tokens of the same index, so a search never reads catalog_entry until the page of
 results is known, and counts that are slow to take are kept and follow the index through a
 log of its changes. The tables, indexes and the triggers that drop an entry from the index
@@ -21,18 +22,18 @@ attachment does it through signals, once this module is imported), `unindex_entr
 (CatalogConfig.ready); the triggers need nothing.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from gongkai.web.agencies.models import Agency
+from gongkai.web.catalog import snippets
+from gongkai.web.catalog.index_lookup import index_number_hit
 from gongkai.web.catalog.models.entries import (
     DisclosureMode,
     Entry,
@@ -42,29 +43,25 @@ from gongkai.web.catalog.models.entries import (
 from gongkai.web.catalog.search_backends import backend_for
 from gongkai.web.catalog.search_backends.tokens import (  # noqa: F401 (the public names)
     CJK_START,
+    MAX_WORDS,
     compact,
+    contains,
+    ignored_words,
     is_cjk,
     matches,
+    query_words,
     spaced,
     tokens,
 )
 
-# A character that would continue a Latin word or a number: digits and Latin, Greek and
-# Cyrillic letters, full-width forms included. Spelt out: the class of every such letter
-# (`[^\W_…]`) costs ~8 ms to compile, twice for each word or number of a query.
-WORD_CHAR = (
-    "[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-    "\u0370-\u03ff\u0400-\u04ff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
-)
-SNIPPET_LENGTH = 80
-SNIPPET_BEFORE = 20
 MAX_PER_PAGE = 100
 TEXT_FIELDS = ("title", "doc_no", "keywords", "summary", "body")  # then attachments' text
-ROW = ["pk", *TEXT_FIELDS, "agency__path", "subject_id", "form_id", "published_on", "validity",
-       "disclosure_mode"]  # fmt: skip
+ROW = ["pk", *TEXT_FIELDS, "agency__path", "subject_id", "form_id", "article20_item",
+       "published_on", "validity", "disclosure_mode"]  # fmt: skip
 # What the public may read of an entry published for disclosure on application: its
 # metadata, as the 目录 shows it, never its text or attachments.
 ON_REQUEST_FIELDS = ("title", "doc_no", "keywords", "summary")
+INDEXED = (*TEXT_FIELDS, "attachments")  # the fields of document(): what a word is found in
 
 
 # -- what is indexed ------------------------------------------------------------------------
@@ -146,7 +143,8 @@ def from_row(row: dict, attachment_texts: list[str]) -> dict:
     return {name: (row[name] or "") if name in readable else "" for name in TEXT_FIELDS} | {
         "attachments": "\n".join(attachment_texts), "agency_path": row["agency__path"],
         "subject_id": row["subject_id"], "form_id": row["form_id"],
-        "published_on": row["published_on"], "validity": row["validity"]}  # fmt: skip
+        "article20_item": row["article20_item"], "published_on": row["published_on"],
+        "validity": row["validity"]}  # fmt: skip
 
 
 @receiver(post_save, sender=Entry, dispatch_uid="catalog-search-entry-saved")
@@ -197,6 +195,7 @@ class Filters:
     agency: Agency | None = None  # this agency and everything below it
     subject: int | None = None
     form: int | None = None
+    item: int | None = None  # 条例第二十条 item
     year: int | None = None
     validity: str | None = None
 
@@ -216,6 +215,7 @@ class SearchPage:
     per_page: int
     results: list[SearchResult] = field(default_factory=list)
     exact: bool = True  # False: `total` is an estimate (a long query on PostgreSQL)
+    ignored: list[str] = field(default_factory=list)  # words beyond tokens.MAX_WORDS
 
     @property
     def pages(self) -> int:
@@ -224,19 +224,41 @@ class SearchPage:
 
 def search(query: str, agency: Agency | None = None, subject: int | None = None,
            form: int | None = None, year: int | None = None, validity: str | None = None,
-           page: int = 1, per_page: int = 20) -> SearchPage:  # fmt: skip
-    """Public entries matching the query: on SQLite best first (名称, 文号, 关键词, 内容概述
-    weighed in that order) up to 1,000 hits and newest first beyond; on PostgreSQL newest
-    first."""
+           page: int = 1, per_page: int = 20, item: int | None = None) -> SearchPage:  # fmt: skip
+    """Public entries matching the query: the entry whose 索引号 it is first, then on SQLite
+    best first (名称, 文号, 关键词, 内容概述 weighed in that order) up to 1,000 hits and newest
+    first beyond; on PostgreSQL newest first. Every filter applies to both."""
     page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
-    words = tokens(query)
+    words = query_words(query)
     if not words:
         return SearchPage(query, 0, page, per_page)
-    filters = Filters(narrowing(agency), subject, form, year, validity)
+    filters = Filters(narrowing(agency), subject, form, item, year, validity)
     backend = backend_for(connection)
     total, exact = backend.count(words, filters)
-    ids = backend.ids(words, filters, per_page, (page - 1) * per_page, total) if total else []
-    return SearchPage(query, total, page, per_page, results_for(ids, words), exact)
+    numbered = index_number_hit(query, filters)
+    if numbered is None:
+        ids = backend.ids(words, filters, per_page, (page - 1) * per_page, total) if total else []
+    else:
+        total, ids = with_numbered(numbered, words, filters, total, page, per_page)
+    return SearchPage(query, total, page, per_page, results_for(ids, words), exact,
+                      ignored_words(query))  # fmt: skip
+
+
+def with_numbered(numbered: int, words: list[list[str]], filters: Filters, total: int,
+                  page: int, per_page: int) -> tuple[int, list[int]]:  # fmt: skip
+    """The total and the page's ids when the entry `numbered` (found by its 索引号) comes
+    first, before the full-text hits (`total` of them), which it may be among: it is not
+    listed twice. (If it is, a later page may then repeat one hit of the one before.)"""
+    backend = backend_for(connection)
+    entry = Entry.objects.select_related("agency").get(pk=numbered)
+    texts = EntryAttachment.objects.filter(entry_id=numbered).values_list("text", flat=True)
+    indexed = document(entry, texts)
+    among = all(any(contains(tokens(indexed[name]), word) for name in INDEXED) for word in words)
+    first = [numbered] if page == 1 else []
+    wanted = per_page - len(first)
+    offset = max(0, (page - 1) * per_page - 1)
+    found = backend.ids(words, filters, wanted + 1, offset, total) if total else []
+    return total + (0 if among else 1), first + [pk for pk in found if pk != numbered][:wanted]
 
 
 def narrowing(agency: Agency | None) -> Agency | None:
@@ -247,22 +269,24 @@ def narrowing(agency: Agency | None) -> Agency | None:
     return agency if Agency.objects.filter(parent=None).exclude(pk=agency.pk).exists() else None
 
 
-def results_for(ids: list[int], words: list[str]) -> list[SearchResult]:
+def results_for(ids: list[int], words: list[list[str]]) -> list[SearchResult]:
     entries = Entry.objects.select_related("agency").in_bulk(ids)
-    pattern = highlight_pattern(words)
+    patterns = snippets.word_patterns(words)
+    # Attachments are read only for entries whose other readable text lacks a word.
     missing = [pk for pk in ids if readable_fields(entries[pk].disclosure_mode) is TEXT_FIELDS
-               and not any(pattern.search(text) for text in texts(entries[pk]))]  # fmt: skip
+               and not all(any(p.search(t) for t in texts(entries[pk])) for p in patterns)
+               ]  # fmt: skip
     attachments: dict[int, list[str]] = {}
     for entry_id, text in EntryAttachment.objects.filter(entry_id__in=missing).values_list(
         "entry_id", "text"
     ):
         attachments.setdefault(entry_id, []).append(text)
+    marked = snippets.highlight_pattern(words)
     results = []
     for pk in ids:
         entry = entries[pk]
-        candidates = [*texts(entry), *attachments.get(pk, [])]
-        snippet = next((s for text in candidates if (s := excerpt(text, pattern))), None)
-        title = excerpt(entry.title, pattern, whole=True) or escape(entry.title)
+        snippet = snippets.snippet([*texts(entry), *attachments.get(pk, [])], words)
+        title = snippets.excerpt(entry.title, marked, whole=True) or escape(entry.title)
         results.append(SearchResult(entry, title, snippet or escape(lead(entry))))
     return results
 
@@ -274,48 +298,8 @@ def texts(entry: Entry) -> list[str]:
     return [getattr(entry, name) for name in order if name in readable]
 
 
-def lead(entry: Entry, length: int = SNIPPET_LENGTH) -> str:
+def lead(entry: Entry, length: int = snippets.SNIPPET_LENGTH) -> str:
     """The opening of what the public may read of the entry: its summary, else its text."""
     body = entry.body if "body" in readable_fields(entry.disclosure_mode) else ""
     text = " ".join((entry.summary or body).split())
     return text[:length] + ("…" if len(text) > length else "")
-
-
-# -- snippets -------------------------------------------------------------------------------
-
-
-@cache
-def variants(char: str) -> str:
-    """A regex class for one character as it may be written: half- or full-width, any case."""
-    forms = {char, char.upper()}
-    if "!" <= char <= "~":
-        forms |= {chr(ord(form) + 0xFEE0) for form in forms if "!" <= form <= "~"}
-    return "[" + "".join(re.escape(form) for form in sorted(forms)) + "]"
-
-
-def highlight_pattern(words: list[str]) -> re.Pattern:
-    """Finds the query in the original text, tolerating punctuation and spacing between
-    tokens (〔2023〕5号 for `2023 5 号`); a miss only costs the highlight."""
-    parts = []
-    for word in words:
-        body = "".join(variants(char) for char in word)
-        parts.append(body if is_cjk(word) else rf"(?<!{WORD_CHAR}){body}(?!{WORD_CHAR})")
-    return re.compile(r"[\W_]*?".join(parts), re.IGNORECASE)
-
-
-def excerpt(text: str, pattern: re.Pattern, whole: bool = False) -> SafeString | None:
-    """About SNIPPET_LENGTH characters around the first hit, escaped, every hit in <mark>."""
-    first = pattern.search(text or "")
-    if first is None:
-        return None
-    start = 0 if whole else max(0, first.start() - SNIPPET_BEFORE)
-    end = len(text) if whole else max(first.end(), start + SNIPPET_LENGTH)
-    window, html, position = text[start:end], [], 0
-    for hit in pattern.finditer(window):
-        html += [escape(window[position : hit.start()]), "<mark>", escape(hit.group()), "</mark>"]
-        position = hit.end()
-    html.append(escape(window[position:]))
-    text_html = re.sub(r"\s+", " ", "".join(html))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return mark_safe(prefix + text_html + suffix)

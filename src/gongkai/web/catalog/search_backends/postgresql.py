@@ -1,9 +1,10 @@
 """PostgreSQL: a narrow table `catalog_search` (entry_id, part, chunked, published_on, grams,
 doc) with a GIN index on `grams`, a tsvector whose lexemes are the leading n-grams of every
-position (`tokens.leading_grams`) plus the filter values as `#a4`, `#y2024` … A query of up
-to four tokens is one prefix lexeme AND the filter lexemes: the GIN index answers it exactly,
-and no row's text is read. Longer queries AND the lexemes of their four-token windows and
-check each candidate's compact text (`doc`) with LIKE (postgresql_query.py).
+position (`tokens.leading_grams`) plus the filter values as `#a4`, `#y2024` … A word of up
+to four tokens is one prefix lexeme, ANDed with the query's other words and the filter
+lexemes: the GIN index answers it exactly, and no row's text is read. Longer words AND the
+lexemes of their four-token windows and check each candidate's compact text (`doc`) with
+LIKE (postgresql_query.py).
 
 Why not pg_trgm: a trigram index cannot answer a two-character word, and for common words it
 must recheck every hit against its text — seconds to minutes at a million entries (measured
@@ -12,8 +13,9 @@ in docs/PERFORMANCE.md). Here a count reads only the narrow heap for visibility:
 
 A text longer than CHUNK positions is split into rows (`part` 0, 1, …) overlapping by REACH
 positions, so every tsvector stays far below PostgreSQL's 1 MB limit, and any REACH tokens
-of a query lie in one row. `chunked` marks those entries, so that only they need a DISTINCT
-count. This module stores entries and is the backend's face; counting is in
+of a word lie in one row. `chunked` marks those entries, and so does the `#chunked` lexeme
+in each of their rows: a query whose words lie in different rows finds them through the
+index. This module stores entries and is the backend's face; counting is in
 postgresql_counts.py (counts kept and brought up to date from a log of changes, migration
 0009), pages of hits, newest first, in postgresql_pages.py, counting common words ahead in
 postgresql_warmup.py. The table, its indexes and the triggers that drop an entry when it
@@ -29,7 +31,7 @@ from gongkai.web.catalog.search_backends import postgresql_query
 from gongkai.web.catalog.search_backends.facets import facet_values
 from gongkai.web.catalog.search_backends.postgresql_counts import count  # noqa: F401
 from gongkai.web.catalog.search_backends.postgresql_pages import ids  # noqa: F401
-from gongkai.web.catalog.search_backends.postgresql_query import TABLE
+from gongkai.web.catalog.search_backends.postgresql_query import CHUNKED, TABLE
 from gongkai.web.catalog.search_backends.tokens import compact, leading_grams, tokens
 
 FIELDS = ("title", "doc_no", "keywords", "summary", "body", "attachments")
@@ -50,9 +52,9 @@ def document(fields: dict) -> str:
 
 def rows(pk: int, fields: dict) -> list[list]:
     positions = [gram for name in FIELDS for gram in leading_grams(tokens(fields[name]))]
-    facets = ["#" + value for value in facet_values(fields)]
     starts = range(0, max(1, len(positions)), CHUNK)
     chunked = len(starts) > 1
+    facets = ["#" + value for value in facet_values(fields)] + ([CHUNKED] if chunked else [])
     return [[pk, part, chunked, fields["published_on"],
              sorted({*positions[start : start + CHUNK + postgresql_query.REACH], *facets}),
              document(fields) if part == 0 else None]

@@ -11,6 +11,7 @@ from django.db import connection
 
 from gongkai.web.catalog.search_backends.postgresql_query import (
     TABLE,
+    Query,
     condition,
     holds_pattern,
     query_terms,
@@ -22,49 +23,47 @@ VERIFY_LIMIT = 10_000  # candidates of a long query checked for an exact count
 SAMPLE = 2_000  # candidates checked to estimate a count beyond that
 
 
-def count(words: list[str], filters) -> tuple[int, bool]:
+def count(words: list[list[str]], filters) -> tuple[int, bool]:
     """The number of hits, and whether it is exact. It is, unless a long query (checked
     against the text) has more than VERIFY_LIMIT candidates, the entries holding all its
     four-token windows, and no exact count is kept: checking each costs ~4 µs, and an
     agency's full name can be in most entries. Then the candidates are counted, a sample
     of them checked, and the count estimated from the share that holds the query."""
-    terms, pattern = query_terms(words, filters)
-    if pattern is None:
-        return exact_count(terms, None), True
-    candidates = exact_count(terms, None)
+    query = query_terms(words, filters)
+    if not query.patterns:
+        return exact_count(query), True
+    candidates = exact_count(query.unchecked())
     if candidates <= VERIFY_LIMIT:
-        return exact_count(terms, pattern), True
-    if (kept := exact_count(terms, pattern, compute=False)) is not None:
+        return exact_count(query), True
+    if (kept := exact_count(query, compute=False)) is not None:
         return kept, True
-    match, params = condition(terms, None)
+    match, params = condition(query.unchecked())
+    check, checked = holds_pattern(query.patterns)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FILTER (WHERE {holds_pattern()}), count(*) "
+        cursor.execute(f"SELECT count(*) FILTER (WHERE {check}), count(*) "
                        f"FROM (SELECT s.* FROM {TABLE} s WHERE {match} LIMIT %s) s",
-                       [pattern, pattern, *params, SAMPLE])  # fmt: skip
+                       [*checked, *params, SAMPLE])  # fmt: skip
         held, sampled = cursor.fetchone()
     if held == 0:  # too rare among its candidates to estimate: count them all
-        return exact_count(terms, pattern), True
+        return exact_count(query), True
     return round(candidates * held / sampled), False
 
 
-def exact_count(
-    terms: list[str], pattern: str | None, compute: bool = True, keep: bool = False
-) -> int | None:
+def exact_count(query: Query, compute: bool = True, keep: bool = False) -> int | None:
     """Exact. Counting reads every hit's row for visibility, ~0.4 µs a hit (50 ms for a word
     in 124,000 entries), and decodes each filter's postings, so counts of CACHE_FROM hits or
     more, or that took longer than KEEP_SLOWER_THAN_MS, are kept in catalog_search_counts
     with the generation of the index they were taken at, and brought up to date from the
     log of changes since (migration 0009) when next asked for — any count, if `keep`. None
     if not kept and not to be computed."""
-    key = "\n".join([*terms, pattern or ""])
     with connection.cursor() as cursor:
-        cursor.execute(KEPT_COUNT, {"query": " & ".join(terms), "pattern": pattern, "key": key})
+        cursor.execute(*kept_count(query))
         generation, kept_at, total = cursor.fetchone()
         slow = False
         if kept_at is None:
             if not compute:
                 return None
-            match, params = condition(terms, pattern)
+            match, params = condition(query)
             started = time.perf_counter()
             # One statement, one snapshot: the generation is the one the count saw.
             cursor.execute(f"SELECT (SELECT n FROM catalog_search_generation), count(*) "
@@ -77,14 +76,15 @@ def exact_count(
                 "VALUES (%s, %s, %s) ON CONFLICT (query) DO UPDATE SET "
                 "generation = EXCLUDED.generation, total = EXCLUDED.total "
                 "WHERE catalog_search_counts.generation < EXCLUDED.generation",
-                [key, generation, total],
+                [query.key, generation, total],
             )
         return total
 
 
 # The kept count, if any may be carried forward, plus the entries that the logged changes
 # since added to or took from its hits: a row of the log is one part of an entry, an entry
-# changes once per sign in a generation, and the LIKE pattern is checked on part 0's text.
+# changes once per sign in a generation, each word is in one of its parts, and the LIKE
+# patterns are checked on part 0's text.
 KEPT_COUNT = """
 WITH g AS (SELECT n, floor FROM catalog_search_generation),
 kept AS (SELECT c.generation, c.total FROM catalog_search_counts c, g
@@ -93,9 +93,18 @@ changed AS (
     SELECT x.sign FROM catalog_search_changes x, kept, g
     WHERE x.generation > kept.generation AND x.generation <= g.n
     GROUP BY x.generation, x.entry_id, x.sign
-    HAVING bool_or(x.grams @@ %(query)s::tsquery)
-       AND (%(pattern)s::text IS NULL OR bool_or(x.part = 0 AND x.doc LIKE %(pattern)s))
+    HAVING {words} AND (%(patterns)s::text[] IS NULL
+                        OR bool_or(x.part = 0 AND x.doc LIKE ALL (%(patterns)s::text[])))
 )
 SELECT g.n, kept.generation, kept.total + (SELECT coalesce(sum(sign), 0) FROM changed)
 FROM g LEFT JOIN kept ON true
 """
+
+
+def kept_count(query: Query) -> tuple[str, dict]:
+    """KEPT_COUNT for the query, and its parameters."""
+    words = " AND ".join(f"bool_or(x.grams @@ %(word{n})s::tsquery)"
+                         for n in range(len(query.words)))  # fmt: skip
+    params = {"key": query.key, "patterns": list(query.patterns) or None}
+    params |= {f"word{n}": query.tsquery(n) for n in range(len(query.words))}
+    return KEPT_COUNT.format(words=words), params

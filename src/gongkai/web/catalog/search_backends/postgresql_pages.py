@@ -8,6 +8,7 @@ from gongkai.web.catalog import listing, tally
 from gongkai.web.catalog.search_backends.postgresql_counts import exact_count
 from gongkai.web.catalog.search_backends.postgresql_query import (
     TABLE,
+    Query,
     condition,
     query_terms,
     quoted,
@@ -24,26 +25,25 @@ VERIFY_MS = 0.004
 WALK_MARGIN = 100  # rows read beyond twice the expectation before giving up
 
 
-def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
+def ids(words: list[list[str]], filters, limit: int, offset: int, total: int) -> list[int]:
     """A page of hits, newest first. A common word's are found by walking the entries in
     date order and testing each (~20 µs: its tsvector is read from TOAST) when that should
     cost less than collecting them; other queries' hits are collected through
     the GIN index and sorted — for a common word, only those published in the last few
     years: if they fill the page, it is the same page as over all years, which come after
     them in this order."""
-    terms, pattern = query_terms(words, filters)
-    if (found := walk(terms, pattern, filters, limit, offset, total)) is not None:
+    query = query_terms(words, filters)
+    if (found := walk(query, filters, limit, offset, total)) is not None:
         return found
     if filters.year is None and (years := recent_years(offset + limit, total)):
         recent = "(" + " | ".join(quoted(f"#y{year}") for year in years) + ")"
-        found = page([*terms, recent], pattern, limit, offset)
+        found = page(query.narrowed(recent), limit, offset)
         if len(found) == limit:
             return found
-    return page(terms, pattern, limit, offset)
+    return page(query, limit, offset)
 
 
-def walk(terms: list[str], pattern: str | None, filters, limit: int, offset: int,
-         total: int) -> list[int] | None:  # fmt: skip
+def walk(query: Query, filters, limit: int, offset: int, total: int) -> list[int] | None:
     """The page read off the 目录's own listing of the filters' entries, newest first, each
     tested against the query; or None when collecting the hits should cost less, if they are
     spread evenly among the entries, or when the walk reads twice the rows expected (plus
@@ -55,14 +55,14 @@ def walk(terms: list[str], pattern: str | None, filters, limit: int, offset: int
         return None
     expected = (offset + limit) * tally.count(listed) / max(total, 1)
     collecting = COLLECT_MS + total * COLLECT_HIT_MS
-    if pattern is not None:  # every candidate collected is checked against the text
-        collecting += exact_count(terms, None) * VERIFY_MS
+    if query.patterns:  # every candidate collected is checked against the text
+        collecting += exact_count(query.unchecked()) * VERIFY_MS
     if expected * WALK_ROW_MS > collecting:
         return None
     entries = listed.apply(listing.listed(), walking_dates=True).filter(published_on__isnull=False)
     walked = entries.order_by("-published_on", "-id").values_list("id", "published_on")
     walk_sql, walk_params = walked[: int(2 * expected) + WALK_MARGIN].query.sql_with_params()
-    match, params = condition(terms, pattern)
+    match, params = condition(query)
     # A scalar subquery is not turned into a join: it runs row by row, only for the rows
     # the walk reaches before the page is full.
     test = f"(SELECT true FROM {TABLE} s WHERE s.entry_id = w.id AND {match} LIMIT 1)"
@@ -78,19 +78,21 @@ def walk(terms: list[str], pattern: str | None, filters, limit: int, offset: int
 
 def walkable(filters) -> listing.CatalogFilters | None:
     """The search filters as the 目录's, if its listing reads them in date order off one
-    index: a year, with at most one of a single agency, a subject or a 有效性."""
+    index: a year, with at most one of a single agency, a subject, a 第二十条 item or a
+    有效性."""
     agency = filters.agency
     if agency is not None and agency.children.exists():
         return None  # a subtree: the listing checks each row's agency along the date index
-    served = [value for value in (agency, filters.subject, filters.validity) if value is not None]
+    served = [value for value in (agency, filters.subject, filters.item, filters.validity)
+              if value is not None]  # fmt: skip
     if filters.form is not None or len(served) > 1:
         return None
-    return listing.CatalogFilters(agency=agency, subject=filters.subject, year=filters.year,
-                                  validity=filters.validity)  # fmt: skip
+    return listing.CatalogFilters(agency=agency, subject=filters.subject, item=filters.item,
+                                  year=filters.year, validity=filters.validity)  # fmt: skip
 
 
-def page(terms: list[str], pattern: str | None, limit: int, offset: int) -> list[int]:
-    match, params = condition(terms, pattern)
+def page(query: Query, limit: int, offset: int) -> list[int]:
+    match, params = condition(query)
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH hits AS MATERIALIZED (SELECT s.entry_id, s.published_on FROM {TABLE} s "

@@ -26,5 +26,5 @@ def warm() -> int:
     many were counted."""
     words = warmup.words_to_warm(sample_texts())
     for word in words:
-        exact_count(query_terms(word, warmup.NO_FILTERS)[0], None, keep=True)
+        exact_count(query_terms([word], warmup.NO_FILTERS), keep=True)
     return len(words)

@@ -1,9 +1,10 @@
 """SQLite: an FTS5 table (unicode61 tokenizer), one column per text field holding
 overlapping character pairs (`tokens.document_grams`), and a `facets` column of filter tokens
 (`facets.py`), so that a filtered search is answered by the index alone. A query is one
-phrase, restricted to the text columns, AND the filters' facet tokens. An entry's rowid is
-its key, `发布日期 << 32 | id` (`key()`; catalog_search_keys maps the entry to it, migration
-0012), so that rowid order is publication order.
+phrase per word, each restricted to the text columns, ANDed with each other and with the
+filters' facet tokens. An entry's rowid is its key, `发布日期 << 32 | id` (`key()`;
+catalog_search_keys maps the entry to it, migration 0012), so that rowid order is
+publication order.
 
 Order: when the query matches at most RANK_LIMIT entries, best first — by the fields it is
 found in (名称 weighs most, then 文号, 关键词, 内容概述; RANKED_FIELDS), newest first among
@@ -163,7 +164,7 @@ def warm() -> int:
     returns how many were counted."""
     words = warmup.words_to_warm(sample_texts())
     for word in words:
-        sqlite_counts.count(expression(word, warmup.NO_FILTERS), keep=True)
+        sqlite_counts.count(expression([word], warmup.NO_FILTERS), keep=True)
     return len(words)
 
 
@@ -193,19 +194,26 @@ def quoted(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def expression(words: list[str], filters) -> str:
-    """The MATCH expression: built from tokens only, so it is never a syntax error."""
-    grams, prefix = query_grams(words)
-    text = "{" + " ".join(TEXT) + "} : " + quoted(" ".join(grams)) + (" *" if prefix else "")
-    return " AND ".join([text, *(f"facets : {quoted(t)}" for t in filter_values(filters))])
+def expression(words: list[list[str]], filters) -> str:
+    """The MATCH expression: one phrase per word of the query (`tokens.query_words`), each
+    in any text column, ANDed with the filters. Built from tokens only, so it is never a
+    syntax error; the same words give the same expression, which keys a kept count."""
+    columns = "{" + " ".join(TEXT) + "} : "
+    texts = [columns + phrase(word) for word in words]
+    return " AND ".join([*texts, *(f"facets : {quoted(t)}" for t in filter_values(filters))])
 
 
-def count(words: list[str], filters) -> tuple[int, bool]:
+def phrase(word: list[str]) -> str:
+    grams, prefix = query_grams(word)
+    return quoted(" ".join(grams)) + (" *" if prefix else "")
+
+
+def count(words: list[list[str]], filters) -> tuple[int, bool]:
     """Exact, always: the index holds positions, so a phrase needs no check of the text."""
     return sqlite_counts.count(expression(words, filters)), True
 
 
-def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[int]:
+def ids(words: list[list[str]], filters, limit: int, offset: int, total: int) -> list[int]:
     match = expression(words, filters)
     with connection.cursor() as cursor:
         if total > RANK_LIMIT:
@@ -216,16 +224,17 @@ def ids(words: list[str], filters, limit: int, offset: int, total: int) -> list[
         cursor.execute(f"SELECT rowid, {', '.join(RANKED_FIELDS)} FROM {TABLE} "
                        f"WHERE {TABLE} MATCH %s", [match])  # fmt: skip
         hits = cursor.fetchall()
-    needle = phrase_needle(words)
+    needles = [phrase_needle(word) for word in words]
     weights = list(RANKED_FIELDS.values())
     rank = {hit[0]: sum(weight for weight, field in zip(weights, hit[1:], strict=True)
-                        if needle in f" {field} ") for hit in hits}  # fmt: skip
+                        for needle in needles if needle in f" {field} ")
+            for hit in hits}  # fmt: skip
     ranked = sorted(rank, key=lambda k: (rank[k], k), reverse=True)  # newest first among equals
     return [entry_id(k) for k in ranked[offset : offset + limit]]
 
 
-def phrase_needle(words: list[str]) -> str:
+def phrase_needle(word: list[str]) -> str:
     """What a field of the index (pairs separated by spaces, padded with one) holds where
-    the query's phrase is: its pairs, the last one whole unless it is a prefix."""
-    grams, prefix = query_grams(words)
+    the word's phrase is: its pairs, the last one whole unless it is a prefix."""
+    grams, prefix = query_grams(word)
     return " " + " ".join(grams) + ("" if prefix else " ")

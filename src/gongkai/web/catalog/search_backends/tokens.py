@@ -2,8 +2,10 @@
 
 Text is NFKC-folded and case-folded, then cut into tokens: every character from U+2E80 on
 (CJK ideographs, kana, hangul …) is a token of its own, and each run of other letters and
-digits (`2023`, `pdf`) is one token; punctuation and spaces only separate. A query matches
-a text when its tokens occur consecutively in it: `matches()` is the definition that both
+digits (`2023`, `pdf`) is one token; punctuation and spaces only separate. A query is cut
+into words at white space (any width, any number): a word matches a text when its tokens
+occur consecutively in it, and a query matches an entry when each of its words matches one
+of the entry's fields (财政 预算: both, anywhere). `matches()` is the definition that both
 databases must agree with.
 """
 
@@ -51,10 +53,47 @@ def compact_pattern(words: list[str]) -> str:
     return before + join_compact(words) + after
 
 
-def matches(query: str, text: str) -> bool:
-    """The definition of a hit: the query's tokens occur consecutively in the text."""
-    wanted = spaced(query)
-    return bool(wanted) and f" {wanted} " in f" {spaced(text)} "
+MAX_WORDS = 5  # words of a query searched for; each more is one more list to intersect
+
+
+def query_words(query: str) -> list[list[str]]:
+    """The words of a query, each as its tokens, as the index is asked for them: at most
+    MAX_WORDS, without repeats or words that another word contains (预算 in 预算执行), in one
+    order — so the same search typed differently is the same search, and keeps one count."""
+    words = [parts for _typed, parts in typed_words(query)[:MAX_WORDS]]
+    kept = [
+        word
+        for n, word in enumerate(words)
+        if not any(contains(other, word) for other in words[:n] + words[n + 1 :])
+    ]
+    return sorted(kept)
+
+
+def ignored_words(query: str) -> list[str]:
+    """The words of a query beyond MAX_WORDS, as typed: not searched for."""
+    return [typed for typed, _parts in typed_words(query)[MAX_WORDS:]]
+
+
+def typed_words(query: str) -> list[tuple[str, list[str]]]:
+    """Each distinct word of the query (by its tokens) as typed, and its tokens."""
+    found: dict[tuple[str, ...], str] = {}
+    for word in unicodedata.normalize("NFKC", query).split():
+        if parts := tokens(word):
+            found.setdefault(tuple(parts), word)
+    return [(typed, list(parts)) for parts, typed in found.items()]
+
+
+def contains(longer: list[str], word: list[str]) -> bool:
+    """Whether `word`'s tokens occur consecutively in `longer`'s."""
+    return f" {' '.join(word)} " in f" {' '.join(longer)} "
+
+
+def matches(query: str, *texts: str) -> bool:
+    """The definition of a hit: each word of the query has its tokens consecutively in one
+    of the texts (an entry's fields)."""
+    words = query_words(query)
+    fields = [tokens(text) for text in texts]
+    return bool(words) and all(any(contains(field, word) for field in fields) for word in words)
 
 
 # -- overlapping bigrams: what the SQLite index holds --------------------------------------

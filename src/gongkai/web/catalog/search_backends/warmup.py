@@ -43,7 +43,7 @@ def words_to_warm(sample: list[str]) -> list[list[str]]:
 
 
 class NoFilters:
-    agency = subject = form = year = validity = None
+    agency = subject = form = item = year = validity = None
 
 
 NO_FILTERS = NoFilters()
