@@ -4,8 +4,9 @@
     .venv/bin/python scripts/translate.py TRANSLATIONS.json
 
 TRANSLATIONS.json maps English source strings (msgid) to their Chinese (msgstr); plural
-entries map to a list of forms. Strings already translated in the catalogue keep their
-translation unless the file gives a new one. The catalogue is locked while this runs, so
+entries map to a list of forms; an entry with a context (pgettext) is keyed
+"context\u0004msgid". Strings already translated in the catalogue keep their translation
+unless the file gives a new one. The catalogue is locked while this runs, so
 several people (or agents) working on the tree can add their strings at the same time.
 Then the catalogue is compiled. Needs GNU gettext (scripts/ensure-system-packages.sh).
 """
@@ -41,9 +42,12 @@ def fill(entry: str, translations: dict) -> str:
     if not match:
         return entry
     msgid = unquote(match.group(1).split("\n"))
-    if msgid not in translations:
+    # An entry with a context (pgettext) is looked up as "context\x04msgid", as gettext does.
+    context = re.search(r'^msgctxt "(.*)"', head, re.M)
+    key = f"{context.group(1)}\x04{msgid}" if context else msgid
+    if key not in translations:
         return entry
-    value = translations[msgid]
+    value = translations[key]
     # A translation given here replaces msgmerge's fuzzy guess and its note of the old msgid.
     kept = [line for line in head.split("\n") if not line.startswith(("#, fuzzy", "#| "))]
     head = "\n".join(kept).replace(", fuzzy", "")

@@ -42,7 +42,9 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # First: its templates (the error pages, the admin's base_site.html) override Django's.
+    "gongkai.web.core",
+    "gongkai.web.core.admin_apps.GongkaiAdminConfig",  # django.contrib.admin, Gongkai's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,13 +54,13 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks_db",
     "axes",
-    "gongkai.web.core",
     "gongkai.web.agencies",
     "gongkai.web.workcalendar",
     "gongkai.web.applications",
     "gongkai.web.catalog",
     "gongkai.web.appeals",
     "gongkai.web.annualreports",
+    "gongkai.web.intelligence",
     "gongkai.web.portal",
     "gongkai.web.jobs",
     "gongkai.web.privacy",

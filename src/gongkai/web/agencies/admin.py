@@ -2,18 +2,16 @@ import copy
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group, Permission
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency, Membership, User
 from gongkai.web.agencies.roles import Action, Role
-
-admin.site.site_header = _("Gongkai administration")
-admin.site.site_title = _("Gongkai")
-admin.site.index_title = _("Administration")
 
 
 class AgencyScopedAdmin(admin.ModelAdmin):
@@ -278,3 +276,33 @@ class UserAdmin(DjangoUserAdmin):
             Membership.objects.create(
                 user=obj, agency=form.cleaned_data["agency"], role=form.cleaned_data["role"]
             )
+
+
+# Django stores its permissions' names in English ("Can add group"): the groups' form names
+# each by its model and action in the reader's language instead. (The platform's own roles
+# are memberships of agencies; groups are there for the superuser alone.)
+PERMISSION_ACTIONS = {
+    "add": _("add"),
+    "change": _("change"),
+    "delete": _("delete"),
+    "view": _("view"),
+}
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, permission: Permission) -> str:
+        model = permission.content_type.model_class()
+        name = model._meta.verbose_name if model else permission.content_type.model
+        action, _sep, _rest = permission.codename.partition("_")
+        return f"{name}｜{PERMISSION_ACTIONS.get(action, permission.name)}"
+
+
+class GroupAdmin(DjangoGroupAdmin):
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name == "permissions":
+            kwargs["form_class"] = PermissionChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)

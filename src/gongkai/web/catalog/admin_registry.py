@@ -14,7 +14,6 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.report.formats import GENERATIONS
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.admin import AgencyScopedAdmin
 from gongkai.web.agencies.roles import Action
@@ -150,8 +149,6 @@ def counts_text(documents, as_of: date) -> str:
 
 
 class YearlyFigureForm(forms.ModelForm):
-    key = forms.ChoiceField(label=_("figure"), choices=figure_choices)
-
     class Meta:
         model = YearlyFigure
         fields = ["agency", "year", "key", "value", "provenance"]
@@ -174,22 +171,35 @@ class RevisionInline(admin.TabularInline):
 @admin.register(YearlyFigure)
 class YearlyFigureAdmin(AgencyScopedAdmin):
     form = YearlyFigureForm
-    list_display = ["agency", "year", "key", "label", "typed_value", "source", "entered_by",
+    # A figure is shown by its label in the report format, never by its key (s2.fees.amount).
+    list_display = ["agency", "year", "label", "value_entered", "source", "entered_by",
                     "entered_at"]  # fmt: skip
     list_filter = ["year", "source", ScopedAgencyFilter]
     search_fields = ["key", "agency__name"]
     inlines = [RevisionInline]
 
-    @admin.display(description=_("label"))
+    @admin.display(description=_("figure"), ordering="key")
     def label(self, figure: YearlyFigure) -> str:
-        for code in ("C", "B"):
-            if spec := GENERATIONS[code].cells.get(figure.key):
-                return spec.label
-        return ""
+        return figure.label
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_entered(self, figure: YearlyFigure):
+        return figure.typed_value
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "key":
+            return forms.ChoiceField(label=_("figure"), choices=figure_choices)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["agency", "year", "key", "value", "provenance"]
+        return ["agency", "year", "label", "value", "provenance", "source", "entered_by",
+                "entered_at"]  # fmt: skip
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["source", "entered_by", "entered_at"]
-        return readonly if obj is None else ["agency", "year", "key", *readonly]
+        return readonly if obj is None else ["agency", "year", "label", *readonly]
 
     def has_delete_permission(self, request, obj=None):
         return False  # a figure's history is kept; correct the value instead

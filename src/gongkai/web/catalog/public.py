@@ -27,6 +27,7 @@ from gongkai.web.catalog.listing import (
     without_agency,
 )
 from gongkai.web.catalog.models.entries import (
+    VALIDITY_WORDS,
     DisclosureMode,
     Entry,
     EntryState,
@@ -73,7 +74,7 @@ def table_rows(entries: list, agency_names: dict[int, str]) -> SafeString:
     url = reverse("catalog-entry", args=[0]).removesuffix("0/")
     html = []
     for entry in entries:
-        badge = (f' <span class="badge">{escape(entry.get_validity_display())}</span>'
+        badge = (f' <span class="badge">{escape(VALIDITY_WORDS[entry.validity])}</span>'
                  if entry.validity != Validity.VALID else "")  # fmt: skip
         html.append(
             f'<tr><td class="code nowrap">{escape(entry.index_no or "")}</td>'
@@ -106,7 +107,7 @@ def filter_options(params, choices: dict[str, list[tuple]]) -> dict[str, SafeStr
         "subject": choices["subject"],
         "item": item_choices(),
         "year": [(year, year) for year in choices["year"]],
-        "validity": Validity.choices,
+        "validity": list(VALIDITY_WORDS.items()),
     }
     return {name: options(pairs, params.get(name, "")) for name, pairs in values.items()}
 

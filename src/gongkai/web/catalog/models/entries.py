@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.statute.vocabularies import CHANNELS, article_20_items
 from gongkai.web.agencies.models import Agency
@@ -53,6 +54,15 @@ class Validity(models.TextChoices):
     VALID = "valid", "有效"
     EXPIRED = "expired", "失效"
     REPEALED = "repealed", "废止"
+
+
+# The interface's words for each validity (the labels above are the statutory terms, kept as
+# data): the 目录's badges and filter read in the reader's language.
+VALIDITY_WORDS = {
+    Validity.VALID: pgettext_lazy("validity", "in force"),
+    Validity.EXPIRED: pgettext_lazy("validity", "expired"),
+    Validity.REPEALED: pgettext_lazy("validity", "repealed"),
+}
 
 
 class DisclosureMode(models.TextChoices):

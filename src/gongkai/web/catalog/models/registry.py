@@ -166,12 +166,17 @@ def figure_keys(generation: str) -> list[str]:
     return [key for key in cells if key.startswith("s2.") and not registry_key(key)]
 
 
-def figure_choices() -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
+def figure_label(key: str) -> str:
+    """A figure's label in the report formats (the latest format that has it), else its key."""
     for code in ("C", "B"):
-        for key in figure_keys(code):
-            seen.setdefault(key, f"{key} — {GENERATIONS[code].cells[key].label}")
-    return sorted(seen.items())
+        if spec := GENERATIONS[code].cells.get(key):
+            return spec.label
+    return key
+
+
+def figure_choices() -> list[tuple[str, str]]:
+    keys = {key for code in ("C", "B") for key in figure_keys(code)}
+    return [(key, figure_label(key)) for key in sorted(keys)]
 
 
 def figure_kind(key: str, year: int) -> Kind:
@@ -214,7 +219,11 @@ class YearlyFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agency} {self.year} {self.key} = {self.typed_value}"
+        return f"{self.agency} {self.year} {self.label}：{self.typed_value}"
+
+    @property
+    def label(self) -> str:
+        return figure_label(self.key)
 
     @property
     def typed_value(self) -> int | Decimal:

@@ -1,0 +1,24 @@
+"""django.contrib.admin with Gongkai's admin site (admin_site.py) as `admin.site`; listed in
+settings.INSTALLED_APPS in place of "django.contrib.admin". A module of its own: it is
+imported while the apps load, before the admin's models may be."""
+
+from django.apps import apps
+from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+
+# Third-party apps named by a plain English string in their AppConfig: the admin's index,
+# titles and breadcrumbs show these names instead.
+APP_NAMES = {
+    "axes": _("Login lockouts"),
+    "django_tasks_database": _("Task queue"),
+}
+
+
+class GongkaiAdminConfig(AdminConfig):
+    default_site = "gongkai.web.core.admin_site.GongkaiAdminSite"
+
+    def ready(self):
+        for label, name in APP_NAMES.items():
+            if label in apps.app_configs:
+                apps.get_app_config(label).verbose_name = name
+        super().ready()
