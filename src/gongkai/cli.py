@@ -13,6 +13,7 @@ import click
 from gongkai import __version__
 from gongkai.cli_annual import annual
 from gongkai.cli_ops import backup, restore
+from gongkai.cli_reports import reports
 from gongkai.report.render import FORMATS as REPORT_FORMATS
 from gongkai.statute.clock import FIRST_IN_FORCE, REGIMES
 from gongkai.statute.receipt import Channel
@@ -536,6 +537,7 @@ def parse(paths: tuple[str, ...], csv_path: str | None, jobs: int) -> None:
 main.add_command(annual)
 main.add_command(backup)
 main.add_command(restore)
+main.add_command(reports)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -154,7 +154,14 @@ def draft_from_document(agency: Agency, data: bytes, name: str, year: int | None
                         published_on: date | None = None) -> ImportDraft:  # fmt: skip
     """The published document read by the parser; `year` and `published_on` as staff state
     them replace what was read. Raises UnreadableDocument."""
-    read = parse_within_limits(data, name)
+    return draft_from_read(agency, parse_within_limits(data, name), data, name, year,
+                           published_on)  # fmt: skip
+
+
+def draft_from_read(agency: Agency, read: Report, data: bytes, name: str, year: int | None = None,
+                    published_on: date | None = None) -> ImportDraft:  # fmt: skip
+    """A document the parser has already read (a bulk import of published reports reads
+    many files in worker processes); as `draft_from_document` from there on."""
     if not read.cells:
         raise UnreadableDocument(
             _(

@@ -1,0 +1,57 @@
+"""What an agency's printed name says about it: its region and its level. No Django.
+
+A published report names its agency, rarely its code. The name begins with its region
+(广东省深圳市南山区…), and the rest says what kind of body it is: a government
+(…人民政府), a township (…镇人民政府, …街道办事处), a department. The rules are data below;
+an external agency's region and level come from here (staff may correct them).
+"""
+
+import re
+from dataclasses import dataclass
+
+CJK = "[\u4e00-\u9fff]"
+# province, then prefecture, then county: each optional, each as short as it can be
+REGION = re.compile(
+    rf"^(?P<province>{CJK}{{2,7}}?(?:省|自治区))?"
+    rf"(?P<city>{CJK}{{1,9}}?(?:自治州|地区|市|州|盟))?"
+    rf"(?P<county>{CJK}{{1,9}}?(?:自治县|县|区|旗|市))?"
+)
+GOVERNMENT_NAMES = ("人民政府", "政府", "人民政府办公厅", "人民政府办公室")
+TOWNSHIP = re.compile(rf"{CJK}+(?:乡|镇|街道)(?:人民政府|办事处|政府)")
+CENTRAL = re.compile(r"^(?:国务院|国家|中华人民共和国|中国)")
+# (depth of the region: 1 province, 2 prefecture, 3 county) -> level
+GOVERNMENTS = {1: "provincial_government", 2: "municipal_government", 3: "county_government"}
+DEPARTMENTS = {1: "provincial_department", 2: "municipal_department", 3: "county_department"}
+PUNCTUATION = re.compile(r"[\s·•、,，.。:：;；\"'“”‘’]+")
+BRACKETS = str.maketrans("（）【】〔〕", "()[]()")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    region: str
+    depth: int  # 0: no region printed
+    rest: str
+
+    @property
+    def level(self) -> str:
+        if self.rest in GOVERNMENT_NAMES and self.depth:
+            return GOVERNMENTS[self.depth]
+        if TOWNSHIP.fullmatch(self.rest):
+            return "township"
+        if not self.depth:
+            return "state_council_department" if CENTRAL.match(self.rest) else "other"
+        return DEPARTMENTS[self.depth]
+
+
+def normalize_name(name: str) -> str:
+    """A printed name as compared: no spaces or punctuation, half-width brackets."""
+    return PUNCTUATION.sub("", (name or "").translate(BRACKETS))
+
+
+def name_parts(name: str) -> NameParts:
+    name = normalize_name(name)
+    found = REGION.match(name)
+    parts = [found.group(g) for g in ("province", "city", "county")] if found else []
+    depth = max((i + 1 for i, part in enumerate(parts) if part), default=0)
+    region = "".join(part for part in parts if part)
+    return NameParts(region, depth, name[len(region) :])
