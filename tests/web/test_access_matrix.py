@@ -90,6 +90,10 @@ PAGES = {
     "application-receipt": Row(EVERYONE, lambda w, t: {"query_code": w[t]["case"].query_code}),
     "application-track": Row(EVERYONE),
     "application-status": Row(EVERYONE, lambda w, t: {"query_code": w[t]["case"].query_code}),
+    # A letter opens only under the key the applicant's second factor gives (second_factor.py).
+    "application-public-letter": Row(NOBODY, lambda w, t: {
+        "query_code": w[t]["case"].query_code, "letter_id": w[t]["case"].letters.first().pk},
+        login_first=False),
     "catalog": Row(EVERYONE),
     "catalog-entry": Row(EVERYONE, entry),
     "catalog-attachment": Row(EVERYONE, lambda w, t: entry(w, t) | {

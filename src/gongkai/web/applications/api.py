@@ -21,6 +21,7 @@ from gongkai.web.applications.forms import (
     online_application_fields,
 )
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.query_code import normalised as normalised_code
 from gongkai.web.applications.ratelimit import allow_submission
 from gongkai.web.applications.staff import visible_cases
 from gongkai.web.applications.states import OPEN_STATES, TRANSITIONS
@@ -160,7 +161,7 @@ def submit_application(request, payload: ApplicationIn):
             summary="Where an application stands (no personal data)")  # fmt: skip
 def track_application(request, query_code: str):
     case = get_object_or_404(Application.objects.select_related("agency"),
-                             query_code=query_code.strip().upper())  # fmt: skip
+                             query_code=normalised_code(query_code))  # fmt: skip
     return status_of(case)
 
 

@@ -1,7 +1,9 @@
 """The application form (第二十九条): the public's online form and staff entry of paper,
 fax and in-person applications share one set of fields and checks."""
 
+import re
 import secrets
+import unicodedata
 
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -27,6 +29,7 @@ COMMON_FIELDS = [
 # form holds a few hundred characters; 2,000 leave room for a list of documents, and keep
 # the 受理回执 that quotes it one page (200,000 characters cost its PDF 32 s; issue 14).
 DESCRIPTION_MAX_LENGTH = 2000
+POSTAL_CODE = re.compile(r"[0-9]{6}")  # 邮政编码: six digits, ASCII once normalised
 
 
 class ApplicationForm(forms.ModelForm):
@@ -38,6 +41,17 @@ class ApplicationForm(forms.ModelForm):
         description.max_length = DESCRIPTION_MAX_LENGTH
         description.validators.append(MaxLengthValidator(DESCRIPTION_MAX_LENGTH))
         description.widget.attrs["maxlength"] = DESCRIPTION_MAX_LENGTH
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.RadioSelect):
+                # A radio group needs no "none chosen" button: until the applicant picks
+                # one, none is checked, and the required field says so.
+                field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+    def clean_postal_code(self) -> str:
+        code = unicodedata.normalize("NFKC", self.cleaned_data.get("postal_code") or "").strip()
+        if code and not POSTAL_CODE.fullmatch(code):
+            raise forms.ValidationError(_("A postal code is six digits, such as 336000."))
+        return code
 
     def clean_phone(self):
         try:
@@ -55,6 +69,7 @@ class ApplicationForm(forms.ModelForm):
             "delivery": forms.RadioSelect,
         }
         help_texts = {
+            "phone": _("A mobile number, or a landline with its area code (0795-7220000)."),
             "description": _(
                 "The name, document number or other features that identify the information."
             ),

@@ -1,16 +1,24 @@
-"""Public pages: apply online, the receipt, and tracking by query code (no personal data)."""
+"""Public pages: apply online, the receipt, and tracking by query code (no personal data);
+the letters sent to the applicant, behind a second factor (second_factor.py)."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.letters import MEDIA_TYPES
 from gongkai.statute.explain import explain
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications import tokens, workflow
+from gongkai.web.applications import letters, second_factor, tokens, workflow
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import PublicApplicationForm
+from gongkai.web.applications.letters import APPLICANT_LETTERS
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.query_code import normalised as normalised_code
 from gongkai.web.applications.ratelimit import allow_submission
+from gongkai.web.applications.results import applicant_letters, downloadable, result_of
 from gongkai.web.applications.states import OPEN_STATES
 
 
@@ -49,7 +57,7 @@ def receipt(request, query_code: str):
 
 
 def track(request):
-    code = request.GET.get("code", "").strip().upper()
+    code = normalised_code(request.GET.get("code", ""))
     if code:
         if Application.objects.filter(query_code=code).exists():
             return redirect("application-status", query_code=code)
@@ -57,5 +65,39 @@ def track(request):
     return render(request, "applications/track.html", {})
 
 
+@require_http_methods(["GET", "POST"])
 def status(request, query_code: str):
-    return public_view(request, query_code, "applications/status.html")
+    """The case's progress; once the applicant gives the second factor, links to the letters."""
+    code = normalised_code(query_code)
+    if not code:
+        raise Http404
+    if code != query_code:  # typed into the address bar as people type it
+        return redirect("application-status", query_code=code)
+    case = get_object_or_404(Application.objects.select_related("agency"), query_code=code)
+    context = {"case": case, "is_open": case.state in OPEN_STATES, "result": result_of(case),
+               "letters": applicant_letters(case), "downloadable": downloadable(case)}  # fmt: skip
+    if case.state in OPEN_STATES:
+        context["explanation"] = explain(deadline_of(case))
+    if request.method == "POST" and context["downloadable"]:
+        outcome = second_factor.attempt(request, case, request.POST.get("digits", ""))
+        context["second_factor"] = outcome.value
+        if outcome is second_factor.Outcome.OPENED:
+            context["letters_key"] = second_factor.letters_key(case)
+    response = render(request, "applications/status.html", context)
+    if "letters_key" in context:
+        response["Cache-Control"] = "no-store"  # the page holds the key to the letters
+    return response
+
+
+def letter(request, query_code: str, letter_id: int):
+    """A letter sent to the applicant, as PDF, under the key the second factor gave."""
+    case = get_object_or_404(Application, query_code=query_code)
+    found = get_object_or_404(case.letters, pk=letter_id, kind__in=APPLICANT_LETTERS)
+    if not (downloadable(case) and second_factor.opens(case, request.GET.get("key", ""))):
+        raise PermissionDenied
+    response = HttpResponse(letters.rendered(found, "pdf"), content_type=MEDIA_TYPES["pdf"])
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{found.number}{found.title}.pdf"
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -7,6 +7,8 @@ urlpatterns = [
     path("apply/receipt/<str:query_code>/", public.receipt, name="application-receipt"),
     path("track/", public.track, name="application-track"),
     path("track/<str:query_code>/", public.status, name="application-status"),
+    path("track/<str:query_code>/letters/<int:letter_id>.pdf", public.letter,
+         name="application-public-letter"),
     path("work/applications/", staff.inbox, name="application-inbox"),
     path("work/applications/new/", staff.new_case, name="application-new"),
     path("work/applications/<int:pk>/", staff.case_page, name="application-case"),

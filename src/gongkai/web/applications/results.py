@@ -1,0 +1,63 @@
+"""What the tracking page tells the applicant once the case is answered or closed: the 办理结果
+in plain words, its date, and the letters sent to the applicant.
+
+The outcome keys are the rows of the annual report (statute/outcomes.py), in the report's
+words; an applicant reads a sentence instead, one per group of rows, as data.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.statute.outcomes import OUTCOMES
+from gongkai.web.applications.letters import APPLICANT_LETTERS
+from gongkai.web.applications.models import Application, Letter
+from gongkai.web.applications.states import OPEN_STATES
+
+# The first matching prefix of the outcome key gives the sentence.
+PLAIN_WORDS = (
+    ("granted", _("The information you asked for is disclosed: the answer says how you "
+                  "receive it, or where it is already published.")),
+    ("partial", _("Part of the information is disclosed: the answer lists what is provided "
+                  "and why the rest is withheld.")),
+    ("withheld.", _("The information is not disclosed: the answer gives the reason, the "
+                    "article of the Regulations it rests on, and how you may seek a review.")),
+    ("unable.", _("The information cannot be provided: the answer explains why, for example "
+                  "that this agency does not hold it.")),
+    ("declined.", _("The application is not handled as a request for disclosure: the answer "
+                    "explains why and what you can do instead.")),
+    ("other.no_correction", _("The application is treated as abandoned: it was not corrected "
+                              "within the time given.")),
+    ("other.no_fee", _("The application is treated as abandoned: the processing fee was not "
+                       "paid within the time given.")),
+    ("other.", _("The application is no longer handled: it was withdrawn or ended otherwise.")),
+)  # fmt: skip
+# 第四十条: the applicant chose how to receive the information; letters are downloadable where
+# that choice was the Internet or e-mail. By post or in person, they arrive that way.
+DOWNLOADABLE_DELIVERY = frozenset({"online", "email"})
+
+
+@dataclass(frozen=True)
+class Result:
+    heading: str  # 部分公开, 不予公开, 其他处理 …: the group of the report's row
+    plain: str
+    on: date | None
+
+
+def result_of(case: Application) -> Result | None:
+    """The outcome of an answered or closed case; None while it is still being handled."""
+    outcome = OUTCOMES.get(case.outcome)
+    if outcome is None or case.state in OPEN_STATES:
+        return None
+    plain = next(str(text) for prefix, text in PLAIN_WORDS if case.outcome.startswith(prefix))
+    return Result(outcome.group, plain, case.decided_on or case.closed_on)
+
+
+def applicant_letters(case: Application) -> list[Letter]:
+    """The letters sent to the applicant (not the 征求意见 letters to others), oldest first."""
+    return list(case.letters.filter(kind__in=APPLICANT_LETTERS).order_by("issued_on", "id"))
+
+
+def downloadable(case: Application) -> bool:
+    return case.delivery in DOWNLOADABLE_DELIVERY
