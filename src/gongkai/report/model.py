@@ -2,7 +2,9 @@
 
 Cells keep the three states of the interchange format: a key with a number (printed), a key
 with None (the row is there, the cell is blank or unreadable), and no key (the report has no
-such row). Amounts in 万元 are Decimals, never floats.
+such row). Amounts in 万元 are Decimals, never floats. A parsed report also says how each
+cell was read (`confidence`: printed, inferred through the 勾稽关系, or ambiguous and left
+blank) — an optional field that older readers keep as an unknown one (docs/REPORT-JSON.md).
 """
 
 from collections.abc import Mapping
@@ -18,6 +20,12 @@ from gongkai.report.formats import GENERATIONS, Generation, Kind
 from gongkai.report.validation import FORMAT_TAG, KNOWN_FIELDS, Problem, is_number, validate
 
 CellValue = int | Decimal | None
+
+# How a cell was read (docs/REPORT-JSON.md `confidence`).
+PRINTED = "printed"  # as printed next to its label (a blank cell too)
+INFERRED = "inferred"  # recovered through the format's constraints (row order, 勾稽关系)
+AMBIGUOUS = "ambiguous"  # more than one reading, or none: left blank with a finding
+CONFIDENCE_LEVELS = (PRINTED, INFERRED, AMBIGUOUS)
 
 
 class ReportError(ValueError):
@@ -49,6 +57,7 @@ class Report:
     narrative: dict[str, CellValue] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)  # cell key -> CONFIDENCE_LEVELS
     findings: list[Finding] = field(default_factory=list)
     source: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -69,6 +78,11 @@ class Report:
 
     def is_blank(self, key: str) -> bool:
         return key in self.cells and self.cells[key] is None
+
+    def confidence_of(self, key: str) -> str:
+        """How the cell was read; a report that does not say (compiled from records, or
+        written before the field existed) was read as printed."""
+        return self.confidence.get(key, PRINTED)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Report":
@@ -105,6 +119,9 @@ class Report:
         collections = {
             "sections": self.sections,
             "provenance": self.provenance,
+            "confidence": {key: self.confidence_of(key) for key in self.cells}
+            if self.confidence
+            else {},
             "notes": self.notes,
         }
         data |= {name: value for name, value in collections.items() if value}
@@ -143,6 +160,7 @@ def _report_from_valid(data: Mapping[str, Any], problems: tuple[Problem, ...]) -
         narrative=_numbers(data.get("narrative"), GENERATIONS["A"], generation),
         sections={str(k): str(v) for k, v in _mapping(data.get("sections")).items()},
         provenance=dict(_mapping(data.get("provenance"))),
+        confidence=_confidence(data.get("confidence")),
         findings=_findings(data.get("findings")),
         source=_text(data.get("source")),
         notes=[str(note) for note in _list(data.get("notes"))],
@@ -196,6 +214,13 @@ def _findings(items: object) -> list[Finding]:
         except (KeyError, ValueError, TypeError):
             continue  # a stored finding is advisory; the rulebook recomputes findings
     return findings
+
+
+def _confidence(levels: object) -> dict[str, str]:
+    """Known levels only: a level this version does not know reads as unstated (printed)."""
+    return {
+        str(key): level for key, level in _mapping(levels).items() if level in CONFIDENCE_LEVELS
+    }
 
 
 def _date(value: object) -> date | None:

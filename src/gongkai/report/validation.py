@@ -18,7 +18,7 @@ FORMAT_TAG = "gongkai.report/1"
 
 # Top-level fields of report-json.md, plus `source` and `notes`, which the corpus ground truth
 # (corpus/seeds/*.expected.json) adds as optional fields.
-MAPPING_FIELDS = ("cells", "narrative", "sections", "provenance")
+MAPPING_FIELDS = ("cells", "narrative", "sections", "provenance", "confidence")
 LIST_FIELDS = ("extra", "findings", "notes")
 TEXT_FIELDS = ("agency", "published_on", "source")
 KNOWN_FIELDS = frozenset(

@@ -70,6 +70,7 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
         narrative=read_narrative(prose, identity.generation),
         sections=read_sections(lines, identity.generation),
         provenance=read.provenance,
+        confidence=read.confidence,
         source=source,
     )
     parse_findings = [*year_findings, *read.findings, *_identity_findings(identity, year, read)]

@@ -50,6 +50,18 @@ PARSE_RULES: dict[str, tuple[Severity, str, str]] = {
         "未能确定报告年度，按 {year} 处理",
         "the reporting year could not be found; {year} assumed",
     ),
+    "P-9": (
+        Severity.WARNING,
+        "“{table}”的表格经文本提取后残缺，按行序和勾稽关系仍有多种读法，{count} 个单元格按空白处理",
+        "the table '{table}' was broken by text extraction and its row order and consistency "
+        "rules still allow more than one reading; {count} cells read as blank",
+    ),
+    "P-10": (
+        Severity.INFO,
+        "“{label}”一行的数字粘连为“{text}”，按勾稽关系唯一拆分为 {values}",
+        "the figures of row '{label}' are glued together as '{text}'; the only split "
+        "consistent with the table's rules is {values}",
+    ),
 }
 
 

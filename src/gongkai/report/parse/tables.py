@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gongkai.report.findings import Finding
 from gongkai.report.formats import GENERATIONS, Table
-from gongkai.report.model import ExtraRow
+from gongkai.report.model import AMBIGUOUS, PRINTED, ExtraRow
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.locate import (
     Candidate,
@@ -25,43 +25,13 @@ from gongkai.report.parse.locate import (
     numbering_level,
 )
 from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.segments import Segment, fit, segments
+from gongkai.report.parse.solve import Entry, Solution, solve_table
 from gongkai.report.parse.tokens import Kind, Token
 from gongkai.report.parse.values import CellValue, cell_value, extra_value
 
 APPEALS_KEY = "s4"
-
-
-@dataclass
-class Segment:
-    label: Token | None  # None: values before any text
-    slots: list[Token] = field(default_factory=list)  # values, blanks, unreadable cells
-    units: list[Token] = field(default_factory=list)
-
-    @property
-    def has_figure(self) -> bool:
-        return any(token.kind is Kind.VALUE for token in self.slots)
-
-
-def segments(tokens: list[Token]) -> list[Segment]:
-    result = [Segment(None)]
-    for token in tokens:
-        if token.kind is Kind.TEXT:
-            result.append(Segment(token))
-        elif token.kind is Kind.UNIT:
-            result[-1].units.append(token)
-        else:
-            _add_slot(result[-1], token)
-    return result
-
-
-def _add_slot(segment: Segment, token: Token) -> None:
-    """Blank cells that pad a header or label row to the table's width (DOCX, PDF) are not
-    the row's values when the figures come on the following line."""
-    label_line = segment.label.line if segment.label else -1
-    padded = segment.slots and segment.slots[-1].line == label_line != token.line
-    if padded and all(slot.kind is Kind.BLANK for slot in segment.slots):
-        segment.slots.clear()
-    segment.slots.append(token)
+MATRIX_KEY = "s3"
 
 
 @dataclass
@@ -70,6 +40,7 @@ class TableRead:
     provenance: dict[str, dict] = field(default_factory=dict)
     extra: list[ExtraRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    confidence: dict[str, str] = field(default_factory=dict)  # how each cell was read
 
 
 def read_tables(tokens: list[Token], code: str) -> TableRead:
@@ -79,6 +50,10 @@ def read_tables(tokens: list[Token], code: str) -> TableRead:
     while index < len(parts):
         index = reader.step(parts, index)
     reader.flush_appeals()
+    if code != "A":
+        solution = solve_table(reader.trace, reader.generation, MATRIX_KEY)
+        if solution is not None:
+            reader.apply(solution, MATRIX_KEY)
     return reader.out
 
 
@@ -94,6 +69,8 @@ class TableReader:
         self.pending: tuple[Candidate, Token] | None = None  # a row label still awaiting values
         self.appeals: list[Token] = []
         self.out = TableRead()
+        self.trace: list[Entry] = []  # every segment with what its label matched (`solve`)
+        self.extra_from: list[Segment] = []  # the segment of each extra row
 
     def step(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
@@ -109,6 +86,7 @@ class TableReader:
             self._orphan_values(segment)
         else:
             return self._labelled(parts, index)
+        self.trace.append(Entry(segment, prose=bool(label and label.prose)))
         return index + 1
 
     def _labelled(self, parts: list[Segment], index: int) -> int:
@@ -120,6 +98,7 @@ class TableReader:
             return index + 1
         if self.pending and not is_numbered(segment.label.text):
             self._continue_pending(segment)
+            self.trace.append(Entry(segment))
             return index + 1
         merged = self._merge(parts, index)
         if merged is not None:
@@ -127,6 +106,7 @@ class TableReader:
             self._matched(match, joined)
             return index + 2
         self._unknown(segment)
+        self.trace.append(Entry(segment))
         return index + 1
 
     def _accept(self, match: Match | None, segment: Segment) -> Match | None:
@@ -157,6 +137,10 @@ class TableReader:
 
     def _matched(self, match: Match, segment: Segment) -> None:
         candidate = match.candidate
+        table = candidate.table.key if candidate.table is not None else None
+        self.trace.append(
+            Entry(segment, table, candidate.row.key if candidate.takes_values else None)
+        )
         if self._in_appeals() and candidate.table is not self.context:
             self.flush_appeals()
         self.cursor, self.context, self.region = candidate.index, candidate.table, True
@@ -225,6 +209,42 @@ class TableReader:
         unit = segment.units[0].unit if segment.units else value.unit
         label = " ".join(segment.label.text.split())
         self.out.extra.append(ExtraRow(label, extra_value(value), section, unit))
+        self.extra_from.append(segment)
+
+    # -- the table read as a whole (solve.py) ---------------------------------------------
+
+    def apply(self, solution: Solution, key: str) -> None:
+        """The solver's reading of table `key` replaces the row-by-row one: its cells, their
+        confidence and provenance; extra rows and findings made of the figures it placed go."""
+        prefix = f"{self.generation.table(key).prefix}."
+        placed = {id(segment) for segment in solution.segments}
+        kept = [(row, seg) for row, seg in zip(self.out.extra, self.extra_from, strict=True)]
+        kept = [(row, seg) for row, seg in kept if id(seg) not in placed]
+        placed_labels = {seg.label.text for seg in solution.segments if seg.label}
+        self.out.extra = [row for row, _ in kept]
+        self.extra_from = [seg for _, seg in kept]
+        self.out.findings = [
+            f for f in self.out.findings if not _replaced(f, prefix, placed_labels, solution)
+        ]
+        for cell in [c for c in self.out.cells if c.startswith(prefix)]:
+            if cell not in solution.cells and self.out.cells[cell] is not None:
+                self._set(cell, None, None, PRINTED)
+        for cell, value in solution.cells.items():
+            if value != self.out.cells.get(cell) or cell not in self.out.cells:
+                self._set(cell, value, solution.tokens.get(cell), solution.confidence[cell])
+            else:
+                self.out.confidence[cell] = solution.confidence[cell]
+        explained = {c for f in self.out.findings if f.rule == "P-2" for c in f.cells}
+        for finding in solution.findings:
+            if not set(finding.cells) <= explained:
+                self.out.findings.append(finding)
+
+    def _set(self, key: str, value: CellValue, token: Token | None, level: str) -> None:
+        self.out.cells[key] = value
+        self.out.confidence[key] = level
+        self.out.provenance.pop(key, None)
+        if token is not None:
+            self.out.provenance[key] = {**token.provenance, "value": token.text}
 
     # -- placing values -----------------------------------------------------------------
 
@@ -248,6 +268,8 @@ class TableReader:
         )
         for key in keys:
             self.out.cells.setdefault(key, None)
+            if self.out.cells[key] is None:
+                self.out.confidence[key] = AMBIGUOUS
 
     def _record(self, key: str, token: Token | None, label: Token) -> None:
         if self.out.cells.get(key) is not None:
@@ -255,6 +277,7 @@ class TableReader:
         spec = self.generation.cells[key]
         value, readable = cell_value(token, spec)
         self.out.cells[key] = value
+        self.out.confidence[key] = PRINTED if readable else AMBIGUOUS
         if token is None:
             return
         if not readable:
@@ -287,15 +310,14 @@ class TableReader:
             self._record(key, token, label)
 
 
-def fit(slots: list[Token], expected: int) -> list[Token] | None:
-    """The values of a row in column order, or None when the count leaves them ambiguous."""
-    values = list(slots)
-    while len(values) > expected and values[-1].kind is Kind.BLANK:
-        values.pop()
-    if len(values) == expected:
-        return values
-    filled = [token for token in values if token.kind is not Kind.BLANK]
-    return filled if len(filled) == expected else None
+def _replaced(finding: Finding, prefix: str, labels: set[str], solution: Solution) -> bool:
+    """A row-by-row finding that the solver's reading supersedes."""
+    if finding.rule == "P-5":
+        return any(label in finding.message_zh for label in labels)
+    in_table = bool(finding.cells) and all(cell.startswith(prefix) for cell in finding.cells)
+    if finding.rule == "P-2":
+        return in_table and all(solution.confidence.get(c) != AMBIGUOUS for c in finding.cells)
+    return in_table and all(solution.confidence.get(cell) != PRINTED for cell in finding.cells)
 
 
 def is_gloss(text: str) -> bool:

@@ -76,6 +76,9 @@ LONG_NUMBER = re.compile(r"^[+-]?[\d,]{16,}")
 HAS_DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？]")
+# The numbering of a label cut short by a wrapped cell (`1.属` / `于国家秘密`): text, not a
+# damaged figure.
+NUMBERED_FRAGMENT = re.compile(r"^\d{1,2}[.、][\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -89,6 +92,8 @@ def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
     match = NUMBER.match(core)
     if match:
         return Kind.VALUE, _decimal(match), match["unit"], _leading_zero(match["digits"])
+    if NUMBERED_FRAGMENT.match(core):
+        return Kind.TEXT, None, None, False
     if LONG_NUMBER.match(core) or (
         HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core)
     ):

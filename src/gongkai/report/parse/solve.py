@@ -1,0 +1,383 @@
+"""Section 三 read as a whole, for tables that PDF text extraction broke apart.
+
+The row-by-row reader (`tables`) gives each label the figures after it. Extraction breaks
+that: labels wrap so that a group label carries the figures, a block of labels comes before
+a block of figure rows, a row's figures stand above its label, a fragment loses its label
+after a page break, cells are glued into one digit run. Here the table is read as one
+puzzle. Its figure rows (a line of `width` values, or several cells in a run) are assigned
+to the format's data rows, keeping the printed order; a row printed on its label's line is
+fixed there. The readings tried are the positional ones (each figure row belongs to the
+nearest label before it, or after it) and, when neither fits, every order-keeping
+assignment. Readings are ranked by the 勾稽关系 (`constraints`) they violate and satisfy;
+figures on which the best readings disagree are left blank with a finding, never guessed.
+Glued rows offer every cut that satisfies their own total (`glued`); the table's column
+sums choose among them, and a cut is taken only when it is the one consistent cut.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import combinations, pairwise, product
+
+from gongkai.report.findings import Finding
+from gongkai.report.formats import Generation, Table
+from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
+from gongkai.report.parse.constraints import Equation, equations_within, tally
+from gongkai.report.parse.findings import parse_finding
+from gongkai.report.parse.glued import consistent_cuts, is_digit_run
+from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.segments import Segment, fit
+from gongkai.report.parse.tokens import Kind, Token
+from gongkai.report.parse.values import CellValue, cell_value
+
+MAX_READINGS = 5_000  # order-keeping assignments examined before the table is left as read
+MAX_GLUED_COMBINATIONS = 50_000
+
+Reading = tuple[CellValue, ...]
+
+
+@dataclass
+class Entry:
+    """One segment as the row-by-row reader saw it."""
+
+    segment: Segment
+    table: str | None = None  # the table its label belongs to (None: no label matched)
+    row: str | None = None  # the data row its label names
+    prose: bool = False
+
+
+@dataclass
+class FigureRow:
+    tokens: list[Token]
+    position: int  # printed order among labels and figure rows
+    anchor: str | None  # the data row printed on the same line
+    readings: list[Reading]  # one for a clean row; the consistent cuts of a glued row
+    glued: bool = False
+
+
+@dataclass
+class Layout:
+    marks: list[tuple[int, str]] = field(default_factory=list)  # (position, data row)
+    rows: list[FigureRow] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Solution:
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)  # segments whose figures it placed
+
+
+def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solution | None:
+    """The cells of table `key` read as a whole, or None when its region has no figures."""
+    table = generation.table(key)
+    data_rows = [row.key for row, _ in table.walk() if row.key]
+    region = _region(entries, key)
+    if not region:
+        return None
+    layout = _layout(region, table, generation)
+    if not layout.rows:
+        return None
+    found = equations_within(generation.code, f"{table.prefix}.")
+    maps = _positional(layout) or _enumerated(layout, data_rows)
+    if not maps:
+        return None
+    best = _best(maps, layout, table, found)
+    return _solution(best, layout, table, found)
+
+
+# -- the table's region and its figure rows ------------------------------------------------
+
+
+def _region(entries: list[Entry], key: str) -> list[Entry]:
+    """From the first entry of the table to its last, widened over neighbours that belong to
+    no other table (header rows, fragments of wrapped labels, figure rows without a label)."""
+    own = [n for n, entry in enumerate(entries) if entry.table == key]
+    if not own:
+        return []
+    start, end = own[0], own[-1]
+    while start > 0 and _neutral(entries[start - 1]):
+        start -= 1
+    while end + 1 < len(entries) and _neutral(entries[end + 1]):
+        end += 1
+    return entries[start : end + 1]
+
+
+def _neutral(entry: Entry) -> bool:
+    return entry.table is None and not entry.prose
+
+
+def _layout(region: list[Entry], table: Table, generation: Generation) -> Layout:
+    layout = Layout()
+    width = len(table.columns)
+    for entry in region:
+        label_line = entry.segment.label.line if entry.segment.label else None
+        if entry.row is not None:
+            layout.marks.append((_position(layout), entry.row))
+        for tokens in _figure_groups(entry.segment.slots, width):
+            anchor = entry.row if entry.row and tokens[0].line == label_line else None
+            if anchor is not None and any(row.anchor == anchor for row in layout.rows):
+                continue  # a repeated table: the first printed figures win
+            row = _figure_row(tokens, _position(layout), anchor, table, generation)
+            if row is not None:
+                layout.rows.append(row)
+                layout.segments.append(entry.segment)
+    return layout
+
+
+def _position(layout: Layout) -> int:
+    return len(layout.marks) + len(layout.rows)
+
+
+def _figure_groups(slots: list[Token], width: int) -> Iterator[list[Token]]:
+    """The slots cut into rows: a line of `width` cells (or a multiple) is a row each;
+    one-cell lines run together and are cut every `width` cells."""
+    lines: list[list[Token]] = []
+    for token in slots:
+        if lines and lines[-1][-1].line == token.line:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    singles: list[Token] = []
+    for tokens in lines:
+        if len(tokens) == 1 and width > 1:
+            singles.extend(tokens)
+            continue
+        yield from _chunks(singles, width)
+        singles = []
+        yield from _chunks(tokens, width)
+    yield from _chunks(singles, width)
+
+
+def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
+    if not tokens:
+        return
+    if len(tokens) % width == 0:
+        for start in range(0, len(tokens), width):
+            yield tokens[start : start + width]
+    else:
+        yield tokens
+
+
+def _figure_row(
+    tokens: list[Token], position: int, anchor: str | None, table: Table, generation: Generation
+) -> FigureRow | None:
+    width = len(table.columns)
+    placed = fit(tokens, width)
+    if placed is not None:
+        return FigureRow(tokens, position, anchor, [_reading(placed, table, generation)])
+    runs = [squeeze(token.text) for token in tokens if token.kind is not Kind.BLANK]
+    if runs and all(is_digit_run(run) for run in runs) and sum(map(len, runs)) >= width:
+        cuts = consistent_cuts(runs, width, _row_check(table, generation))
+        return FigureRow(tokens, position, anchor, list(cuts or ()), glued=True)
+    if len(tokens) == 1:
+        return None  # a stray figure (a page number, a year), no row of this table
+    return FigureRow(tokens, position, anchor, [])
+
+
+def _reading(tokens: list[Token], table: Table, generation: Generation) -> Reading:
+    row = next(row for row, _ in table.walk() if row.key)
+    specs = [generation.cells[table.cell_key(row, column)] for column in table.columns]
+    return tuple(cell_value(token, spec)[0] for token, spec in zip(tokens, specs, strict=True))
+
+
+def _row_check(table: Table, generation: Generation):
+    """The equations within one row (its total column), over a cut's figures by column."""
+    row = next(row for row, _ in table.walk() if row.key)
+    keys = [table.cell_key(row, column) for column in table.columns]
+    own = [
+        e for e in equations_within(generation.code, f"{table.prefix}.") if set(e.keys) <= set(keys)
+    ]
+    return lambda cut: all(e.holds(dict(zip(keys, cut, strict=True))) is not False for e in own)
+
+
+# -- readings: which figure row belongs to which data row ----------------------------------
+
+Assignment = tuple[str, ...]  # the data row of each figure row, in printed order
+
+
+def _positional(layout: Layout) -> list[Assignment]:
+    found = []
+    for side in (-1, 1):
+        rows = [row.anchor or _nearest_mark(layout, row.position, side) for row in layout.rows]
+        if all(rows) and len(set(rows)) == len(rows):
+            found.append(tuple(rows))  # type: ignore[arg-type]
+    return list(dict.fromkeys(found))
+
+
+def _nearest_mark(layout: Layout, position: int, side: int) -> str | None:
+    if side < 0:
+        before = [row for at, row in layout.marks if at < position]
+        return before[-1] if before else None
+    after = [row for at, row in layout.marks if at > position]
+    return after[0] if after else None
+
+
+def _enumerated(layout: Layout, data_rows: list[str]) -> list[Assignment]:
+    """Every order-keeping assignment: rows printed beside their label stay there; the
+    others take free data rows between them."""
+    order = {row: n for n, row in enumerate(data_rows)}
+    fixed = [(n, order[row.anchor]) for n, row in enumerate(layout.rows) if row.anchor in order]
+    taken = {at for _, at in fixed}
+    if any(a >= b for (_, a), (_, b) in pairwise(fixed)):
+        return []  # labels out of the format's order: no order-keeping reading
+    bounds = [(-1, -1), *fixed, (len(layout.rows), len(data_rows))]
+    choices = []
+    for (left, low), (right, high) in pairwise(bounds):
+        free = [at for at in range(low + 1, high) if at not in taken]
+        choices.append(list(combinations(free, right - left - 1)))
+    total = 1
+    for options in choices:
+        total *= len(options)
+    if total == 0 or total > MAX_READINGS:
+        return []
+    anchored = dict(fixed)
+    maps = []
+    for picks in product(*choices):
+        spots = iter(at for pick in picks for at in pick)
+        indices = [anchored[n] if n in anchored else next(spots) for n in range(len(layout.rows))]
+        maps.append(tuple(data_rows[at] for at in indices))
+    return maps
+
+
+def _cells(assignment: Assignment, layout: Layout, table: Table) -> dict[str, CellValue]:
+    """The figures an assignment gives (a glued row with several cuts counts as unknown)."""
+    values: dict[str, CellValue] = {}
+    for row, figure_row in zip(assignment, layout.rows, strict=True):
+        reading = figure_row.readings[0] if len(figure_row.readings) == 1 else None
+        for n, column in enumerate(table.columns):
+            values[_key(table, row, column.key)] = reading[n] if reading else None
+    return values
+
+
+def _key(table: Table, row: str, column: str | None) -> str:
+    return ".".join(part for part in (table.prefix, row, column) if part)
+
+
+def _best(
+    maps: list[Assignment], layout: Layout, table: Table, found: tuple[Equation, ...]
+) -> list[Assignment]:
+    """The readings that violate fewest 勾稽关系, then satisfy most, then keep most figure
+    rows next to their own label."""
+    scored = []
+    for assignment in maps:
+        violated, satisfied = tally(found, _cells(assignment, layout, table))
+        scored.append(((violated, -satisfied, _strays(assignment, layout)), assignment))
+    top = min(score for score, _ in scored)
+    return [assignment for score, assignment in scored if score == top]
+
+
+def _strays(assignment: Assignment, layout: Layout) -> int:
+    neighbours = [
+        {_nearest_mark(layout, row.position, -1), _nearest_mark(layout, row.position, 1)}
+        for row in layout.rows
+    ]
+    return sum(row not in near for row, near in zip(assignment, neighbours, strict=True))
+
+
+# -- the solution ---------------------------------------------------------------------------
+
+
+def _solution(
+    best: list[Assignment], layout: Layout, table: Table, found: tuple[Equation, ...]
+) -> Solution:
+    solution = Solution(segments=list(layout.segments))
+    readings = [_choose_cuts(a, layout, table, found) for a in best]
+    keys = {key for reading in readings for key in reading}
+    for key in sorted(keys, key=_order(table)):
+        values = {reading.get(key, (None,))[0] for reading in readings}
+        if len(values) == 1:
+            _take(solution, key, *readings[0].get(key, (None, None, AMBIGUOUS)))
+        else:
+            _take(solution, key, None, None, AMBIGUOUS)
+    _note_ambiguous(solution, table)
+    return solution
+
+
+def _order(table: Table):
+    keys = [
+        table.cell_key(row, column)
+        for row, _ in table.walk()
+        if row.key
+        for column in table.columns
+    ]
+    rank = {key: n for n, key in enumerate(keys)}
+    return lambda key: rank.get(key, len(rank))
+
+
+def _take(solution: Solution, key: str, value: CellValue, token: Token | None, level: str) -> None:
+    solution.cells[key] = value
+    solution.confidence[key] = level
+    if token is not None:
+        solution.tokens[key] = token
+
+
+def _choose_cuts(
+    assignment: Assignment, layout: Layout, table: Table, found: tuple[Equation, ...]
+) -> dict[str, tuple[CellValue, Token | None, str]]:
+    """(value, printed token, confidence) of every cell the assignment fills; the cuts of
+    glued rows chosen by the equations, blank where more than one cut stays consistent."""
+    fixed = _cells(assignment, layout, table)
+    open_rows = [n for n, row in enumerate(layout.rows) if len(row.readings) > 1]
+    chosen = _consistent_cuts(open_rows, assignment, layout, table, found, fixed)
+    result: dict[str, tuple[CellValue, Token | None, str]] = {}
+    for n, (row, figure_row) in enumerate(zip(assignment, layout.rows, strict=True)):
+        reading = chosen.get(n) if n in open_rows else (figure_row.readings or [None])[0]
+        level = _level(n, row, figure_row, layout) if reading else AMBIGUOUS
+        placed = fit(figure_row.tokens, len(table.columns)) if not figure_row.glued else None
+        for c, column in enumerate(table.columns):
+            token = placed[c] if placed and reading else None
+            value = reading[c] if reading else None
+            result[_key(table, row, column.key)] = (value, token, level)
+    return result
+
+
+def _level(n: int, row: str, figure_row: FigureRow, layout: Layout) -> str:
+    """Printed when the figures stand on their label's line or right after it (as a reader
+    takes them); inferred when the order or the 勾稽关系 placed them, or cut a glued run."""
+    if figure_row.glued:
+        return INFERRED
+    if figure_row.anchor == row or _nearest_mark(layout, figure_row.position, -1) == row:
+        return PRINTED
+    return INFERRED
+
+
+def _consistent_cuts(
+    open_rows: list[int],
+    assignment: Assignment,
+    layout: Layout,
+    table: Table,
+    found: tuple[Equation, ...],
+    fixed: dict[str, CellValue],
+) -> dict[int, Reading]:
+    """The one combination of cuts of the glued rows that breaks no equation; rows whose cut
+    differs between consistent combinations are left out (blank)."""
+    if not open_rows:
+        return {}
+    options = [layout.rows[n].readings for n in open_rows]
+    count = 1
+    for readings in options:
+        count *= len(readings)
+    if count > MAX_GLUED_COMBINATIONS:
+        return {}
+    consistent = []
+    for combination in product(*options):
+        values = dict(fixed)
+        for n, reading in zip(open_rows, combination, strict=True):
+            for c, column in enumerate(table.columns):
+                values[_key(table, assignment[n], column.key)] = reading[c]
+        if tally(found, values)[0] == 0:
+            consistent.append(combination)
+    return {
+        n: consistent[0][i]
+        for i, n in enumerate(open_rows)
+        if consistent and len({combination[i] for combination in consistent}) == 1
+    }
+
+
+def _note_ambiguous(solution: Solution, table: Table) -> None:
+    blank = tuple(key for key, level in solution.confidence.items() if level == AMBIGUOUS)
+    if blank:
+        solution.findings.append(parse_finding("P-9", blank, table=table.caption, count=len(blank)))

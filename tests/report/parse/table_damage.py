@@ -1,0 +1,63 @@
+"""The damage PDF text extraction does to a report's tables, as functions on printed rows:
+each returns the lines of section 三 (or 二) as one extractor or layout leaves them. Used by
+test_damaged_tables.py with figures that satisfy every 勾稽关系 (consistent_figures.py)."""
+
+from tests.report.parse.consistent_figures import CAPTION, HEADER_LINES, cells_text
+
+Rows = list[tuple[str, list]]
+SPLIT_HEADERS = (
+    "申请人情况",
+    "自然人  法人或其他组织  总计",
+    "商业企  科研机  社会公  法律服  其他",
+    "业  构  益组织  务机构",
+)
+PAGE_BREAK = ("— 4 —", "", CAPTION, *HEADER_LINES)
+
+
+def wrapped(rows: Rows, width: int = 12, figures_on: str = "first") -> list[str]:
+    """Labels longer than `width` run on over further lines; the figures stand on the first
+    or the last line of the label (the row's vertical alignment)."""
+    lines = [CAPTION, *HEADER_LINES]
+    for label, figures in rows:
+        pieces = [label[i : i + width] for i in range(0, len(label), width)]
+        at = 0 if figures_on == "first" else len(pieces) - 1
+        pieces[at] = f"{pieces[at]}  {cells_text(figures)}"
+        lines.extend(pieces)
+    return lines
+
+
+def split_headers(rows: Rows) -> list[str]:
+    return [CAPTION, *SPLIT_HEADERS, *(f"{label}  {cells_text(f)}" for label, f in rows)]
+
+
+def page_broken(rows: Rows, at: int) -> list[str]:
+    """A page break after row `at`: page number, repeated caption and header rows."""
+    body = [f"{label}  {cells_text(f)}" for label, f in rows]
+    return [CAPTION, *HEADER_LINES, *body[:at], *PAGE_BREAK, *body[at:]]
+
+
+def label_block(rows: Rows) -> list[str]:
+    """Every label first, then every row of figures (a column-wise extractor)."""
+    return [CAPTION, *HEADER_LINES, *(label for label, _ in rows)] + [
+        cells_text(figures) for _, figures in rows
+    ]
+
+
+def figures_first(rows: Rows) -> list[str]:
+    """Each row's figures one line above its label (figures baseline above a wrapped label)."""
+    lines = [CAPTION, *HEADER_LINES]
+    for label, figures in rows:
+        lines.extend((cells_text(figures), label))
+    return lines
+
+
+def lost_label(rows: Rows, lost: int) -> list[str]:
+    """Row `lost` printed without its label (a fragment across a page break)."""
+    return [
+        CAPTION,
+        *HEADER_LINES,
+        *(
+            cells_text(f) if n == lost else f"{label}  {cells_text(f)}"
+            for n, (label, f) in enumerate(rows)
+        ),
+    ]
