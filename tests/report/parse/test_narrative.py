@@ -18,7 +18,7 @@ from gongkai.report.parse.narrative import read_narrative
         ("我中心2016年度未发生针对本部门的行政复议案。", {"review.total": 0}),
         ("我中心2016年度政府信息公开未发生收费及减免情况。", {"requests.fees": 0}),
         ("截至年底，主动公开政府信息数1603条。", {"proactive.total": 1603}),
-        ("主动公开各类政府信息7100余条。", {}),
+        ("主动公开各类政府信息7100余条。", {"proactive.total": 7100}),
     ],
 )  # fmt: skip
 def test_a_prose_sentence_gives_its_figures(sentence, figures):

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation_for_year
 from gongkai.report.model import Report
+from gongkai.report.parse.chrome import split_chrome
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.generation import Identity, identify
 from gongkai.report.parse.limits import time_limit
 from gongkai.report.parse.lines import SourceLine
-from gongkai.report.parse.narrative import read_narrative
+from gongkai.report.parse.narrative import Stated, read_prose
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.readers import TooCostly, UnreadableSource, read_bytes, read_report
 from gongkai.report.parse.sections import read_sections
@@ -55,11 +56,13 @@ def parse_lines(
 
 
 def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) -> Report:
+    page = split_chrome(lines)  # navigation, breadcrumbs, footers: never a figure or a year
+    lines = page.content
     squeezed = squeeze("".join(line.text for line in lines))
-    identity = identify(lines, squeezed)
+    identity = identify(lines, squeezed, page.content + page.chrome)
     year, year_findings = _reporting_year(identity)
     read = read_tables(tokenize(lines), identity.generation)
-    prose = [line.text for line in lines if "|" not in line.text]
+    stated = read_prose([line.text for line in lines if "|" not in line.text], identity.generation)
     report = Report(
         generation=identity.generation,
         year=year,
@@ -67,14 +70,14 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
         published_on=identity.published_on,
         cells=_in_format_order(read, identity.generation),
         extra=read.extra,
-        narrative=read_narrative(prose, identity.generation),
+        narrative={key: figure.value for key, figure in stated.items()},
         sections=read_sections(lines, identity.generation),
         provenance=read.provenance,
         confidence=read.confidence,
         source=source,
     )
     parse_findings = [*year_findings, *read.findings, *_identity_findings(identity, year, read)]
-    report.findings = [*parse_findings, *_contradictions(report)]
+    report.findings = [*parse_findings, *_prose_findings(report, stated)]
     if rulebook:
         report.findings += check(report)
     return report
@@ -96,7 +99,11 @@ def _identity_findings(identity: Identity, year: int, read: TableRead) -> list:
     findings = []
     if not read.cells:
         findings.append(parse_finding("P-6"))
-    if identity.year is not None and year >= FIRST_REPORTING_YEAR:
+    if identity.conflict is not None:
+        findings.append(
+            parse_finding("P-7", year=year, expected=identity.generation, found=identity.conflict)
+        )
+    elif identity.year is not None and year >= FIRST_REPORTING_YEAR:
         expected = generation_for_year(year).code
         if expected != identity.generation:
             findings.append(
@@ -105,12 +112,15 @@ def _identity_findings(identity: Identity, year: int, read: TableRead) -> list:
     return findings
 
 
-def _contradictions(report: Report) -> list:
+def _prose_findings(report: Report, stated: dict[str, Stated]) -> list:
+    """P-4 where a firm prose figure contradicts the table; P-20 for an approximate one."""
     findings = []
-    for key, stated in report.narrative.items():
+    for key, figure in stated.items():
         printed = report.cells.get(key)
-        if printed is not None and stated is not None and printed != stated:
+        if figure.approximate:
+            findings.append(parse_finding("P-20", (key,), text=figure.text, value=figure.value))
+        elif figure.firm and printed is not None and printed != figure.value:
             findings.append(
-                parse_finding("P-4", (key,), narrative=f"{key} = {stated}", table=printed)
+                parse_finding("P-4", (key,), narrative=f"{key} = {figure.value}", table=printed)
             )
     return findings

@@ -62,6 +62,11 @@ PARSE_RULES: dict[str, tuple[Severity, str, str]] = {
         "the figures of row '{label}' are glued together as '{text}'; the only split "
         "consistent with the table's rules is {values}",
     ),
+    "P-20": (
+        Severity.INFO,
+        "正文“{text}”是约数，按 {value} 记",
+        "the prose figure '{text}' is approximate; read as {value}",
+    ),
 }
 
 

@@ -1,10 +1,13 @@
-"""Which format a report uses, for which year, by which agency (statute-and-formats.md §7).
+"""Which format a report uses (statute-and-formats.md §7): the year first, then the vocabulary.
 
-The generation is read from the table vocabulary, not the year: a label that only one
-generation prints (本年新制作数量 → B, 本年制发件数 → C, 申请办结数 → A) is a vote for it.
-The vocabulary is the formats' own labels and aliases; a label counts only if it is not part
-of any label of the other generations (B's 处理决定数量 is inside C's 本年处理决定数量). B and C
-share section 三 and 四, so when nothing tells them apart the year decides (§2, §3).
+The year (identity.py) limits the generations: A before 2019, B for the 2019 and 2020 reports,
+C from 2021, and in a new format's first year also the one it replaced (TRANSITION). Among
+those the table vocabulary chooses: a label that only one generation prints (本年新制作数量 →
+B, 本年制发件数 → C, 申请办结数 → A) is a vote for it. The vocabulary is the formats' own labels
+and aliases; a label counts only if it is not part of any label of the other generations (B's
+处理决定数量 is inside C's 本年处理决定数量). Vocabulary that speaks for a generation the year
+rules out is reported (P-7), never followed silently. With no year, the vocabulary alone
+decides.
 """
 
 import re
@@ -13,17 +16,9 @@ from datetime import date
 from functools import cache
 
 from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation_for_year
+from gongkai.report.parse.identity import read_agency, read_year
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.locate import label_core, label_index
-
-YEAR = r"(20[0-4]\d|二[〇○0零]\S{2})"
-CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-TITLE_YEAR = re.compile(YEAR + r"\s*年(?:度)?")
-TITLE_WORDS = ("年度报告", "工作报告", "情况报告", "报告", "年报")
-DATE = re.compile(r"(20[0-4]\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|印发)(?:日期|时间)")
-AGENCY_TAIL = re.compile(r"^(?:关于|[:：\s])+|(?:关于)$|[(（【\[].*$")
-TITLE_CHROME = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -33,7 +28,13 @@ class Identity:
     agency: str | None
     published_on: date | None
     votes: dict[str, int]
+    conflict: str | None = None  # the generation the vocabulary alone would choose
 
+
+DATE = re.compile(r"(20[0-4]\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|印发)(?:日期|时间)")
+# A new format's first year, with the format it replaced still in use by some agencies.
+TRANSITION = {2019: ("A",), 2021: ("B",)}
 
 # A and the 2019+ family (B, C) first; then B against C.
 FAMILIES = {"A": ("A",), "BC": ("B", "C"), "B": ("B",), "C": ("C",)}
@@ -43,7 +44,7 @@ RIVALS = {"A": "BC", "BC": "A", "B": "C", "C": "B"}
 @cache
 def vocabulary() -> dict[str, frozenset[str]]:
     """Per family: the label cores that appear in no label of its rival."""
-    cores = {code: _cores(code) for code in GENERATIONS}
+    cores = {code: label_cores(code) for code in GENERATIONS}
     family = {name: set().union(*(cores[c] for c in codes)) for name, codes in FAMILIES.items()}
     return {
         name: frozenset(
@@ -55,63 +56,64 @@ def vocabulary() -> dict[str, frozenset[str]]:
     }
 
 
-def _cores(code: str) -> set[str]:
+@cache
+def label_cores(code: str) -> frozenset[str]:
+    """The cores of every row, caption and column label of a generation."""
     labels = {c.label for c in label_index(code).candidates}
     labels |= {column.label for table in GENERATIONS[code].tables for column in table.columns}
-    return {label_core(label) for label in labels}
+    return frozenset(label_core(label) for label in labels)
 
 
-def detect_generation(squeezed: str, year: int | None) -> tuple[str, dict[str, int]]:
+def possible_generations(year: int | None) -> tuple[str, ...]:
+    """The formats a report for `year` may use: its year's, and in the first year of a new
+    format the one it replaced (TRANSITION); any format when the year is unknown."""
+    if year is None or year < FIRST_REPORTING_YEAR:
+        return tuple(GENERATIONS)
+    code = generation_for_year(year).code
+    return (*TRANSITION.get(year, ()), code)
+
+
+def detect_generation(squeezed: str, year: int | None) -> tuple[str, dict[str, int], str | None]:
+    """(generation, votes, conflict): the vocabulary chooses among the generations the year
+    allows; `conflict` is the generation the vocabulary alone would choose when the year
+    rules it out (a P-7 finding, never a silent switch)."""
     votes = {name: sum(core in squeezed for core in words) for name, words in vocabulary().items()}
-    by_year = generation_for_year(year).code if year and year >= FIRST_REPORTING_YEAR else None
-    if votes["A"] > votes["BC"] or (votes["A"] == votes["BC"] and by_year == "A"):
-        return "A", votes
+    allowed = possible_generations(year)
+    by_vocabulary = _by_votes(votes, allowed)
+    unconstrained = _by_votes(votes, tuple(GENERATIONS))
+    if unconstrained not in allowed and _decisive(votes, unconstrained):
+        return by_vocabulary, votes, unconstrained
+    return by_vocabulary, votes, None
+
+
+def _by_votes(votes: dict[str, int], allowed: tuple[str, ...]) -> str:
+    if len(allowed) == 1:
+        return allowed[0]
+    late = [code for code in allowed if code != "A"]
+    if "A" in allowed and (not late or votes["A"] > votes["BC"]):
+        return "A"
+    if len(late) == 1:
+        return late[0]
     if votes["B"] != votes["C"]:
-        return ("B" if votes["B"] > votes["C"] else "C"), votes
-    return (by_year if by_year in ("B", "C") else "C"), votes
+        return "B" if votes["B"] > votes["C"] else "C"
+    return late[-1]
 
 
-def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
-    """(year, title line): the first early line naming a year and a report; a line saying
-    年度报告 wins over a breadcrumb that only says 年报."""
-    early = [line.text.strip() for line in lines[:60] if len(line.text.strip()) <= 80]
-    for words in TITLE_WORDS:
-        for text in early:
-            match = TITLE_YEAR.search(text) if words in text else None
-            if match and (year := _year(match.group(1))):
-                return year, text
-    return None, None
+def _decisive(votes: dict[str, int], code: str) -> bool:
+    """The vocabulary speaks for `code`: some label of its own is printed."""
+    if code == "A":
+        return votes["A"] > votes["BC"]
+    return votes["BC"] > votes["A"] and votes[code] > votes[RIVALS[code]]
 
 
-def _year(text: str) -> int | None:
-    digits = text.translate(CHINESE_DIGITS)
-    if not digits.isdigit():
-        return None
-    year = int(digits)
-    return year if FIRST_REPORTING_YEAR <= year <= date.today().year + 1 else None
-
-
-def fallback_year(squeezed: str) -> int | None:
-    """The most frequent plausible `YYYY年` of the text: the reporting year in most reports."""
-    counts: dict[int, int] = {}
-    for found in re.findall(r"(20[0-4]\d)年", squeezed):
-        if year := _year(found):
-            counts[year] = counts.get(year, 0) + 1
-    return max(counts, key=lambda y: (counts[y], -y)) if counts else None
-
-
-def agency_from_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    title = TITLE_CHROME.sub("", title.strip())
-    match = TITLE_YEAR.search(title)
-    if not match:
-        return None
-    before = AGENCY_TAIL.sub("", title[: match.start()]).strip()
-    if len(before) >= 2:
-        return before
-    after = re.split(r"政府信息|信息公开|政务公开|年度报告", title[match.end() :])[0].strip()
-    return AGENCY_TAIL.sub("", after).strip() or None
+def identify(lines: list[SourceLine], squeezed: str, all_lines: list[SourceLine]) -> Identity:
+    """Year first (identity.py), then the generation among those the year allows. `lines`
+    are the report's own lines (no chrome); `all_lines` also give the publication date."""
+    year, title = read_year(lines, squeezed)
+    generation, votes, conflict = detect_generation(squeezed, year)
+    return Identity(
+        generation, year, read_agency(lines, title), published_on(all_lines), votes, conflict
+    )
 
 
 def published_on(lines: list[SourceLine]) -> date | None:
@@ -122,10 +124,3 @@ def published_on(lines: list[SourceLine]) -> date | None:
             except ValueError:
                 return None
     return None
-
-
-def identify(lines: list[SourceLine], squeezed: str) -> Identity:
-    year, title = title_year(lines)
-    year = year or fallback_year(squeezed)
-    generation, votes = detect_generation(squeezed, year)
-    return Identity(generation, year, agency_from_title(title), published_on(lines), votes)

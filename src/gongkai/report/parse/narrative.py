@@ -1,96 +1,304 @@
-"""Figures stated only in prose, as data: patterns → keys (report-json.md `narrative`).
+"""Figures stated only in prose → keys (report-json.md `narrative`), clause by clause.
 
-`受理依申请公开5件` → requests.received 5; `未收到…申请` → 0; `没有发生…行政复议案、行政诉讼案`
-→ 0 for both. Approximate figures (`7100余条`) are not figures. Keys are the generation-A topic
-keys; in a generation B/C report a topic with a table key of its own uses that key
-(requests.received → s3.new.total). Spec: report-json.md, seed notes 000, 001, 004.
+`本单位全年共主动公开各类信息46条，其中网站公开25条` → proactive.total 46, via_website 25;
+`本年度未收到…政府信息公开申请` → requests.received 0; `未发生…行政复议和行政诉讼` → 0 for
+both. A figure is taken for a topic only when its own words say so (the clause around it, or
+the topic its sentence or section heading carries); a clause about another quantity (咨询,
+浏览量, 粉丝, 办件量) gives nothing and ends the topic its sentence carried. Where a report
+states one topic twice, an exact figure wins over an approximate one (310余条, taken with a
+P-21 finding), and this year's over a cumulative one (累计). The words are data (prose.py).
+Keys are the generation-A topic keys; in a generation B/C report a topic with a table key of
+its own uses that key (requests.received → s3.new.total). Spec: report-json.md, seed notes.
 """
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
-from gongkai.report.formats import GENERATIONS, Kind
+from gongkai.report.formats import GENERATIONS
+from gongkai.report.parse import prose
+from gongkai.report.parse.generation import label_cores
 from gongkai.report.parse.limits import check_time
+from gongkai.report.parse.locate import label_core
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.values import CellValue
 
-APPLICATION = r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
-RECEIVE = r"(?:受理|收到|接到|接收|办理)"
-NEGATION = r"(?:未|没有|无|不存在|尚未)"
-COUNT_UNIT = r"(?:件|条|个|份|宗|起|次)"
-WHOSE = r"了?(?:群众|公民|各类)?的?"
-EXACT = r"(?!\d|\.\d|余|多|左右)"
-FIGURE = rf"共?计?(?<!\d)(?P<n>\d{{1,15}}){EXACT}{COUNT_UNIT}"
-
-# (key, pattern): a pattern with group `n` states a figure; one without states zero.
-PATTERNS: tuple[tuple[str, str], ...] = (
-    ("requests.received", rf"{RECEIVE}{WHOSE}{APPLICATION}(?:事项|申请)?{FIGURE}"),
-    ("requests.received", rf"{RECEIVE}了?{FIGURE}的?{APPLICATION}"),
-    ("requests.received", rf"{NEGATION}(?:发生|{RECEIVE})过?(?:任何)?[^,]{{0,10}}?{APPLICATION}"),
-    ("requests.fees", rf"{NEGATION}[^,]{{0,24}}?(?:收费|收取[^,]{{0,8}}?费)"),
-    ("proactive.total", rf"主动公开(?:政府)?信息(?:数)?共?计?(?<!\d)(?P<n>\d{{1,15}}){EXACT}条"),
-    ("proactive.normative_published", r"无主动公开规范性文件"),
-    ("proactive.normative_issued", rf"{NEGATION}[^,]{{0,12}}?制发规范性文件"),
-    ("proactive.via_wechat", rf"(?:微信|公众号)[^,\d]{{0,10}}?(?<!\d)(?P<n>\d{{1,15}}){EXACT}条"),
-    ("review.total", rf"行政复议(?:案件|申请)?共?(?<!\d)(?P<n>\d{{1,15}}){EXACT}(?:件|起|宗)"),
-    ("litigation.total", rf"行政诉讼(?:案件)?共?(?<!\d)(?P<n>\d{{1,15}}){EXACT}(?:件|起|宗)"),
-)  # fmt: skip
-COMPILED = tuple((key, re.compile(pattern)) for key, pattern in PATTERNS)
-
-# 没有发生…行政复议案、行政诉讼案: a negation, then the topics it covers, in one clause.
-APPEAL_TOPICS = {"review.total": "行政复议", "litigation.total": "行政诉讼"}
-NEGATED_CLAUSE = re.compile(rf"{NEGATION}(?:发生|出现|收到|涉及|因)?(?P<rest>[^,]*)")
-
+# Zeros and figures stated by fixed phrases besides the clause engine.
+FIXED: tuple[tuple[str, re.Pattern], ...] = (
+    ("proactive.normative_published", re.compile(r"无主动公开规范性文件")),
+    ("proactive.normative_issued", re.compile(rf"{prose.NEGATION}[^,，]{{0,12}}?制发规范性文件")),
+)
 # A topic key whose figure has a table key of its own in generations B and C.
 TABLE_KEYS = {"requests.received": "s3.new.total", "review.total": "s4.review.total"}
-SENTENCES = re.compile(r"[。;!?\n]")
-# Every pattern above needs one of these words (traditional forms included).
-TRIGGERS = re.compile(
-    r"申请|申請|收费|收費|费|費|主动公开|主動公開|规范性文件|規範性文件|微信|公众号|公眾號|复议|復議|覆議|诉讼|訴訟"
-)
+NUMERALS = "一二三四五六七八九十"
+SECTION_HEADING = re.compile(rf"^(?:[{NUMERALS}]+[、.]|\(?[{NUMERALS}]+\)|\d+[、.])")
+COMPARISON = re.compile(r"增加到|增至|提高到|上升到|下降到|减少到|达到")
+# Topic keys a weak proactive clause (发布信息 N 条 under a 主动公开 heading) may give.
+WEAK = {"proactive.total"}
+# A line this long without a sentence end was wrapped by PDF extraction.
+WRAPPED_MIN = 20
+WRAP_END = re.compile(r"[。;；!！?？:：]$")
+LABEL_MAX = 40
+TRIGGERS = re.compile(r"申请|费|公开|发布|复议|诉讼|微信|微博|网站")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One prose figure: its key, value and how firmly the text states it."""
+
+    key: str
+    value: CellValue
+    approximate: bool = False
+    cumulative: bool = False
+    order: int = 0
+
+    negated: bool = False
+    weak: bool = False
+    text: str = ""  # the figure as printed (310余条)
+
+    @property
+    def rank(self) -> tuple:
+        """Lower is firmer: exact before approximate, this year's before a running total, a
+        figure before a zero read from a negation, then the first."""
+        return (self.approximate, self.weak, self.cumulative, self.negated, self.order)
+
+    @property
+    def firm(self) -> bool:
+        """Firm enough to contradict a table figure (a P-4 finding)."""
+        return not (self.approximate or self.weak or self.cumulative)
 
 
 def read_narrative(paragraphs: Iterable[str], code: str) -> dict[str, CellValue]:
-    found: dict[str, CellValue] = {}
-    for paragraph in paragraphs:
+    return {key: stated.value for key, stated in read_prose(paragraphs, code).items()}
+
+
+def read_prose(paragraphs: Iterable[str], code: str) -> dict[str, Stated]:
+    """Per key, the best-stated prose figure of the report."""
+    best: dict[str, Stated] = {}
+    section = None
+    for order, text in enumerate(_sentences_rejoined(paragraphs)):
         check_time()
-        if len(paragraph) < 8 or not TRIGGERS.search(paragraph):
-            continue  # table cells and sentences on other topics: most lines of a report
-        for sentence in SENTENCES.split(squeeze_keeping_lines(paragraph)):
-            for key, value in sentence_figures(sentence):
-                found.setdefault(key, value)
-    own = {_own_key(key, code): value for key, value in found.items()}
-    return {key: _of_kind(key, value) for key, value in own.items()}
+        section = _section_topic(text, section)
+        if len(text) < 6 or not TRIGGERS.search(text) or _is_label(text):
+            continue
+        for stated in _paragraph_figures(text, section, order):
+            if stated.key not in best or stated.rank < best[stated.key].rank:
+                best[stated.key] = stated
+    return {_own_key(key, code): _of_kind(stated) for key, stated in best.items()}
 
 
-def _of_kind(key: str, value: CellValue) -> CellValue:
+def _of_kind(stated: Stated) -> Stated:
     """Amounts (万元) are Decimals, as in cells."""
-    spec = GENERATIONS["A"].cells.get(key)
-    if spec is not None and spec.kind is Kind.DECIMAL and value is not None:
-        return Decimal(value)
-    return value
+    if stated.key == "requests.fees" and isinstance(stated.value, int):
+        return replace(stated, value=Decimal(stated.value))
+    return stated
 
 
-def squeeze_keeping_lines(text: str) -> str:
-    return "\n".join(squeeze(line) for line in text.splitlines())
+def _sentences_rejoined(paragraphs: Iterable[str]) -> list[str]:
+    """Squeezed paragraphs, with prose that PDF extraction wrapped over lines joined again."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        for line in paragraph.splitlines():
+            text = squeeze(line)
+            if joined and _continues(joined[-1], text):
+                joined[-1] += text
+            elif text:
+                joined.append(text)
+    return joined
 
 
-def sentence_figures(sentence: str) -> list[tuple[str, CellValue]]:
-    figures = []
-    for key, pattern in COMPILED:
-        match = pattern.search(sentence)
-        if match:
-            figures.append((key, int(match["n"]) if "n" in pattern.groupindex else 0))
-    return figures + appeal_zeros(sentence)
+def _continues(previous: str, text: str) -> bool:
+    return (
+        len(previous) >= WRAPPED_MIN
+        and not WRAP_END.search(previous)
+        and not SECTION_HEADING.match(text)
+        and not SECTION_HEADING.match(previous)
+    )
 
 
-def appeal_zeros(sentence: str) -> list[tuple[str, CellValue]]:
-    zeros = []
-    for match in NEGATED_CLAUSE.finditer(sentence):
-        rest = match["rest"]
-        zeros.extend((key, 0) for key, topic in APPEAL_TOPICS.items() if topic in rest)
+def _is_label(text: str) -> bool:
+    """A statutory label printed as a line of its own (4.无正当理由大量反复申请)."""
+    core = label_core(text)
+    return len(core) <= LABEL_MAX and any(core in label for label in statutory_labels())
+
+
+@cache
+def statutory_labels() -> tuple[str, ...]:
+    return tuple(core for code in GENERATIONS for core in label_cores(code) if core)
+
+
+def _section_topic(text: str, current: str | None) -> str | None:
+    """A heading (二、主动公开政府信息情况) sets the topic of the paragraphs under it."""
+    if len(text) > 40 or not SECTION_HEADING.match(text) or text.endswith("。"):
+        return current
+    return _family(text)
+
+
+def _family(text: str) -> str | None:
+    if prose.REVIEW.search(text) or prose.LITIGATION.search(text):
+        return "appeals"
+    if prose.FEES.search(text) and "申请" not in text:
+        return "fees"
+    if _requests_in(text):
+        return "requests"
+    if prose.PROACTIVE_STRONG.search(text):
+        return "proactive"
+    return None
+
+
+def _paragraph_figures(text: str, section: str | None, order: int) -> list[Stated]:
+    found = []
+    for sentence in prose.SENTENCE_END.split(text):
+        found += _sentence_figures(sentence, section, order)
+        found += [Stated(key, 0, order=order) for key, p in FIXED if p.search(sentence)]
+    return found
+
+
+def _sentence_figures(sentence: str, section: str | None, order: int) -> list[Stated]:
+    found: list[Stated] = []
+    carried = section
+    for clause in prose.CLAUSE_END.split(sentence):
+        found += [Stated(key, 0, negated=True, order=order) for key in negated_zeros(clause)]
+        clause_figures, carried = _clause_figures(clause, carried, found, order)
+        found += clause_figures
+    return found
+
+
+def _clause_figures(
+    clause: str, carried: str | None, earlier: list[Stated], order: int
+) -> tuple[list[Stated], str | None]:
+    if prose.OTHER_QUANTITY.search(clause):
+        return [], None
+    clause = prose.NOTE.sub("", clause)
+    comparison = COMPARISON.search(clause)
+    start = comparison.end() if comparison else 0
+    topic = prose.FIGURE.sub("", clause[: comparison.start()]) if comparison else ""
+    figures = [m for m in prose.FIGURE.finditer(clause, start)]
+    found = []
+    for index, match in enumerate(figures):
+        own = (
+            clause[figures[index - 1].end() : match.start()]
+            if index
+            else (topic + clause[start : match.start()])
+        )
+        following = figures[index + 1].start() if index + 1 < len(figures) else None
+        after = clause[match.end() : following]
+        key = _topic_key(own, after, match["unit"], carried, [*earlier, *found])
+        if key is not None:
+            found.append(_stated(key, match, own, order, weak=key in WEAK and not _strong(own)))
+    bare = prose.BARE_ZERO.search(clause)
+    if bare and prose.FEES.search(clause[: bare.start()]):
+        found.append(Stated("requests.fees", Decimal(0), order=order))
+    family = _family(clause) or carried
+    return found, family
+
+
+def _strong(own: str) -> bool:
+    return bool(prose.PROACTIVE_STRONG.search(own))
+
+
+def _stated(key: str, match: re.Match, own: str, order: int, weak: bool) -> Stated:
+    value: CellValue = _number(match["n"])
+    if key == "requests.fees":
+        value = Decimal(value) / (10000 if match["unit"] == "元" else 1)
+    approximate = bool(match["before"] or match["more"] or match["after"])
+    cumulative = bool(prose.CUMULATIVE.search(own))
+    return Stated(key, value, approximate, cumulative, order, weak=weak, text=match[0])
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    digits = prose.CHINESE_DIGITS
+    if "十" not in text:
+        return int("".join(str(digits[c]) for c in text if c in digits) or 0)
+    tens, _, ones = text.partition("十")
+    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+
+
+def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) -> str | None:
+    units = unit
+    if prose.REVIEW.search(own) or prose.LITIGATION.search(own):
+        return _appeal_key(own) if units in prose.UNITS["appeals"] else None
+    if prose.FEES.search(own):
+        return "requests.fees" if units in prose.UNITS["fees"] else None
+    if units in prose.UNITS["requests"] and (request := _request_key(own, after, carried)):
+        return request
+    if units in prose.UNITS["proactive"]:
+        return _proactive_key(own, carried, earlier)
+    return None
+
+
+def _appeal_key(own: str) -> str:
+    review = [m.start() for m in prose.REVIEW.finditer(own)]
+    litigation = [m.start() for m in prose.LITIGATION.finditer(own)]
+    return (
+        "review.total"
+        if max(review, default=-1) > max(litigation, default=-1)
+        else ("litigation.total")
+    )
+
+
+def _requests_in(text: str) -> bool:
+    return bool(prose.REQUEST_WORD.search(prose.REQUEST_NOT.sub("", text)))
+
+
+def _request_key(own: str, after: str, carried: str | None) -> str | None:
+    named = _requests_in(own) or _requests_in(after)
+    if not named and carried != "requests":
+        return None
+    if named and prose.RECEIVE.search(own):
+        for key, channel in prose.REQUEST_CHANNELS:
+            if "其中" in own and channel.search(own):
+                return key
+        return "requests.received"
+    for key, words in (*prose.REQUEST_CHANNELS, *prose.ANSWERS):
+        if words.search(own):
+            return key
+    if named and "依申请公开" in own + after:
+        return "requests.received"
+    return None
+
+
+def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str | None:
+    total_taken = any(s.key == "proactive.total" for s in earlier)
+    if prose.PROACTIVE_STRONG.search(own) and not ("其中" in own and total_taken):
+        return "proactive.total"
+    if carried != "proactive" and not prose.PROACTIVE.search(own):
+        return None
+    for key, channel in prose.CHANNELS:
+        if channel.search(own) and prose.CHANNEL_COUNT.search(own):
+            return key
+    if not total_taken and prose.PROACTIVE.search(own) and carried == "proactive":
+        return "proactive.total"
+    return None
+
+
+def negated_zeros(clause: str) -> list[str]:
+    """The topics a negation in `clause` states as zero (未收到…申请, 未发生…行政复议)."""
+    zeros: list[str] = []
+    for match in re.finditer(rf"{prose.NEGATION}{prose.NEGATED_VERB}?", clause):
+        rest = clause[match.end() :]
+        appeals = [m.start() for m in re.finditer(r"复议|诉讼", rest)]
+        if prose.REVIEW.search(rest):
+            zeros.append("review.total")
+        if prose.LITIGATION.search(rest):
+            zeros.append("litigation.total")
+        if prose.FEES.search(rest):
+            zeros.append("requests.fees")
+        elif _negated_request(rest, min(appeals, default=len(rest))):
+            zeros.append("requests.received")
     return zeros
+
+
+def _negated_request(rest: str, before: int) -> bool:
+    masked = prose.REQUEST_NOT.sub(lambda m: "#" * len(m[0]), rest)
+    request = prose.REQUEST_WORD.search(masked)
+    if not request or request.start() > before:
+        return False
+    return not prose.NOT_RECEIVING.search(masked[: request.start()])
 
 
 def _own_key(key: str, code: str) -> str:

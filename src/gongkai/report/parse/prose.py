@@ -1,0 +1,98 @@
+"""What real prose-only reports say, as data: the words of each topic, the negations that
+state a zero, and the quantities that are not ours.
+
+Built from pre-2019 county, town and department reports of many provinces and years (乡, 镇,
+街道, 局, 委, 办, 中心; 2009–2018), simplified and traditional alike (the text is folded to
+simplified first). Every pattern is matched on `normalize.squeeze` text (no spaces, half-width
+digits). narrative.py is the engine that applies them clause by clause.
+"""
+
+import re
+
+# A figure with the unit a count of ours is printed in; `第15条` (an article) is not a figure.
+NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}"
+FIGURE = re.compile(
+    rf"(?<![\d.第%每逐任])(?P<before>约|近|逾|超过)?(?P<n>{NUMERAL})(?!\.\d|\d)"
+    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次)(?P<after>左右|以上)?(?!百分点)"
+)
+# `收费为0`, `均为0`: a zero stated without a unit.
+BARE_ZERO = re.compile(r"(?:为|是|计)(?P<n>0|零)(?![\d.件条个份起宗次项篇元%])")
+
+# Clauses end at these; `、` joins the topics of one clause (行政复议、行政诉讼).
+CLAUSE_END = re.compile(r"[,，;；:：。!！?？\n]")
+SENTENCE_END = re.compile(r"[;；。!！?？\n]")
+
+# A clause about another quantity: its figures are never ours, and it ends the topic that the
+# sentence carried (咨询 2070 人次, 网审平台受理申请 4364 件, 粉丝, 浏览量, 建议提案).
+OTHER_QUANTITY = re.compile(
+    r"咨询|浏览|访问|点击|阅读|粉丝|关注|转发|分享|评论|留言|办件|审批|许可|服务事项|网审|"
+    r"人次|来电|来访|热线|信访|投诉|建议|提案|培训|会议|检查|督查|考核|栏目|链接|下载|"
+    r"查阅|讲座|经费|支出|预算|决算|%"
+)
+
+NEGATION = r"(?:未|没有|没收到|无|尚未|不存在)"
+# The only verbs that may stand between a negation and what it negates.
+NEGATED_VERB = r"(?:收到|受理|接到|接收|接受|发生|出现|产生|涉及|有|因|针对|提起|办理|存在)"
+
+# 申请 that is a disclosure request; not 复议申请, not 申请行政复议, not a licence application.
+REQUEST_WORD = re.compile(
+    r"(?:依申请公开|信息公开申请|公开申请|申请公开|政府信息申请|申请件|申请)(?![^,，]{0,6}?(?:复议|诉讼|提起))"
+)
+REQUEST_NOT = re.compile(r"(?:复议|诉讼|审批|许可|登记|注册|备案|网审)申请|申请(?:人数|人)")
+# Words between a negation and 申请 that make it negate something else (没有逾期答复的申请).
+NOT_RECEIVING = re.compile(r"答复|办结|逾期|超期|不予|驳回|咨询|投诉|不公开")
+RECEIVE = re.compile(r"收到|受理|接到|接收|接受|共收|办理|登记")
+REVIEW = re.compile(r"复议")
+LITIGATION = re.compile(r"诉讼")
+FEES = re.compile(r"收费|收取[^,，]{0,16}?费|费用")
+
+# Proactive disclosure: the words of a total, and the channels of its 其中 parts.
+PROACTIVE = re.compile(
+    r"主动公开|公开各类|公开政府信息|公开信息|发布[^,，]{0,10}?信息|公开[^,，]{0,6}?信息"
+)
+PROACTIVE_STRONG = re.compile(r"主动公开")
+CHANNELS = (
+    ("proactive.via_gazette", re.compile(r"公报")),
+    ("proactive.via_weibo", re.compile(r"微博")),
+    ("proactive.via_wechat", re.compile(r"微信|公众号")),
+    ("proactive.via_website", re.compile(r"网站|门户网|信息公开网|政府网|网上|网页|平台")),
+)
+# A channel's figure counts documents (信息, 微文), not one kind of them (采购公告, 提问).
+CHANNEL_COUNT = re.compile(
+    r"(?:公开|发布|推送|信息|微文|推文|文章|稿件|内容|条目)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
+)
+# Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
+NOTE = re.compile(r"\([^()]*\)")
+CUMULATIVE = re.compile(r"累计|截至|截止|到目前|迄今|至今|以来")
+CATEGORY = re.compile(r"类|信息[^,，]{0,4}?$")
+
+# Parts of requests.received by channel, and outcomes of the answers (generation A rows).
+REQUEST_CHANNELS = (
+    ("requests.received.in_person", re.compile(r"当面|现场|窗口")),
+    ("requests.received.fax", re.compile(r"传真")),
+    ("requests.received.online", re.compile(r"网络|网上|互联网|电子邮件|邮箱|在线")),
+    ("requests.received.letter", re.compile(r"信函|邮寄|来信")),
+)
+ANSWERS = (
+    ("requests.answered.not_exist", re.compile(r"不存在")),
+    ("requests.answered.not_this_agency", re.compile(r"不属于本")),
+    ("requests.answered.already_public", re.compile(r"已主动公开|已经主动公开|主动公开范围")),
+    ("requests.answered.partial", re.compile(r"部分公开")),
+    ("requests.answered.refused", re.compile(r"不予公开|不同意公开|不公开")),
+    ("requests.answered.clarify", re.compile(r"更改补充|补正")),
+    ("requests.answered.other_channel", re.compile(r"其他途径")),
+    ("requests.answered.granted", re.compile(r"同意公开|予以公开|全部公开|已公开|公开答复")),
+    ("requests.closed", re.compile(r"办结")),
+    ("requests.answered", re.compile(r"答复|回复|处理")),
+)
+
+# Units each topic is counted in (a 次 is never a number of documents).
+UNITS = {
+    "proactive": frozenset("条件篇个份项"),
+    "requests": frozenset("件条个份起宗次项"),
+    "appeals": frozenset("件起宗个次"),
+    "fees": frozenset({"元", "万元"}),
+}
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip

@@ -1,0 +1,149 @@
+"""Prose-only generation-A reports: figures in sentences, zeros written as negations, and
+figures of other quantities left alone. The sentences have the shapes of real county, town
+and department reports of 2009–2018 (agencies and figures invented)."""
+
+from decimal import Decimal
+
+import pytest
+
+from gongkai.report.parse import parse_lines
+from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.narrative import read_narrative, read_prose
+
+
+def lines(*texts: str) -> list[SourceLine]:
+    return [SourceLine(text, {"line": n}) for n, text in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("本局全年共主动公开各类信息46条。", {"proactive.total": 46}),
+        ("全年主动公开信息37条，其中网站公开25条。",
+         {"proactive.total": 37, "proactive.via_website": 25}),
+        ("2015年度我镇在主动公开政府信息件数为88件，处理网上投诉件12只。", {"proactive.total": 88}),
+        ("依照主动公开目录公开各类信息及工作动态类信息合计141条。", {"proactive.total": 141}),
+        ("累计主动公开政府信息已达812条。2016年新增主动公开政府信息64条，其中概况信息5条。",
+         {"proactive.total": 64}),
+        ("我办在市政府网站主动公开信息19条，其中工作动态6条，其中主站采用9条。",
+         {"proactive.total": 19}),
+        ("主动公开政府信息230条，共在县信息公开网发布信息150条，局微信公众号发布微文80篇。",
+         {"proactive.total": 230, "proactive.via_website": 150, "proactive.via_wechat": 80}),
+        ("2014年，我局收到9起政府信息依申请公开，均按时办理。", {"requests.received": 9}),
+        ("本街道共收到申请3件，均按时办结，其中申请公开信息不存在2件，不属于本行政机关公开1件。",
+         {"requests.received": 3, "requests.answered.not_exist": 2,
+          "requests.answered.not_this_agency": 1}),
+        ("全年共受理政府信息公开申请14件，其中当面申请4件，网络申请8件，信函申请2件。",
+         {"requests.received": 14, "requests.received.in_person": 4,
+          "requests.received.online": 8, "requests.received.letter": 2}),
+        ("依申请公开收费为0。", {"requests.fees": Decimal(0)}),
+        ("收到有关政府信息公开的行政复议申请0件。", {"review.total": 0}),
+        ("全年收取检索复制费120元。", {"requests.fees": Decimal("0.012")}),
+    ],
+)  # fmt: skip
+def test_a_figure_in_a_sentence_is_read_for_its_topic(text, figures):
+    assert read_narrative([text], "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("本年度未收到公民、法人或其他组织的政府信息公开申请。", {"requests.received": 0}),
+        ("没有收到群众的信息公开申请。", {"requests.received": 0}),
+        ("2013年度我乡没有接到群众主动要求公开政府信息的申请。", {"requests.received": 0}),
+        ("本年度沒有申請公開政府信息和不予公開政府信息的情況。", {"requests.received": 0}),
+        ("未收到要求公开其它信息的申请，也不存在不予公开政府信息。", {"requests.received": 0}),
+        ("未发生因政府信息公开引起的行政复议和行政诉讼。",
+         {"review.total": 0, "litigation.total": 0}),
+        ("本年度没有发生因政府信息公开申请行政复议、提起行政诉讼的情况。",
+         {"review.total": 0, "litigation.total": 0}),
+        ("2011年度未收到行政复议、提起行政诉讼的申请。",
+         {"review.total": 0, "litigation.total": 0}),
+        ("我局未收到政府信息公开投诉及因政府信息公开提起行政诉讼的情况。",
+         {"litigation.total": 0}),
+        ("本单位没有向依申请公开对象收取复印、传真、递送等任何费用，也无减免情况。",
+         {"requests.fees": Decimal(0)}),
+        ("我局未收到政府信息公开申请，因此未产生检索、复印、邮递等成本费用。",
+         {"requests.received": 0, "requests.fees": Decimal(0)}),
+    ],
+)  # fmt: skip
+def test_a_negation_states_a_zero(text, figures):
+    assert read_narrative([text], "A") == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2014年度共接受群众咨询0次。",
+        "全年共接受政府信息公开方面的咨询1860人次。",
+        "政务微博粉丝3200余人，网站浏览量达15万次。",
+        "全年办件量12000件，通过网审平台受理申请4364件，办结4364件。",
+        "我局共收到人大代表建议10件，政协委员提案7件。",
+        "按照《条例》第15条规定，通过网站等方式主动公开。",
+        "本报告中所列数据的统计期限自2014年1月1日起至2014年12月31日止。",
+        "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)",
+        "4.无正当理由大量反复申请",
+        "没有逾期答复的申请。",
+    ],
+)
+def test_figures_of_other_quantities_and_labels_are_not_taken(text):
+    assert read_narrative([text], "A") == {}
+
+
+def test_an_exact_figure_wins_over_an_approximate_one_which_is_taken_with_a_finding():
+    approximate = read_prose(["主动公开工作动态、通知公告310余条。"], "A")["proactive.total"]
+    assert (approximate.value, approximate.approximate) == (310, True)
+    both = ["主动公开各类信息约300条。", "全年主动公开政府信息296条。"]
+    assert read_narrative(both, "A") == {"proactive.total": 296}
+    report = parse_lines(lines("青山镇2015年政府信息公开工作年度报告", "主动公开信息310余条。"))
+    assert report.narrative == {"proactive.total": 310}
+    assert any(f.rule == "P-20" and f.cells == ("proactive.total",) for f in report.findings)
+
+
+def test_a_figure_beats_a_zero_read_from_a_negation_and_this_year_beats_a_running_total():
+    text = ["截至年底累计收到申请40件。", "本年度收到政府信息公开申请6件，没有收到行政复议申请。"]
+    assert read_narrative(text, "A") == {"requests.received": 6, "review.total": 0}
+
+
+def test_a_heading_carries_its_topic_to_the_sentences_under_it():
+    text = ["二、主动公开政府信息情况", "全年共发布信息52条，其中网站发布40条。"]
+    assert read_narrative(text, "A") == {"proactive.total": 52, "proactive.via_website": 40}
+
+
+def test_a_comparison_with_last_year_gives_this_years_figure():
+    text = ["主动公开信息量由2014年的120条增加到2015年的180条。"]
+    assert read_narrative(text, "A") == {"proactive.total": 180}
+
+
+def test_a_sentence_wrapped_by_pdf_extraction_is_read_whole():
+    wrapped = [
+        "2016年度，本单位共收到公民、法人或其他组织提出的政府信",
+        "息公开申请7件，均已按时答复。",
+    ]
+    assert read_narrative(wrapped, "A") == {"requests.received": 7}
+
+
+def test_a_prose_only_report_parses_to_its_figures_and_no_table_finding_hides_them():
+    report = parse_lines(
+        lines(
+            "白沙乡2014年政府信息公开工作年度报告",
+            "一、概述",
+            "我乡成立了政府信息公开工作领导小组。",
+            "二、主动公开政府信息情况",
+            "本单位全年共主动公开政府信息58条。",
+            "三、依申请公开政府信息情况",
+            "本年度未收到公民、法人或其他组织的政府信息公开申请。",
+            "四、政府信息公开的收费及减免情况",
+            "未收取任何政府信息公开费用。",
+            "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "未发生因政府信息公开引起的行政复议和行政诉讼。",
+        )
+    )
+    assert (report.generation, report.year, report.agency) == ("A", 2014, "白沙乡")
+    assert report.narrative == {
+        "proactive.total": 58,
+        "requests.received": 0,
+        "requests.fees": Decimal(0),
+        "review.total": 0,
+        "litigation.total": 0,
+    }
