@@ -92,10 +92,13 @@ def serve_production(host: str, port: int, workers: int | None, threads: int | N
 
 @main.command()
 def migrate() -> None:
-    """Create or update the database tables."""
-    call_django("migrate", "--no-input", "-v", "0")
-    call_django("createcachetable")  # the shared cache's table (nothing to do with Redis)
-    click.echo("数据库已是最新 / database is up to date.")
+    """Create or update the database tables, and say which migrations that applied."""
+    setup_django()
+    from gongkai.web.ops.migrate import migrate as apply_migrations
+    from gongkai.web.ops.migrate import report
+
+    for line in report(apply_migrations()):
+        click.echo(line)
 
 
 @main.command()
