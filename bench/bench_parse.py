@@ -6,20 +6,28 @@ memory over a 10,000-file batch. Record the output in docs/PERFORMANCE.md.
 Inputs: the seed reports (tests/fixtures/shared/corpus/seeds, copied from ../shared) and the
 parser's own corpus (tests/report/parse/corpus), which has every generation in text,
 markdown, HTML, DOCX and PDF.
+
+PDF against `pdftotext -layout`: every PDF of the parser's corpus and of the damage corpus
+(tests/report/parse/damage) is read in the same run by the parser's reader (read_report, the
+stream-inflation guard included, in this process) and by pdftotext (one process per file, as
+its users run it), rounds alternating; the best round of each is compared.
 """
 
 import argparse
 import itertools
+import shutil
 import statistics
+import subprocess
 import time
 from pathlib import Path
 
 from gongkai.report.parse import parse_lines, parse_report
-from gongkai.report.parse.readers import read_bytes
+from gongkai.report.parse.readers import read_bytes, read_report
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "report" / "parse" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures" / "shared" / "corpus" / "seeds"
+DAMAGE = ROOT / "tests" / "report" / "parse" / "damage"
 
 
 def files_of(suffixes: tuple[str, ...]) -> list[Path]:
@@ -81,11 +89,45 @@ def batch(files: list[Path], total: int) -> list[tuple[int, float]]:
     return samples
 
 
+def seconds_for(read, files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        read(path)
+    return time.perf_counter() - start
+
+
+def pdftotext(path: Path) -> None:
+    subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True)
+
+
+def pdf_ratio(rounds: int) -> None:
+    """The parser's PDF reading time over pdftotext -layout's, on the same files, best rounds."""
+    files = sorted(CORPUS.glob("*.pdf")) + sorted(DAMAGE.glob("*.pdf"))
+    if not shutil.which("pdftotext") or not files:
+        print("PDF ratio: needs pdftotext (poppler-utils) and the corpora's PDFs")
+        return
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(seconds_for(read_report, files))
+        theirs.append(seconds_for(pdftotext, files))
+    parse = seconds_for(parse_report, files)
+    print(
+        f"PDF: {len(files)} files, reader {min(ours) / len(files) * 1000:.1f} ms/file, "
+        f"pdftotext -layout {min(theirs) / len(files) * 1000:.1f} ms/file, "
+        f"ratio {min(ours) / min(theirs):.2f}; whole parse {parse / len(files) * 1000:.1f} ms/file"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, default=10000)
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF ratio")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the PDF ratio")
     args = parser.parse_args()
+    pdf_ratio(args.rounds)
+    if args.pdf_only:
+        return
     for name, lines in fifteen_kb_reports().items():
         with_rules = lines_rate(lines, True, args.seconds)
         without = lines_rate(lines, False, args.seconds)

@@ -5,7 +5,7 @@ A Word or Excel file is a zip archive, and a small one can inflate to gigabytes 
 archive declares for it (it stops there and fails the checksum), so adding up the declared
 sizes before anything is inflated bounds what any reader can produce (`open_archive`). A PDF
 is no zip, but its streams are deflated the same way: `refuse_pdf_bomb` inflates each one,
-in bounded steps, before pdfminer does. Time is bounded per file by a deadline that the
+in bounded steps, before the PDF reader does. Time is bounded per file by a deadline that the
 readers and the line parser check as they go (`time_limit`, `check_time`); in the main
 thread of a process (the command line, its worker processes) a timer also interrupts code
 that does not check. The parser (readers.py), the catalogue's attachments and the annual
@@ -109,15 +109,16 @@ def refuse_pdf_bomb(data: bytes) -> None:
 def inflated_size(data: bytes, start: int, budget: int) -> int:
     """How far the zlib stream at `start` inflates, up to budget + 1 (0 if it is none)."""
     inflater, size, position, step = zlib.decompressobj(), 0, start, 1 << 20
+    view = memoryview(data)  # a slice of a view copies nothing
     try:
         while size <= budget and not inflater.eof and position < len(data):
-            chunk = data[position : position + step]
+            chunk = view[position : position + step]
             position += len(chunk)
             size += len(inflater.decompress(chunk, budget + 1 - size))
             while inflater.unconsumed_tail and size <= budget:
                 size += len(inflater.decompress(inflater.unconsumed_tail, budget + 1 - size))
     except zlib.error:
-        pass  # not deflated, or damaged: pdfminer decides
+        pass  # not deflated, or damaged: the PDF reader decides
     return size
 
 

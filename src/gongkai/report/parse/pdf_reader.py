@@ -1,57 +1,73 @@
 """PDFs with a text layer → lines, page by page, tables and prose in reading order.
 
-pdfplumber returns merged cells as None (skipped, like a rowspan in HTML) and wrapped cells
-with newlines (joined). Text inside a table's box is not repeated as prose.
+PDFium (pypdfium2) gives every character with its box and every drawn path with its bounds,
+at about the cost of `pdftotext -layout`; pdfminer, which pdfplumber parses with, took ten
+times that. A table is found from its ruling lines the way pdfplumber finds one (pdf_grid.py):
+each cell's characters become that cell's text, a merged cell's later rows are skipped (None,
+like a rowspan in HTML), and a wrapped cell is joined. Text inside a table's box is not
+repeated as prose.
 """
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
+import pypdfium2 as pdfium
 
+from gongkai.report.parse import pdf_grid
 from gongkai.report.parse.limits import MAX_PDF_PAGES, TooCostly, check_time
 from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.pdf_chars import Char, by_middle, page_chars, text_lines
 from gongkai.report.parse.readers import UnreadableSource, non_empty, row_line
 
 
-def inside(line: dict, boxes: list[tuple]) -> bool:
-    middle = (line["top"] + line["bottom"]) / 2
+def inside(char: Char, boxes: list[tuple]) -> bool:
+    middle = (char.top + char.bottom) / 2
     return any(top <= middle <= bottom for (_, top, _, bottom) in boxes)
 
 
 def page_lines(page, number: int, first_table: int) -> list[tuple[float, SourceLine]]:
-    found = page.find_tables()
+    height = page.get_height()
+    chars = by_middle(page_chars(page, height))
+    tables = pdf_grid.page_tables(page, height)
     placed: list[tuple[float, SourceLine]] = []
-    for index, table in enumerate(found, first_table):
-        for row_number, row in enumerate(table.extract(), 1):
+    for index, table in enumerate(tables, first_table):
+        for row_number, (top, row) in enumerate(pdf_grid.extract(table, chars), 1):
             cells = [cell for cell in row if cell is not None]
             where = {"page": number, "table": index, "row": row_number}
-            placed.append((table.bbox[1] + row_number * 1e-3, row_line(cells, where)))
-    boxes = [table.bbox for table in found]
-    for line in page.extract_text_lines(return_chars=False):
-        if not inside(line, boxes):
-            where = {"page": number, "top": round(line["top"], 1)}
-            placed.append((line["top"], SourceLine(line["text"], where)))
+            placed.append((top + row_number * 1e-3, row_line(cells, where)))
+    boxes = [pdf_grid.bbox(table) for table in tables]
+    for top, text in text_lines([char for char in chars if not inside(char, boxes)]):
+        placed.append((top, SourceLine(text, {"page": number, "top": round(top, 1)})))
     return sorted(placed, key=lambda pair: pair[0])
 
 
+def open_document(data: bytes) -> pdfium.PdfDocument:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise UnreadableSource(f"not a readable PDF: {error}") from None
+    if len(pdf) > MAX_PDF_PAGES:
+        pdf.close()
+        raise TooCostly(f"PDF 超过 {MAX_PDF_PAGES} 页 / more than {MAX_PDF_PAGES} pages")
+    return pdf
+
+
 def pdf_lines(stream) -> list[SourceLine]:
+    data = stream.read() if hasattr(stream, "read") else bytes(stream)
+    pdf = open_document(data)
     lines: list[SourceLine] = []
     try:
-        with pdfplumber.open(stream) as pdf:
-            tables = 1
-            if len(pdf.pages) > MAX_PDF_PAGES:
-                raise TooCostly(f"PDF 超过 {MAX_PDF_PAGES} 页 / more than {MAX_PDF_PAGES} pages")
-            for number, page in enumerate(pdf.pages, 1):
-                check_time()
-                placed = page_lines(page, number, tables)
-                tables += len({line.where.get("table") for _, line in placed} - {None})
-                lines.extend(line for _, line in placed)
-                page.flush_cache()  # keeps memory flat on long documents
-    except TooCostly:
+        tables = 1
+        for number in range(1, len(pdf) + 1):
+            check_time()
+            page = pdf[number - 1]
+            placed = page_lines(page, number, tables)
+            page.close()  # keeps memory flat on long documents
+            tables += len({line.where.get("table") for _, line in placed} - {None})
+            lines.extend(line for _, line in placed)
+    except (TooCostly, UnreadableSource):
         raise
-    except PDFSyntaxError as error:
-        raise UnreadableSource(f"not a readable PDF: {error}") from None
-    except Exception as error:  # pdfminer raises many kinds for damaged or encrypted files
+    except Exception as error:  # PDFium fails in many ways on damaged or encrypted files
         raise UnreadableSource(f"damaged or encrypted PDF: {error}") from None
+    finally:
+        pdf.close()
     if not lines:
         raise UnreadableSource("the PDF has no text layer (a scan?): OCR it first")
     return non_empty(iter(lines))

@@ -1,0 +1,80 @@
+"""A PDF page's characters with their boxes (PDFium), and characters → lines of text.
+
+Boxes are in pdfplumber's orientation (top and bottom measured down from the page's top) so
+that the table code can use pdfplumber's grid functions. The loose box (the font's ascent and
+descent, not the glyph's ink) keeps every character of a line at the same top, which is what
+groups them into a line. Spaces and line breaks that PDFium generates are dropped: gaps
+between characters say where a space goes.
+"""
+
+import ctypes
+import itertools
+from dataclasses import dataclass
+
+import pypdfium2.raw as pdfium_c
+
+LINE_TOLERANCE = 3.0  # points: characters whose tops differ by less are on one line
+SPACE_GAP = 3.0  # points: a wider gap between two characters reads as a space
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def page_chars(page, height: float) -> list[Char]:
+    textpage = page.get_textpage()
+    try:
+        return list(chars_of(textpage.raw, height))
+    finally:
+        textpage.close()
+
+
+def chars_of(textpage, height: float):
+    rect = pdfium_c.FS_RECTF()
+    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF):
+            continue  # spaces, line breaks, and PDFium's markers for them
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
+            continue
+        yield Char(chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters by line, top to bottom; each line left to right."""
+    lines: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c.top, c.x0)):
+        if lines and abs(char.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda c: c.x0) for line in lines]
+
+
+def line_text(line: list[Char]) -> str:
+    parts = [line[0].text]
+    for before, char in itertools.pairwise(line):
+        if char.x0 - before.x1 > SPACE_GAP:
+            parts.append(" ")
+        parts.append(char.text)
+    return "".join(parts)
+
+
+def text_lines(chars: list[Char]) -> list[tuple[float, str]]:
+    """(top, text) of each line the characters make."""
+    return [(line[0].top, line_text(line)) for line in group_lines(chars)]
+
+
+def cell_text(chars: list[Char]) -> str:
+    """A table cell's text: its lines joined by line breaks (readers.clean_cell joins them)."""
+    return "\n".join(text for _, text in text_lines(chars))
+
+
+def by_middle(chars: list[Char]) -> list[Char]:
+    """Characters in the order of their middle height, for table rows to slice."""
+    return sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
