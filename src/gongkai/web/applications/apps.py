@@ -8,4 +8,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Disclosure applications")
 
     def ready(self) -> None:
-        from gongkai.web.applications import signals  # noqa: F401  connects the receivers
+        from gongkai.web.applications import (  # noqa: F401  connects the receivers
+            applicant_mail,
+            signals,
+        )

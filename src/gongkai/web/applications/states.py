@@ -97,6 +97,7 @@ EVENT_LABELS = {
     "purge_applicant_details": _("Personal data masked: retention period ended"),
     "purge_applicant_attachments": _("Attachments deleted: retention period ended"),
     "waiting_passed": _("Waiting time passed"),
+    "applicant_notified": _("Applicant notified by e-mail"),  # applicant_mail.py
 }
 
 
