@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.web.conftest import make_person
+from tests.web.intelligence_world import published_report
 from tests.web.test_catalog_pages import entry as published_entry
 from tests.web.test_catalog_registry import issue as issue_document
 
@@ -33,6 +34,7 @@ from gongkai.web.applications.models import Attachment
 from gongkai.web.applications.workflow import submit
 from gongkai.web.catalog.models.entries import EntryAttachment
 from gongkai.web.catalog.models.registry import YearlyFigure
+from gongkai.web.intelligence.models import ImportRun
 
 ANONYMOUS, CLERK, REVIEWER, HEAD = "anonymous", "clerk", "reviewer", "head"
 ADMIN, SUPERVISOR, SUPERUSER, ROLELESS = "admin", "supervisor", "superuser", "roleless"
@@ -42,6 +44,7 @@ SIGNED_IN = VIEWERS | {ROLELESS}
 HANDLERS = frozenset({CLERK, REVIEWER, HEAD, SUPERUSER})
 MANAGERS = frozenset({ADMIN, SUPERUSER})
 IMPORTERS = HANDLERS | {SUPERVISOR}  # an agency's own staff, or the office that collects
+ANALYSTS = frozenset({SUPERVISOR, SUPERUSER})  # published reports: the supervising offices
 ONLY_SUPERUSER = frozenset({SUPERUSER})
 NOBODY = frozenset()
 ALLOW, DENY, LOGIN = "allow", "deny", "login"
@@ -80,6 +83,10 @@ def report(w, t):
 
 def agency(w, t):
     return {"code": w[t]["agency"].code}
+
+
+def published(w, t):
+    return {"pk": w[t]["published_report"].pk}
 
 
 PAGES = {
@@ -158,6 +165,19 @@ PAGES = {
     "annual-report-type": Row(IMPORTERS, lambda w, t: agency(w, t) | {"year": 2023}),
     "annual-report-type-check": Row(IMPORTERS, lambda w, t: agency(w, t) | {"year": 2023},
                                     method="post"),
+    # published reports: open data for everyone, the work for the supervising offices; a
+    # report of an agency of the tree only for its own office, an import run for its starter
+    "published-reports-export": Row(EVERYONE, args={"fmt": "csv"}),
+    "published-reports-dictionary": Row(EVERYONE),
+    "published-reports": Row(ANALYSTS),
+    "published-reports-import": Row(ANALYSTS),
+    "published-reports-run": Row(ANALYSTS, lambda w, t: {"pk": w[t]["import_run"].pk}),
+    "published-reports-matches": Row(ANALYSTS),
+    "published-reports-match": Row(ANALYSTS, published, method="post"),
+    "published-reports-queue": Row(ANALYSTS),
+    "published-reports-review": Row(ANALYSTS, published),
+    "published-reports-correct": Row(ANALYSTS, lambda w, t: published(w, t) | {
+        "key": "s3.new.total"}, method="post"),
     # the admin's own pages
     "admin:index": Row(SIGNED_IN),
     "admin:login": Row(EVERYONE),
@@ -257,6 +277,14 @@ OPERATIONS = {
     ("get", "/api/v1/catalog/entry"): Row(EVERYONE),
     ("get", "/api/v1/annual-reports"): Row(EVERYONE),
     ("get", "/api/v1/annual-reports/{code}/{year}"): Row(EVERYONE, report),
+    ("get", "/api/v1/reports"): Row(EVERYONE),
+    ("get", "/api/v1/reports/figures"): Row(EVERYONE),
+    ("get", "/api/v1/reports/{report_id}"): Row(EVERYONE, lambda w, t: {
+        "report_id": w[t]["published_report"].pk}),
+    ("get", "/api/v1/reports/{report_id}/figures"): Row(EVERYONE, lambda w, t: {
+        "report_id": w[t]["published_report"].pk}),
+    ("get", "/api/v1/reports/{report_id}/findings"): Row(EVERYONE, lambda w, t: {
+        "report_id": w[t]["published_report"].pk}),
 }  # fmt: skip
 
 
@@ -419,6 +447,10 @@ def world(people, finance, neighbour, publish_report):
         OTHER: objects_of(neighbour, nina, nina, publish_report),
     }
     world[OWN]["admin"] |= global_objects()
+    for target, owner, sha in ((OWN, people[SUPERVISOR], "a"), (OTHER, nina, "b")):
+        world[target]["published_report"] = published_report(world[target]["agency"],
+                                                             sha=sha * 64)
+        world[target]["import_run"] = ImportRun.objects.create(started_by=owner)
     return world
 
 

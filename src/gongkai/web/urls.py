@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("gongkai.web.catalog.urls")),
     path("", include("gongkai.web.appeals.urls")),
     path("", include("gongkai.web.annualreports.urls")),
+    path("", include("gongkai.web.intelligence.urls")),
     path("", include("gongkai.web.privacy.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

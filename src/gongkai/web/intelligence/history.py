@@ -24,8 +24,10 @@ def as_read(report: PublishedReport) -> Report:
     only the parser's own findings (the rulebook runs again against last year's report)."""
     read = load_report(report.document)
     current = dict(report.figures.filter(from_prose=False).values_list("key", "value"))
-    cells = {key: as_number(current[key]) if key in current else value
-             for key, value in read.cells.items()}  # fmt: skip
+    cells = {
+        key: as_number(current[key]) if key in current else value
+        for key, value in read.cells.items()
+    }
     parse_findings = [finding for finding in read.findings if finding.rule.startswith("P-")]
     return replace(read, cells=cells, findings=parse_findings)
 
@@ -69,8 +71,14 @@ def follow_correction(report: PublishedReport, actor, reason: str) -> None:
         annual.cells = dict(corrected.cells)
         annual.save(update_fields=["cells"])
         new = new_history_version(latest, document, actor, reason)
-        record(annual, actor, CORRECTION_EVENT, before, note=reason,
-               version=[latest.number, new.number])  # fmt: skip
+        record(
+            annual,
+            actor,
+            CORRECTION_EVENT,
+            before,
+            note=reason,
+            version=[latest.number, new.number],
+        )
     PublishedReport.objects.filter(pk=report.pk).update(history_version=new)
     report.history_version = new
 
@@ -79,8 +87,14 @@ def new_history_version(latest: ReportVersion, document: Report, actor, reason: 
     from gongkai.report.render import render
 
     return ReportVersion.objects.create(
-        report=latest.report, number=latest.number + 1, document=document.to_dict(),
-        html=render(document, "html").decode("utf-8"), published_on=latest.published_on,
-        published_by=actor, reason=reason, source_name=latest.source_name,
-        source_sha256=latest.source_sha256, source_file=latest.source_file.name,
-    )  # fmt: skip
+        report=latest.report,
+        number=latest.number + 1,
+        document=document.to_dict(),
+        html=render(document, "html").decode("utf-8"),
+        published_on=latest.published_on,
+        published_by=actor,
+        reason=reason,
+        source_name=latest.source_name,
+        source_sha256=latest.source_sha256,
+        source_file=latest.source_file.name,
+    )

@@ -71,19 +71,32 @@ class PublishedReport(models.Model):
     published_on = models.DateField(_("published on"), null=True, blank=True)
     agency_name = models.CharField(_("agency as printed"), max_length=200, blank=True)
     match = models.CharField(_("agency match"), max_length=10, choices=Match.choices)
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="published_reports")  # fmt: skip
-    external = models.ForeignKey(ExternalAgency, null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="reports")  # fmt: skip
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="published_reports"
+    )
+    external = models.ForeignKey(
+        ExternalAgency, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    # Copied from the agency (tree or external) when matched: what exports filter and group by.
+    region = models.CharField(_("region"), max_length=60, blank=True)
+    level = models.CharField(_("level"), max_length=30, blank=True, choices=AgencyLevel.choices)
     # Agencies of the tree it may be, while the match waits: [{"agency": pk, "why": text}].
     candidates = models.JSONField(default=list, blank=True)
     # The version of the agency's history this report became, or why it did not.
-    history_version = models.ForeignKey("annualreports.ReportVersion", null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    history_version = models.ForeignKey(
+        "annualreports.ReportVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history_note = models.TextField(blank=True)
+    # What still needs a person's look (review.py): doubtful cells, findings like misreadings.
+    review_items = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("published report")
@@ -92,10 +105,24 @@ class PublishedReport(models.Model):
         indexes = [
             models.Index(fields=["match", "id"], name="published_report_match"),
             models.Index(fields=["year", "generation"], name="published_report_year"),
+            models.Index(fields=["review_items", "id"], name="published_report_review"),
+            models.Index(fields=["region", "level", "year"], name="published_report_region"),
         ]
 
     def __str__(self) -> str:
         return f"{self.agency_name or self.source_name} {self.year}"
+
+    def place(self) -> None:
+        """Region and level from the agency it belongs to (the printed name's region for an
+        agency of the tree, whose records hold no region name)."""
+        from gongkai.web.intelligence.agency_names import name_parts
+
+        if self.agency is not None:
+            self.region, self.level = name_parts(self.agency.name).region, self.agency.level
+        elif self.external is not None:
+            self.region, self.level = self.external.region, self.external.level
+        else:
+            self.region, self.level = "", ""
 
     @property
     def agency_label(self) -> str:
@@ -107,16 +134,19 @@ class Figure(models.Model):
     """One figure of one report: the long table audits, comparisons and exports read."""
 
     report = models.ForeignKey(PublishedReport, on_delete=models.CASCADE, related_name="figures")
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")  # fmt: skip
-    external = models.ForeignKey(ExternalAgency, null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    external = models.ForeignKey(
+        ExternalAgency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField()
     generation = models.CharField(max_length=1)
     key = models.CharField(max_length=80)
     value = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
-    confidence = models.CharField(max_length=10, choices=Confidence.choices,
-                                  default=Confidence.PRINTED)  # fmt: skip
+    confidence = models.CharField(
+        max_length=10, choices=Confidence.choices, default=Confidence.PRINTED
+    )
     from_prose = models.BooleanField(default=False)  # stated only in the text, not a table
 
     class Meta:
@@ -140,8 +170,9 @@ class Correction(models.Model):
     before = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     after = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     confidence_before = models.CharField(max_length=10, choices=Confidence.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                           on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,8 +197,9 @@ class RunState(models.TextChoices):
 
 
 class ImportRun(models.Model):
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=RunState.choices, default=RunState.QUEUED)
@@ -193,11 +225,11 @@ class ImportItem(models.Model):
     name = models.CharField(max_length=255)
     held = models.CharField(max_length=255, blank=True)  # its path in the file storage
     member = models.CharField(max_length=255, blank=True)  # its name inside that zip archive
-    state = models.CharField(max_length=10, choices=ItemState.choices,
-                             default=ItemState.PENDING)  # fmt: skip
+    state = models.CharField(max_length=10, choices=ItemState.choices, default=ItemState.PENDING)
     error = models.TextField(blank=True)
-    report = models.ForeignKey(PublishedReport, null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    report = models.ForeignKey(
+        PublishedReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["run", "id"]

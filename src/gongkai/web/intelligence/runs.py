@@ -46,8 +46,12 @@ class Tally:
         return self.stored + self.unchanged + len(self.failed)
 
 
-def import_paths(paths: Iterable[str], jobs: int = 1, actor=None,
-                 progress: Callable[[Read | Source], None] | None = None) -> Tally:  # fmt: skip
+def import_paths(
+    paths: Iterable[str],
+    jobs: int = 1,
+    actor=None,
+    progress: Callable[[Read | Source], None] | None = None,
+) -> Tally:
     """Import every report file of the paths (the command line)."""
     tally, index = Tally(), AgencyIndex()
     failures: list[Source] = []
@@ -131,10 +135,15 @@ def items_of(run: ImportRun, upload) -> list[ImportItem]:
         members = archive_members(stored)
     if members == [""]:
         why = "压缩包已损坏或没有报告文件 / no report files in the archive"
-        return [ImportItem(run=run, name=upload.name[-255:], held=held, state=ItemState.FAILED,
-                           error=why)]  # fmt: skip
-    return [ImportItem(run=run, name=f"{upload.name}/{member}"[-255:], held=held, member=member)
-            for member in members]  # fmt: skip
+        return [
+            ImportItem(
+                run=run, name=upload.name[-255:], held=held, state=ItemState.FAILED, error=why
+            )
+        ]
+    return [
+        ImportItem(run=run, name=f"{upload.name}/{member}"[-255:], held=held, member=member)
+        for member in members
+    ]
 
 
 def process_run(run_id: int) -> dict:

@@ -63,8 +63,12 @@ def from_bytes(name: str, data: bytes) -> Iterator[Source]:
     elif is_report_name(name):
         yield Source(name, data)
     else:
-        yield Source(name, None, "只能导入文本、网页、Word（.docx）、PDF 文件或 zip 压缩包 "
-                                 "/ not a text, HTML, DOCX, PDF or zip file")  # fmt: skip
+        yield Source(
+            name,
+            None,
+            "只能导入文本、网页、Word（.docx）、PDF 文件或 zip 压缩包 "
+            "/ not a text, HTML, DOCX, PDF or zip file",
+        )
 
 
 def from_archive(name: str, data: bytes) -> Iterator[Source]:

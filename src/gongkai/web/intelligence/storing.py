@@ -15,6 +15,7 @@ from gongkai.web.intelligence.history import become_history
 from gongkai.web.intelligence.matching import AgencyIndex, Matched, external_agency
 from gongkai.web.intelligence.models import Figure, Match, PublishedReport
 from gongkai.web.intelligence.reading import Read
+from gongkai.web.intelligence.review import recount
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ def store_read(read: Read, index: AgencyIndex, actor=None) -> Imported:
         return Imported(PublishedReport.objects.get(sha256=digest), created=False)
     if report.match == Match.TREE:
         become_history(report, read.data, actor)
+    recount(report)
     return Imported(report, created=True)
 
 
@@ -45,14 +47,22 @@ def new_report(read: Read, digest: str, matched: Matched, actor) -> PublishedRep
     document = read.report
     agency_name = (document.get("agency") or "").strip()
     report = PublishedReport(
-        sha256=digest, source_name=read.name[-255:], source_lines=read.lines,
-        document=document, generation=document["generation"], year=document["year"],
-        published_on=published_on(document), agency_name=agency_name[:200],
-        match=matched.match, agency=matched.agency, candidates=matched.candidates,
+        sha256=digest,
+        source_name=read.name[-255:],
+        source_lines=read.lines,
+        document=document,
+        generation=document["generation"],
+        year=document["year"],
+        published_on=published_on(document),
+        agency_name=agency_name[:200],
+        match=matched.match,
+        agency=matched.agency,
+        candidates=matched.candidates,
         imported_by=actor,
-    )  # fmt: skip
+    )
     if matched.match == Match.EXTERNAL:
         report.external = external_agency(agency_name, matched.region, matched.level)
+    report.place()
     suffix = PurePosixPath(read.name).suffix.lower()[:8]
     report.source_file.save(digest[:32] + suffix, ContentFile(read.data), save=False)
     report.save()

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from gongkai.web.intelligence import open_data, review_views, views
+
+urlpatterns = [
+    path("published-reports/data.<str:fmt>", open_data.export, name="published-reports-export"),
+    path(
+        "published-reports/dictionary.csv",
+        open_data.dictionary,
+        name="published-reports-dictionary",
+    ),
+    path("work/published-reports/", views.index, name="published-reports"),
+    path("work/published-reports/import/", views.import_reports, name="published-reports-import"),
+    path(
+        "work/published-reports/import/<int:pk>/", views.run_progress, name="published-reports-run"
+    ),
+    path("work/published-reports/matches/", views.matches, name="published-reports-matches"),
+    path(
+        "work/published-reports/<int:pk>/match/",
+        views.confirm_match,
+        name="published-reports-match",
+    ),
+    path("work/published-reports/review/", review_views.queue, name="published-reports-queue"),
+    path("work/published-reports/<int:pk>/", review_views.review, name="published-reports-review"),
+    path(
+        "work/published-reports/<int:pk>/figures/<str:key>/",
+        review_views.correct_figure,
+        name="published-reports-correct",
+    ),
+]
