@@ -108,7 +108,7 @@ def demo() -> None:
     from gongkai.web.agencies.demo import DEMO_PASSWORD, load_demo
     from gongkai.web.annualreports.demo import load_demo_reports
     from gongkai.web.appeals.demo import load_demo_appeals
-    from gongkai.web.applications.demo import load_demo_applications
+    from gongkai.web.applications.demo import ANSWERED_QUERY_CODE, load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
 
@@ -124,6 +124,10 @@ def demo() -> None:
     for account in accounts:
         click.echo(f"  {account.username:<14} {account.description}")
     click.echo(f"演示依申请公开案件 / demo applications: {cases}")
+    click.echo(
+        f"  已办结案件的查询码 / query code of an answered case: {ANSWERED_QUERY_CODE}"
+        "（查看文书输入 1234 / letters open with 1234）"
+    )
     click.echo(f"演示目录条目 / demo catalogue entries: {entries}")
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
     click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")

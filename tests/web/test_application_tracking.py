@@ -160,3 +160,15 @@ def test_one_address_gets_twenty_tries_an_hour_across_cases(client, finance, ans
         client.post(status_url(others[number % 3]), {"digits": "0000"})
     html = client.post(status_url(answered), {"digits": "1234"}).content.decode()
     assert "尝试次数过多" in html and not letter_links(html)
+
+
+def test_the_demo_has_an_answered_case_whose_letters_open_with_1234(client, db):
+    from gongkai.web.agencies.demo import load_demo
+    from gongkai.web.applications.demo import ANSWERED_QUERY_CODE, load_demo_applications
+
+    load_demo()
+    load_demo_applications()
+    html = client.get(f"/track/{ANSWERED_QUERY_CODE}/").content.decode()
+    assert "办理结果" in html and "部分公开" in html and "已办结" in html
+    html = client.post(f"/track/{ANSWERED_QUERY_CODE}/", {"digits": "1234"}).content.decode()
+    assert len(letter_links(html)) == 2

@@ -24,6 +24,7 @@ class Scenario:
     applicant: dict
     description: str
     steps: list[tuple[str, str, int, dict]] = field(default_factory=list)  # action, user, days ago
+    extra: dict = field(default_factory=dict)  # fields of this application only
 
 
 CITIZEN = {"applicant_type": "natural", "name": "王建国", "identity_type": "resident_id",
@@ -32,6 +33,9 @@ CITIZEN = {"applicant_type": "natural", "name": "王建国", "identity_type": "r
 COMPANY = {"applicant_type": "commercial", "name": "青山县恒达建筑工程有限公司",
            "org_code": "91350100M000100Y43", "contact_person": "李明", "phone": "0795-7238866",
            "email": "hengda@example.cn"}  # fmt: skip
+# The answered and closed demo case, found on the tracking page with this code; its letters
+# open with the last four characters of the phone (1234) or identity number (002X).
+ANSWERED_QUERY_CODE = "QSCZ-JSDM-2425"
 LAWYER = {"applicant_type": "legal", "name": "江西青山律师事务所",
           "org_code": "91350100M000100Y43", "contact_person": "周律师",
           "phone": "0795-7226677", "email": "law@example.cn"}  # fmt: skip
@@ -48,7 +52,9 @@ SCENARIOS = [
                "provided_content": "2024年度县财政局部门决算报表及说明",
                "withheld_content": "附表三中的职工个人收入明细",
                "provision_method": "通过电子邮件发送电子版"}),
-              ("close", "zhangwei", 19, {})]),
+              ("close", "zhangwei", 19, {})],
+             {"email": "wangjianguo@example.cn", "delivery": "online",
+              "query_code": ANSWERED_QUERY_CODE}),
     Scenario("demo-4", "县财政局", 25, LAWYER, "2025年政府采购项目（青山县第三中学食堂设备）合同",
              [("extend", "liuyang", 2, {"days": 10, "note": "需调取档案，经负责人批准延期。"})]),
     Scenario("demo-5", "县自然资源局", 30, CITIZEN, "东岭乡东岭村集体土地征收补偿安置方案",
@@ -69,7 +75,7 @@ def load_demo_applications() -> int:
             "channel": "online", "received_on": today - timedelta(scenario.days_ago),
             "description": scenario.description, "form_requested": "email",
             "delivery": "email" if "email" in scenario.applicant else "post",
-        }  # fmt: skip
+        } | scenario.extra  # fmt: skip
         fields.setdefault("email", "")
         case = workflow.submit(agency, fields, token=scenario.token)
         for action, username, days_ago, params in scenario.steps:
