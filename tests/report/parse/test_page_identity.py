@@ -142,3 +142,8 @@ def test_in_the_first_year_of_a_new_format_the_old_one_may_still_be_used():
     report = parse_lines(lines("青山县水利局2019年政府信息公开工作年度报告", *a_table))
     assert (report.generation, report.cells["requests.received"]) == ("A", 3)
     assert any(f.rule == "P-7" for f in report.findings)  # still reported: 2019 calls for B
+
+
+def test_a_title_wrapped_over_two_lines_still_names_the_agency():
+    report = parse_lines(lines("青山县文广新局2013年度信息公开工作", "年度报告", "一、概述"))
+    assert (report.year, report.agency) == (2013, "青山县文广新局")

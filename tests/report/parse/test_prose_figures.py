@@ -147,3 +147,26 @@ def test_a_prose_only_report_parses_to_its_figures_and_no_table_finding_hides_th
         "review.total": 0,
         "litigation.total": 0,
     }
+
+
+def test_prose_in_a_crawled_table_cell_is_read_and_section_counts_are_not_figures():
+    report = parse_lines(
+        lines(
+            "| 索引号: | /2015-30001 | 公开方式: | 主动公开 |",
+            "2013年度白沙镇政府信息公开工作年度报告 | ||",
+            "本报告由概述、主动公开政府信息情况、因政府信息公开申请行政复议、提起行政诉讼的情况等"
+            "五个部分组成。2013年度我镇主动公开政府信息件数为77件。2013年，我镇未收到信息公开"
+            "的申请。没有针对我镇政府信息公开申请而提起行政复议和行政诉讼的情况发生。 |",
+        )
+    )
+    assert report.narrative == {
+        "proactive.total": 77,
+        "requests.received": 0,
+        "review.total": 0,
+        "litigation.total": 0,
+    }
+
+
+def test_a_request_may_be_called_a_demand_to_disclose():
+    text = ["2015年，我乡没有收到申请人要求公开政府信息的情况。"]
+    assert read_narrative(text, "A") == {"requests.received": 0}

@@ -62,7 +62,7 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
     identity = identify(lines, squeezed, page.content + page.chrome)
     year, year_findings = _reporting_year(identity)
     read = read_tables(tokenize(lines), identity.generation)
-    stated = read_prose([line.text for line in lines if "|" not in line.text], identity.generation)
+    stated = read_prose([line.text for line in lines], identity.generation)
     report = Report(
         generation=identity.generation,
         year=year,

@@ -10,6 +10,7 @@ end (an agency's name, usually above the date), else from the opening sentences 
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from gongkai.report.formats import FIRST_REPORTING_YEAR
 from gongkai.report.parse.lines import SourceLine
@@ -19,6 +20,7 @@ YEAR = r"(20[0-4]\d|二[〇○0零][一二三四五六七八九〇○零0-9]{2})
 CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 TITLE_YEAR = re.compile(YEAR + r"\s*年(?:度)?")
 TITLE_WORDS = ("年度报告", "工作报告", "情况报告", "报告", "年报")
+TITLE_TAIL = 12  # a title's second line (…2013年度信息公开工作 / 年度报告)
 TITLE_CHROME = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
 # A sentence naming a year and a report is no title (本报告中所列数据的统计期限自2015年…).
 NOT_TITLE = re.compile(r"[。，,；;！!？?:：]|^(?:本|现将|根据|按照|依据|为)")
@@ -68,6 +70,7 @@ def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
     年度报告 wins over a breadcrumb that only says 年报."""
     early = [line.text.strip() for line in lines[:60] if len(line.text.strip()) <= 80]
     early = [text for text in early if not NOT_TITLE.search(TITLE_CHROME.sub("", text))]
+    early += [a + b for a, b in pairwise(early) if len(b) <= TITLE_TAIL]  # a wrapped title
     for words in TITLE_WORDS:
         for text in early:
             match = TITLE_YEAR.search(text) if words in text else None

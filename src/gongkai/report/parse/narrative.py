@@ -41,6 +41,7 @@ WEAK = {"proactive.total"}
 WRAPPED_MIN = 20
 WRAP_END = re.compile(r"[。;；!！?？:：]$")
 LABEL_MAX = 40
+PROSE_CELL = 30  # a table cell this long with a sentence end is a paragraph
 TRIGGERS = re.compile(r"申请|费|公开|发布|复议|诉讼|微信|微博|网站")
 
 
@@ -97,16 +98,24 @@ def _of_kind(stated: Stated) -> Stated:
 
 
 def _sentences_rejoined(paragraphs: Iterable[str]) -> list[str]:
-    """Squeezed paragraphs, with prose that PDF extraction wrapped over lines joined again."""
+    """Squeezed paragraphs, with prose that PDF extraction wrapped over lines joined again;
+    of a table row only its prose cells (crawler text puts whole paragraphs in cells)."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        for line in paragraph.splitlines():
+        for line in _prose_lines(paragraph):
             text = squeeze(line)
             if joined and _continues(joined[-1], text):
                 joined[-1] += text
             elif text:
                 joined.append(text)
     return joined
+
+
+def _prose_lines(paragraph: str) -> list[str]:
+    if "|" not in paragraph:
+        return paragraph.splitlines()
+    cells = paragraph.split("|")
+    return [cell for cell in cells if len(cell) >= PROSE_CELL and prose.SENTENCE_END.search(cell)]
 
 
 def _continues(previous: str, text: str) -> bool:

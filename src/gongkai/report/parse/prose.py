@@ -10,10 +10,12 @@ digits). narrative.py is the engine that applies them clause by clause.
 import re
 
 # A figure with the unit a count of ours is printed in; `第15条` (an article) is not a figure.
-NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}"
+# Figures in words (两件, 十二条) only with units that count documents: 五个部分 is no figure.
+NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}(?=[件条起宗份篇])"
 FIGURE = re.compile(
     rf"(?<![\d.第%每逐任])(?P<before>约|近|逾|超过)?(?P<n>{NUMERAL})(?!\.\d|\d)"
-    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次)(?P<after>左右|以上)?(?!百分点)"
+    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次)(?P<after>左右|以上)?"
+    r"(?!百分点|部分|方面|大类)"
 )
 # `收费为0`, `均为0`: a zero stated without a unit.
 BARE_ZERO = re.compile(r"(?:为|是|计)(?P<n>0|零)(?![\d.件条个份起宗次项篇元%])")
@@ -36,9 +38,10 @@ NEGATED_VERB = r"(?:收到|受理|接到|接收|接受|发生|出现|产生|涉�
 
 # 申请 that is a disclosure request; not 复议申请, not 申请行政复议, not a licence application.
 REQUEST_WORD = re.compile(
-    r"(?:依申请公开|信息公开申请|公开申请|申请公开|政府信息申请|申请件|申请)(?![^,，]{0,6}?(?:复议|诉讼|提起))"
+    r"(?:依申请公开|信息公开申请|公开申请|申请公开|政府信息申请|申请件|申请|要求公开)"
+    r"(?![^,，]{0,6}?(?:复议|诉讼|提起))"
 )
-REQUEST_NOT = re.compile(r"(?:复议|诉讼|审批|许可|登记|注册|备案|网审)申请|申请(?:人数|人)")
+REQUEST_NOT = re.compile(r"(?:复议|诉讼|审批|许可|登记|注册|备案|网审)申请|申请人数")
 # Words between a negation and 申请 that make it negate something else (没有逾期答复的申请).
 NOT_RECEIVING = re.compile(r"答复|办结|逾期|超期|不予|驳回|咨询|投诉|不公开")
 RECEIVE = re.compile(r"收到|受理|接到|接收|接受|共收|办理|登记")
