@@ -61,3 +61,8 @@ def lost_label(rows: Rows, lost: int) -> list[str]:
             for n, (label, f) in enumerate(rows)
         ),
     ]
+
+
+def glued(label: str, figures: list) -> str:
+    """A crawled row whose cell separators are lost: label and figures run together."""
+    return label + "".join("" if value is None else str(value) for value in figures)

@@ -10,6 +10,8 @@ blank. A run too long to enumerate within `MAX_CUTS` is not cut at all.
 
 from collections.abc import Callable, Iterator, Sequence
 
+from gongkai.report.parse.constraints import Equation
+
 MAX_DIGITS = 6  # no count in an annual report reaches a million
 MAX_CUTS = 20_000  # cuts examined per row before giving up (blank, with a finding)
 
@@ -75,3 +77,19 @@ def consistent_cuts(
         return [cut for cut in cuts(runs, width) if holds(cut)]
     except TooManyCuts:
         return None
+
+
+def row_cuts(
+    runs: Sequence[str], keys: Sequence[str], found: Sequence[Equation]
+) -> list[Cut] | None:
+    """The cuts of a row's digit runs into its cells `keys` that break none of the equations
+    lying within the row; None when the runs are no glued row or too long to examine."""
+    if not runs or not all(is_digit_run(run) for run in runs) or sum(map(len, runs)) < len(keys):
+        return None
+    own = [equation for equation in found if set(equation.keys) <= set(keys)]
+
+    def holds(cut: Cut) -> bool:
+        values = dict(zip(keys, cut, strict=True))
+        return all(equation.holds(values) is not False for equation in own)
+
+    return consistent_cuts(runs, len(keys), holds)

@@ -138,7 +138,13 @@ class LabelIndex:
         cut = [cand for c, cand in same_start if len(core) >= 5 and c.startswith(core)]
         same_end = self.by_last.get(core[-2:], ())
         behind = [cand for c, cand in same_end if core.endswith(c) and len(core) - len(c) < 12]
-        return [(2, [cand for length, cand in tailed if length == longest]), (1, cut + behind)]
+        tailed = [cand for length, cand in tailed if length == longest]
+        rows_behind = [cand for cand in behind if cand.takes_values]
+        if rows_behind and not any(cand.takes_values for cand in tailed):
+            # `（五）不予处理1.信访举报投诉类申请`: a group label and its first row on one line
+            # name the row, with or without figures after them.
+            return [(2, rows_behind), (2, tailed), (1, cut + behind)]
+        return [(2, tailed), (1, cut + behind)]
 
     def _distance(self, candidate: Candidate, cursor: int) -> int:
         offset = candidate.index - cursor

@@ -23,7 +23,7 @@ from gongkai.report.formats import Generation, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
 from gongkai.report.parse.constraints import Equation, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
-from gongkai.report.parse.glued import consistent_cuts, is_digit_run
+from gongkai.report.parse.glued import row_cuts
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.segments import Segment, fit
 from gongkai.report.parse.tokens import Kind, Token
@@ -169,9 +169,10 @@ def _figure_row(
     if placed is not None:
         return FigureRow(tokens, position, anchor, [_reading(placed, table, generation)])
     runs = [squeeze(token.text) for token in tokens if token.kind is not Kind.BLANK]
-    if runs and all(is_digit_run(run) for run in runs) and sum(map(len, runs)) >= width:
-        cuts = consistent_cuts(runs, width, _row_check(table, generation))
-        return FigureRow(tokens, position, anchor, list(cuts or ()), glued=True)
+    found = equations_within(generation.code, f"{table.prefix}.")
+    cuts = row_cuts(runs, _first_row_keys(table), found)
+    if cuts is not None:
+        return FigureRow(tokens, position, anchor, list(cuts), glued=True)
     if len(tokens) == 1:
         return None  # a stray figure (a page number, a year), no row of this table
     return FigureRow(tokens, position, anchor, [])
@@ -183,19 +184,21 @@ def _reading(tokens: list[Token], table: Table, generation: Generation) -> Readi
     return tuple(cell_value(token, spec)[0] for token, spec in zip(tokens, specs, strict=True))
 
 
-def _row_check(table: Table, generation: Generation):
-    """The equations within one row (its total column), over a cut's figures by column."""
+def _first_row_keys(table: Table) -> list[str]:
+    """The cell keys of one data row: what a glued row's cuts are checked against (every
+    row of the table has the same equations within it)."""
     row = next(row for row, _ in table.walk() if row.key)
-    keys = [table.cell_key(row, column) for column in table.columns]
-    own = [
-        e for e in equations_within(generation.code, f"{table.prefix}.") if set(e.keys) <= set(keys)
-    ]
-    return lambda cut: all(e.holds(dict(zip(keys, cut, strict=True))) is not False for e in own)
+    return [table.cell_key(row, column) for column in table.columns]
 
 
 # -- readings: which figure row belongs to which data row ----------------------------------
 
 Assignment = tuple[str, ...]  # the data row of each figure row, in printed order
+
+
+def _positional_after(layout: Layout) -> Assignment | None:
+    rows = [row.anchor or _nearest_mark(layout, row.position, -1) for row in layout.rows]
+    return tuple(rows) if all(rows) else None  # type: ignore[arg-type]
 
 
 def _positional(layout: Layout) -> list[Assignment]:
@@ -259,22 +262,15 @@ def _key(table: Table, row: str, column: str | None) -> str:
 def _best(
     maps: list[Assignment], layout: Layout, table: Table, found: tuple[Equation, ...]
 ) -> list[Assignment]:
-    """The readings that violate fewest 勾稽关系, then satisfy most, then keep most figure
-    rows next to their own label."""
+    """The readings that violate fewest 勾稽关系. One that leaves more equations unevaluable
+    (a row without figures) earns nothing for it: equally good readings that disagree leave
+    their cells blank."""
     scored = []
     for assignment in maps:
-        violated, satisfied = tally(found, _cells(assignment, layout, table))
-        scored.append(((violated, -satisfied, _strays(assignment, layout)), assignment))
+        violated, _ = tally(found, _cells(assignment, layout, table))
+        scored.append((violated, assignment))
     top = min(score for score, _ in scored)
     return [assignment for score, assignment in scored if score == top]
-
-
-def _strays(assignment: Assignment, layout: Layout) -> int:
-    neighbours = [
-        {_nearest_mark(layout, row.position, -1), _nearest_mark(layout, row.position, 1)}
-        for row in layout.rows
-    ]
-    return sum(row not in near for row, near in zip(assignment, neighbours, strict=True))
 
 
 # -- the solution ---------------------------------------------------------------------------
@@ -284,7 +280,8 @@ def _solution(
     best: list[Assignment], layout: Layout, table: Table, found: tuple[Equation, ...]
 ) -> Solution:
     solution = Solution(segments=list(layout.segments))
-    readings = [_choose_cuts(a, layout, table, found) for a in best]
+    as_read = _positional_after(layout)
+    readings = [_choose_cuts(a, layout, table, found, a == as_read) for a in best]
     keys = {key for reading in readings for key in reading}
     for key in sorted(keys, key=_order(table)):
         values = {reading.get(key, (None,))[0] for reading in readings}
@@ -315,7 +312,11 @@ def _take(solution: Solution, key: str, value: CellValue, token: Token | None, l
 
 
 def _choose_cuts(
-    assignment: Assignment, layout: Layout, table: Table, found: tuple[Equation, ...]
+    assignment: Assignment,
+    layout: Layout,
+    table: Table,
+    found: tuple[Equation, ...],
+    as_read: bool,
 ) -> dict[str, tuple[CellValue, Token | None, str]]:
     """(value, printed token, confidence) of every cell the assignment fills; the cuts of
     glued rows chosen by the equations, blank where more than one cut stays consistent."""
@@ -325,7 +326,7 @@ def _choose_cuts(
     result: dict[str, tuple[CellValue, Token | None, str]] = {}
     for n, (row, figure_row) in enumerate(zip(assignment, layout.rows, strict=True)):
         reading = chosen.get(n) if n in open_rows else (figure_row.readings or [None])[0]
-        level = _level(n, row, figure_row, layout) if reading else AMBIGUOUS
+        level = _level(row, figure_row, as_read) if reading else AMBIGUOUS
         placed = fit(figure_row.tokens, len(table.columns)) if not figure_row.glued else None
         for c, column in enumerate(table.columns):
             token = placed[c] if placed and reading else None
@@ -334,14 +335,13 @@ def _choose_cuts(
     return result
 
 
-def _level(n: int, row: str, figure_row: FigureRow, layout: Layout) -> str:
-    """Printed when the figures stand on their label's line or right after it (as a reader
-    takes them); inferred when the order or the 勾稽关系 placed them, or cut a glued run."""
+def _level(row: str, figure_row: FigureRow, as_read: bool) -> str:
+    """Printed when the figures stand on their label's line, or the reading is the one a
+    reader takes (each label's figures after it); inferred when the order or the 勾稽关系
+    placed them, or cut a glued run."""
     if figure_row.glued:
         return INFERRED
-    if figure_row.anchor == row or _nearest_mark(layout, figure_row.position, -1) == row:
-        return PRINTED
-    return INFERRED
+    return PRINTED if figure_row.anchor == row or as_read else INFERRED
 
 
 def _consistent_cuts(

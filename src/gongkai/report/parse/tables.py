@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from gongkai.report.findings import Finding
 from gongkai.report.formats import GENERATIONS, Table
-from gongkai.report.model import AMBIGUOUS, PRINTED, ExtraRow
+from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED, ExtraRow
+from gongkai.report.parse.constraints import equations
 from gongkai.report.parse.findings import parse_finding
+from gongkai.report.parse.glued import row_cuts
 from gongkai.report.parse.locate import (
     Candidate,
     Match,
@@ -106,7 +108,7 @@ class TableReader:
             self._matched(match, joined)
             return index + 2
         self._unknown(segment)
-        self.trace.append(Entry(segment))
+        self.trace.append(_weak_entry(segment, found))
         return index + 1
 
     def _accept(self, match: Match | None, segment: Segment) -> Match | None:
@@ -115,7 +117,9 @@ class TableReader:
         if match is None:
             return None
         if not match.candidate.takes_values:
-            return match
+            # A fragment of a wrapped label (`政府信息公开`) is no caption of another table.
+            elsewhere = self.context is not None and match.candidate.table is not self.context
+            return None if match.strength < 2 and elsewhere else match
         if len(label_core(segment.label.text)) <= 3 and not segment.has_figure:
             # 总计 / 其他 padded with blanks is a header cell; 规章 with blanks is a blank row.
             return None if self.index.is_header(segment.label.text) else match
@@ -128,6 +132,9 @@ class TableReader:
         following = parts[index + 1]
         if following.label is None or following.label.prose or is_numbered(following.label.text):
             return None
+        alone = self.index.match(following.label.text, self.cursor, following.has_figure)
+        if alone is not None and alone.strength == 3 and alone.candidate.takes_values:
+            return None  # the next cell is a row of its own, not the rest of this label
         text = parts[index].label.text + following.label.text
         match = self.index.match(text, self.cursor, following.has_figure)
         if match is None or match.strength < 2:
@@ -257,10 +264,30 @@ class TableReader:
         else:
             placed = fit(slots, len(keys))
             if placed is None:
-                self._ambiguous(keys, label, len(slots))
+                if not self._place_glued(keys, label, slots):
+                    self._ambiguous(keys, label, len(slots))
                 return
         for key, token in zip(keys, placed, strict=True):
             self._record(key, token, label)
+
+    def _place_glued(self, keys: list[str], label: Token, slots: list[Token]) -> bool:
+        """Figures whose separators were lost (`310100032`): taken when exactly one cut into
+        the row's cells satisfies the 勾稽关系 within the row (glued.py), marked inferred."""
+        runs = [squeeze(token.text) for token in slots if token.kind is not Kind.BLANK]
+        cuts = row_cuts(runs, keys, equations(self.generation.code))
+        if not cuts or len(cuts) != 1:
+            return False
+        text = " ".join(token.text for token in slots)
+        values = " | ".join(map(str, cuts[0]))
+        self.out.findings.append(
+            parse_finding("P-10", tuple(keys), label=label.text, text=text, values=values)
+        )
+        for key, value in zip(keys, cuts[0], strict=True):
+            if self.out.cells.get(key) is None:
+                self.out.cells[key] = value
+                self.out.confidence[key] = INFERRED
+                self.out.provenance[key] = {**slots[0].provenance, "value": text}
+        return True
 
     def _ambiguous(self, keys: list[str], label: Token, found: int) -> None:
         self.out.findings.append(
@@ -290,6 +317,8 @@ class TableReader:
         own_row = candidate.row is not None and candidate.row.key and segment.has_figure
         if own_row and fit(segment.slots, 5):
             self._place(candidate, segment.label, segment.slots)
+        elif own_row and len(segment.slots) < 5:
+            self._place(candidate, segment.label, segment.slots)  # glued, or ambiguous
         else:
             self._collect_appeals(segment)
 
@@ -304,10 +333,20 @@ class TableReader:
         placed = fit(run, len(keys))
         label = Token(Kind.TEXT, table.caption, run[0].line, run[0].where)
         if placed is None:
-            self._ambiguous(keys, label, len(run))
+            if not self._place_glued(keys, label, run):
+                self._ambiguous(keys, label, len(run))
             return
         for key, token in zip(keys, placed, strict=True):
             self._record(key, token, label)
+
+
+def _weak_entry(segment: Segment, found: Match | None) -> Entry:
+    """A row label read too weakly to take the figures after it still marks where that row
+    stands, for the solver (a row printed without figures, beside its group label)."""
+    if found is None or found.strength < 2 or not found.candidate.takes_values:
+        return Entry(segment)
+    candidate = found.candidate
+    return Entry(segment, candidate.table.key, candidate.row.key)  # type: ignore[union-attr]
 
 
 def _replaced(finding: Finding, prefix: str, labels: set[str], solution: Solution) -> bool:

@@ -79,6 +79,10 @@ SENTENCE = re.compile(r"[。；;！？]")
 # The numbering of a label cut short by a wrapped cell (`1.属` / `于国家秘密`): text, not a
 # damaged figure.
 NUMBERED_FRAGMENT = re.compile(r"^\d{1,2}[.、][\u4e00-\u9fff]")
+# A label with its figures glued on (crawler text that lost the cell separators):
+# `一、本年新收政府信息公开申请数量310100032`. The figures follow a CJK character or a closing
+# bracket or quote; a label never ends in a digit.
+GLUED_TAIL = re.compile(r"^(?P<label>.*[\u4e00-\u9fff)）”\"])(?P<figures>\d+)$")
 
 
 @lru_cache(maxsize=1 << 15)
@@ -147,6 +151,18 @@ def split_spaced(cell: str) -> list[str]:
     return [head, *parts[start:]] if CJK.search(head) else [cell]
 
 
+def _glued_apart(pieces: list[str]) -> list[str]:
+    """A text piece ending in figures glued to its label: the label, then the figures."""
+    result = []
+    for piece in pieces:
+        match = GLUED_TAIL.match(piece) if piece[-1:].isdigit() else None
+        if match and len(CJK.findall(match["label"])) >= 2 and classify(piece)[0] is Kind.TEXT:
+            result.extend((match["label"], match["figures"]))
+        else:
+            result.append(piece)
+    return result
+
+
 def is_furniture(text: str) -> bool:
     """Page footers and markdown rules: lines that are no part of the report."""
     stripped = text.strip()
@@ -191,7 +207,7 @@ def line_pieces(text: str) -> tuple[Piece, ...]:
     cells = line_cells(text)
     pieces: list[Piece] = []
     for number, cell in enumerate(cells, 1):
-        for piece in split_spaced(cell.strip()) if cell.strip() else [""]:
+        for piece in _glued_apart(split_spaced(cell.strip())) if cell.strip() else [""]:
             kind, value, unit, zero = classify(piece)
             pieces.append(
                 (number if len(cells) > 1 else None, piece.strip(), kind, value, unit, zero, False)

@@ -1,0 +1,131 @@
+"""Section 三 broken the ways PDF text extraction breaks it reads back to its figures — or,
+where the row order and the 勾稽关系 allow more than one reading, to blanks with a finding,
+never to a wrong figure. The figures add up (consistent_figures.py); the damage is in
+table_damage.py."""
+
+import random
+
+import pytest
+from tests.report.parse.consistent_figures import (
+    CAPTION,
+    HEADER_LINES,
+    cells_text,
+    consistent_figures,
+    printed_rows,
+    report_text,
+)
+from tests.report.parse.table_damage import (
+    figures_first,
+    label_block,
+    lost_label,
+    page_broken,
+    split_headers,
+    wrapped,
+)
+
+from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
+from gongkai.report.parse import parse_report
+
+YEARS = {"B": 2019, "C": 2022}
+SHAPES = {
+    "label wrapped, figures on its first line": lambda rows: wrapped(rows),
+    "label wrapped, figures on its last line": lambda rows: wrapped(rows, figures_on="last"),
+    "label wrapped narrowly": lambda rows: wrapped(rows, width=6),
+    "column headers split character-wise": split_headers,
+    "page break with page number and repeated caption": lambda rows: page_broken(rows, 9),
+    "labels first, then the figure rows": label_block,
+    "each row's figures above its label": figures_first,
+    "a middle row that lost its label": lambda rows: lost_label(rows, 5),
+    "the first row without its label": lambda rows: lost_label(rows, 0),
+}
+PLACED_BY_ORDER = {
+    "labels first, then the figure rows",
+    "each row's figures above its label",
+}
+
+
+def matrix(values: dict) -> dict:
+    return {key: value for key, value in values.items() if key.startswith("s3.")}
+
+
+def parse(code: str, lines: list[str]):
+    return parse_report(report_text(code, YEARS[code], lines).encode(), "report.txt")
+
+
+@pytest.mark.parametrize("code", ["B", "C"])
+@pytest.mark.parametrize("shape", SHAPES, ids=str)
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_damaged_matrix_reads_back_to_every_figure(code, shape, seed):
+    values = consistent_figures(code, random.Random(seed))
+    report = parse(code, SHAPES[shape](printed_rows(code, values)))
+    assert {key: report.cells.get(key) for key in matrix(values)} == matrix(values)
+    assert not [f for f in report.findings if f.rule in ("P-2", "P-9")]
+
+
+@pytest.mark.parametrize("shape", sorted(PLACED_BY_ORDER))
+def test_figures_placed_by_the_row_order_are_marked_inferred(shape):
+    values = consistent_figures("C", random.Random(3))
+    report = parse("C", SHAPES[shape](printed_rows("C", values)))
+    assert {report.confidence_of(key) for key in matrix(values)} == {INFERRED}
+
+
+def test_figures_on_their_labels_line_are_marked_printed():
+    values = consistent_figures("C", random.Random(3))
+    report = parse("C", page_broken(printed_rows("C", values), 12))
+    assert {report.confidence_of(key) for key in matrix(values)} == {PRINTED}
+    assert report.to_dict()["confidence"]["s3.new.total"] == PRINTED
+
+
+def test_a_row_printed_without_figures_amid_figures_above_labels_stays_blank():
+    values = consistent_figures("C", random.Random(4))
+    rows = printed_rows("C", values)
+    lines = [CAPTION, *HEADER_LINES]
+    for number, (label, figures) in enumerate(rows):
+        if number != 7:
+            lines.append(cells_text(figures))
+        lines.append(label)
+    report = parse("C", lines)
+    missing = rows[7][0].split("  ")[-1]
+    assert missing == "4.保护第三方合法权益"
+    assert all(
+        report.cells.get(f"s3.withheld.third_party.{c}") is None for c in ("natural", "total")
+    )
+    others = {k: v for k, v in matrix(values).items() if ".third_party." not in k}
+    assert {key: report.cells.get(key) for key in others} == others
+
+
+def test_when_the_rules_allow_several_readings_the_cells_are_blank_with_a_finding():
+    """A label block whose figure rows are one short: every row with figures could be the
+    one missing, and zero rows can trade places without breaking a sum."""
+    values = consistent_figures("C", random.Random(5))
+    for column in ("natural", "commercial", "research", "nonprofit", "legal", "other", "total"):
+        values[f"s3.withheld.internal_affairs.{column}"] = 0
+        values[f"s3.withheld.process_info.{column}"] = 0
+        values[f"s3.withheld.enforcement_file.{column}"] = 0
+    rows = printed_rows("C", values)
+    lines = [CAPTION, *HEADER_LINES, *(label for label, _ in rows)]
+    lines += [cells_text(figures) for n, (_, figures) in enumerate(rows) if n != 9]
+    report = parse("C", lines)
+    ambiguous = [key for key in report.cells if report.confidence_of(key) == AMBIGUOUS]
+    assert ambiguous and all(report.cells[key] is None for key in ambiguous)
+    assert any(f.rule == "P-9" and set(ambiguous) <= set(f.cells) for f in report.findings)
+    wrong = {k: v for k, v in report.cells.items() if v is not None and v != values.get(k)}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_dropped_figure_rows_never_turn_into_wrong_figures(seed):
+    rng = random.Random(seed)
+    code = rng.choice("BC")
+    values = consistent_figures(code, rng)
+    rows = printed_rows(code, values)
+    dropped = set(rng.sample(range(len(rows)), rng.choice((1, 2))))
+    shown = [(label, [] if n in dropped else [cells_text(f)]) for n, (label, f) in enumerate(rows)]
+    lines = [CAPTION, *HEADER_LINES]
+    if rng.random() < 0.5:  # labels first, then the figure rows
+        lines += [label for label, _ in shown] + [line for _, figures in shown for line in figures]
+    else:  # each row's figures above its label
+        lines += [line for label, figures in shown for line in (*figures, label)]
+    report = parse(code, lines)
+    wrong = {k: v for k, v in report.cells.items() if v is not None and v != values.get(k)}
+    assert wrong == {}
