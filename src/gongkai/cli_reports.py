@@ -50,3 +50,46 @@ def pending_matches() -> int:
     from gongkai.web.intelligence.models import Match, PublishedReport
 
     return PublishedReport.objects.filter(match=Match.PENDING).count()
+
+
+@reports.command("export")
+@click.option("--to", "fmt", type=click.Choice(["csv", "xlsx", "jsonl", "parquet"]),
+              required=True, help="The file format.")  # fmt: skip
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), required=True,
+              help="The file to write.")  # fmt: skip
+@click.option("--agency", default=None, help="An agency's code or name.")
+@click.option("--region", default=None, help="A region, or the beginning of its name.")
+@click.option("--level", default=None, help="An agency level, e.g. county_department.")
+@click.option("--year", type=int, default=None, help="The year reported on.")
+@click.option("--generation", type=click.Choice(["A", "B", "C"]), default=None,
+              help="The report format.")  # fmt: skip
+def reports_export(fmt, output_path, agency, region, level, year, generation) -> None:
+    """Write every figure of the imported reports, one row per figure (long format: source,
+    agency, region, level, year, generation, key, label, unit, value, confidence); corrected
+    figures with their corrected value."""
+    from gongkai.cli import setup_django
+
+    setup_django()
+    from gongkai.web.intelligence.export import write
+    from gongkai.web.intelligence.selection import Selection
+
+    selection = Selection(agency, region, level, year, generation)
+    with open(output_path, "wb") as output:
+        count = write(selection, fmt, output)
+    click.echo(f"已写出 {count} 行 / {count} rows written to {output_path}")
+
+
+@reports.command("dictionary")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the CSV here instead of printing it.")  # fmt: skip
+def reports_dictionary(output_path: str | None) -> None:
+    """The data dictionary of the export (CSV): each column, then every cell key of the
+    three formats with its label, unit and kind."""
+    from gongkai.web.intelligence.dictionary import dictionary_csv
+
+    text = dictionary_csv()
+    if output_path:
+        with open(output_path, "w", encoding="utf-8-sig", newline="") as output:
+            output.write(text)
+    else:
+        click.echo(text, nl=False)
