@@ -139,6 +139,8 @@ PAGES = {
                               method="post"),
     "application-letter": Row(VIEWERS, lambda w, t: case(w, t) | {
         "letter_id": w[t]["letter"].pk, "fmt": "docx"}),
+    "application-service-proof": Row(VIEWERS, lambda w, t: case(w, t) | {
+        "letter_id": w[t]["letter"].pk, "fmt": "docx"}),
     "application-attachment": Row(VIEWERS, lambda w, t: case(w, t) | {
         "attachment_id": w[t]["case_file"].pk}),
     "catalog-staff-entry": Row(VIEWERS, entry),

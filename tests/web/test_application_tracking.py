@@ -172,3 +172,20 @@ def test_the_demo_has_an_answered_case_whose_letters_open_with_1234(client, db):
     assert "办理结果" in html and "部分公开" in html and "已办结" in html
     html = client.post(f"/track/{ANSWERED_QUERY_CODE}/", {"digits": "1234"}).content.decode()
     assert len(letter_links(html)) == 2
+
+
+def test_staff_print_the_proof_of_service_of_a_letter_to_the_applicant(client, answered, alice):
+    import io
+
+    import pdfplumber
+
+    client.force_login(alice)
+    answer = answered.letters.get(kind="decision")
+    html = client.get(f"/work/applications/{answered.pk}/").content.decode()
+    proof_url = f"/work/applications/{answered.pk}/letters/{answer.pk}/service-proof.pdf"
+    assert proof_url in html and "送达回证" in html
+    with pdfplumber.open(io.BytesIO(client.get(proof_url).content)) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages).replace("\n", "")
+    assert text.startswith("送达回证") and f"《{answer.title}》（{answer.number}）" in text
+    assert "受送达人：王小明" in text and "送达方式：网上获取" in text
+    assert answered.events.filter(action="view_personal_data", note__contains="送达回证").exists()

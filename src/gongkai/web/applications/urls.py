@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.applications import public, staff
+from gongkai.web.applications import public, service_proof, staff
 
 urlpatterns = [
     path("agencies/<str:code>/apply/", public.apply, name="application-apply"),
@@ -16,6 +16,8 @@ urlpatterns = [
          name="application-action"),
     path("work/applications/<int:pk>/letters/<int:letter_id>.<str:fmt>", staff.letter_file,
          name="application-letter"),
+    path("work/applications/<int:pk>/letters/<int:letter_id>/service-proof.<str:fmt>",
+         service_proof.service_proof, name="application-service-proof"),
     path("work/applications/<int:pk>/attachments/<int:attachment_id>/", staff.attachment_file,
          name="application-attachment"),
 ]  # fmt: skip
