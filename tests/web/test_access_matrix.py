@@ -30,8 +30,9 @@ from gongkai.web.agencies.models import Membership
 from gongkai.web.annualreports.models import AnnualReport
 from gongkai.web.appeals import workflow as appeals
 from gongkai.web.appeals.models import AppealDocument
+from gongkai.web.applications import signoff
 from gongkai.web.applications.models import Attachment
-from gongkai.web.applications.workflow import submit
+from gongkai.web.applications.workflow import perform, submit
 from gongkai.web.catalog.models.entries import EntryAttachment
 from gongkai.web.catalog.models.registry import YearlyFigure
 from gongkai.web.intelligence.models import ImportRun
@@ -143,6 +144,12 @@ PAGES = {
         "letter_id": w[t]["letter"].pk, "fmt": "docx"}),
     "application-attachment": Row(VIEWERS, lambda w, t: case(w, t) | {
         "attachment_id": w[t]["case_file"].pk}),
+    # the draft 答复书 of a case in sign-off: whoever may open the case reads it
+    "application-draft-letter": Row(VIEWERS, lambda w, t: {
+        "pk": w[t]["draft_case"].pk, "fmt": "docx"}),
+    # an agency's sign-off chain is set by its administrator
+    "application-sign-off-chains": Row(MANAGERS),
+    "application-sign-off": Row(MANAGERS, agency),
     "catalog-staff-entry": Row(VIEWERS, entry),
     "catalog-staff-edit": Row(HANDLERS, entry),
     "catalog-staff-channel": Row(HANDLERS, entry, method="post"),
@@ -352,6 +359,7 @@ def objects_of(agency, clerk, head, publish_report) -> dict:
     publish_report(agency, YEAR, clerk, head)
     return {
         "agency": agency, "case": case, "letter": case.letters.first() or letter_of(case),
+        "draft_case": case_in_sign_off(agency, clerk),
         "case_file": Attachment.objects.get(application=case), "entry": entry,
         "entry_file": entry_file, "appeal": case_appeal, "appeal_file": appeal_file,
         "admin": {
@@ -365,6 +373,17 @@ def objects_of(agency, clerk, head, publish_report) -> dict:
             "annualreports.annualreport": AnnualReport.objects.get(agency=agency, year=YEAR),
         },
     }  # fmt: skip
+
+
+def case_in_sign_off(agency, clerk):
+    """A case whose answer the clerk has drafted, awaiting the agency's 审核."""
+    signoff.set_chain(agency, signoff.DEFAULT_CHAIN)
+    drafted = submit(agency, {"applicant_type": "natural", "name": "李华", "phone": "13800000001",
+                              "channel": "in_person", "received_on": date(2026, 9, 28),
+                              "description": "采购合同", "form_requested": "paper",
+                              "delivery": "collect"})  # fmt: skip
+    return perform(drafted, "draft_decision", clerk, outcome="unable.not_held",
+                   variant="not_exist", on=date(2026, 9, 29))  # fmt: skip
 
 
 def letter_of(case):

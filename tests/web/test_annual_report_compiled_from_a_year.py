@@ -70,13 +70,14 @@ def apply(agency, kind: str, received_on: date, token: str):
 
 def answer(case, outcome: str, on: date, clerk, head):
     """Take the case to `outcome` the way the procedure does for that row."""
+    # 视为放弃 only once the applicant's time has passed: the day after it ends (still 2025).
     if outcome == "other.no_correction":
-        perform(case, "request_correction", clerk, note="请写明年度", on=on - timedelta(5))
-        return perform(case, "abandon_correction", clerk, on=on)
+        case = perform(case, "request_correction", clerk, note="请写明年度", on=on - timedelta(5))
+        return perform(case, "abandon_correction", clerk, on=case.waiting_until + timedelta(1))
     if outcome == "other.no_fee":
-        perform(case, "send_fee_notice", clerk, method="per_page", quantity=300,
-                on=on - timedelta(6))  # fmt: skip
-        return perform(case, "abandon_payment", clerk, on=on)
+        case = perform(case, "send_fee_notice", clerk, method="per_page", quantity=300,
+                       on=on - timedelta(6))  # fmt: skip
+        return perform(case, "abandon_payment", clerk, on=case.waiting_until + timedelta(1))
     if outcome == "other.other":
         return perform(case, "withdraw", clerk, on=on)
     return perform(case, "decide", head, outcome=outcome, on=on, **LETTER)

@@ -80,10 +80,12 @@ def test_a_consultation_pauses_the_clock(case, alice):
     assert case.due_on == date(2026, 11, 20)  # 10/12–10/30 not counted
 
 
-def test_a_running_consultation_moves_the_due_date_until_it_ends(case, alice, today):
+def test_a_running_consultation_has_no_answer_deadline_but_a_clock_of_its_own(case, alice):
     case = perform(case, "start_consultation", alice, on=date(2026, 10, 12), **CONSULT)
     assert case.state == "consulting"
-    assert case.due_on > today  # paused since 10/12: the deadline keeps moving
+    assert case.due_on is None  # the answer period stands still (第三十三条第三款)
+    # 第三十二条: 15 working days from the letter, Tue 10/13 to Mon 11/2 (no holiday between).
+    assert (case.waiting_since, case.waiting_until) == (date(2026, 10, 12), date(2026, 11, 2))
 
 
 def test_only_the_head_may_extend_and_only_once(case, alice, erin):

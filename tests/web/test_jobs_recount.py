@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.models import Application, Event
-from gongkai.web.applications.states import OPEN_STATES
+from gongkai.web.applications.states import CLOCK_RUNNING, WAITING_STATES
 from gongkai.web.applications.workflow import perform, submit
 from gongkai.web.jobs.worker import run_queued_tasks
 from gongkai.web.workcalendar.entry import enter_year
@@ -52,9 +52,11 @@ def test_the_worker_leaves_every_open_case_due_as_the_new_calendar_counts(open_c
     enter_year(2027, ["2027-01-01..2027-01-03=元旦", "2027-02-05..2027-02-11=春节"],
                ["2027-02-14=春节调休"], NOTICE)  # fmt: skip
     assert run_queued_tasks() == 1
-    for stored in Application.objects.filter(state__in=OPEN_STATES):
+    for stored in Application.objects.filter(state__in=CLOCK_RUNNING):
         expected = deadline_of(stored)
         assert (stored.due_on, stored.due_provisional) == (expected.due, expected.provisional)
+    # A waiting case has no answer deadline to recount (applications/waiting.py).
+    assert not Application.objects.filter(state__in=WAITING_STATES, due_on__isnull=False).exists()
     running = Application.objects.get(pk=open_cases[0].pk)
     assert (running.due_on, running.due_provisional) == (date(2027, 1, 8), False)
     event = running.events.last()

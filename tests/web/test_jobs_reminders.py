@@ -89,7 +89,7 @@ def test_paused_cases_and_cases_awaiting_correction_are_not_due(
     Application.objects.filter(pk=consulting.pk).update(due_on=date(2026, 4, 29))
     correcting = case(finance, date(2026, 4, 1))
     perform(correcting, "request_correction", alice, note="请补充身份证明", on=date(2026, 4, 2))
-    assert Application.objects.get(pk=correcting.pk).due_on == date(2026, 4, 30)
+    assert Application.objects.get(pk=correcting.pk).due_on is None  # no answer period yet
     assert send_deadline_reminders.call(today=MONDAY) == 0
     assert mailoutbox == []
 

@@ -45,6 +45,20 @@ def decision_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
+def decision_fields() -> dict:
+    """The answer and what its letter says: decided in one step, or drafted for sign-off."""
+    return {
+        "outcome": forms.ChoiceField(label=_("Decision"), choices=decision_choices()),
+        "granted_kind": forms.ChoiceField(
+            label=_("If disclosed"), required=False,
+            choices=[("", "—"), *GRANTED_KINDS.items()]),
+        "variant": forms.ChoiceField(label=_("If not held"), required=False,
+                                     choices=[("", "—"), *NOT_HELD.items()]),
+        **{name: note_field(label) for name, label in DECISION_TEXTS.items()},
+        "on_the_spot": forms.BooleanField(label=_("Answered on the spot"), required=False),
+    }  # fmt: skip
+
+
 FIELDS = {
     "request_correction": lambda: {
         "note": note_field(_("What must be corrected (one item per line)"), True),
@@ -75,25 +89,20 @@ FIELDS = {
     },
     "record_payment": lambda: {"on": date_field(_("Paid on"))},
     "abandon_payment": lambda: {"note": note_field(), "on": date_field()},
-    "decide": lambda: {
-        "outcome": forms.ChoiceField(label=_("Decision"), choices=decision_choices()),
-        "granted_kind": forms.ChoiceField(
-            label=_("If disclosed"), required=False,
-            choices=[("", "—"), *GRANTED_KINDS.items()]),
-        "variant": forms.ChoiceField(label=_("If not held"), required=False,
-                                     choices=[("", "—"), *NOT_HELD.items()]),
-        **{name: note_field(label) for name, label in DECISION_TEXTS.items()},
-        "on_the_spot": forms.BooleanField(label=_("Answered on the spot"), required=False),
-        "on": date_field(_("Answered on")),
-    },
+    "decide": lambda: decision_fields() | {"on": date_field(_("Answered on"))},
+    "draft_decision": lambda: decision_fields() | {"on": date_field(_("Drafted on"))},
+    "approve_draft": lambda: {"note": note_field(_("Comments")), "on": date_field()},
+    "return_draft": lambda: {"note": note_field(_("What must be revised"), True),
+                             "on": date_field()},
+    "issue": lambda: {"on": date_field(_("Issued on"))},
     "close": lambda: {"on": date_field(_("Closed on"))},
     "withdraw": lambda: {"note": note_field(_("How the applicant withdrew"), True),
                          "on": date_field()},
 }  # fmt: skip
 
 
-def action_form(action: str, data=None) -> forms.Form:
-    form = forms.Form(data, prefix=action)
+def action_form(action: str, data=None, initial=None) -> forms.Form:
+    form = forms.Form(data, prefix=action, initial=initial)
     form.fields.update(FIELDS[action]())
     return form
 

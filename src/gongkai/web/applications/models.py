@@ -139,6 +139,13 @@ class Application(models.Model):
     def is_organisation(self) -> bool:
         return self.applicant_type != "natural"
 
+    @property
+    def waiting_clock(self):
+        """What the case waits for, since and until when (waiting.py); None if it does not."""
+        from gongkai.web.applications.waiting import clock_of
+
+        return clock_of(self)
+
 
 class NumberCounter(models.Model):
     """The last case number given per agency and year; locked while a number is taken."""

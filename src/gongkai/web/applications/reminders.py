@@ -1,7 +1,9 @@
 """Deadline reminders: which open cases are due soon or overdue, who is told, what they read.
 
-A case is "due" only while its clock runs: a case paused for a consultation or a fee
-(第三十三条第三款) or waiting for the applicant's correction (第三十条) is not reminded. Each
+A case is "due" only while its clock runs (states.CLOCK_RUNNING, a drafted answer in
+sign-off included): a case paused for a consultation or a fee (第三十三条第三款) or waiting
+for the applicant's correction (第三十条) has no answer deadline and is not reminded; its
+waiting time has a reminder of its own when it passes (waiting.py). Each
 case is reminded once per threshold and deadline (notify's key): a correction that restarts
 the clock or an approved extension sets a new deadline, which is reminded again.
 """
@@ -20,10 +22,9 @@ from gongkai.statute.calendar import WorkingCalendar
 from gongkai.web.agencies.models import User
 from gongkai.web.agencies.roles import Role
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.states import State
+from gongkai.web.applications.states import CLOCK_RUNNING
 from gongkai.web.jobs.notify import notify
 
-CLOCK_RUNNING = frozenset({State.RECEIVED})
 DUE_SOON_WORKING_DAYS = 3
 # Who is told at each threshold: the clerks handle the case; the head answers for a late one.
 REMINDED_ROLES = {

@@ -1,13 +1,12 @@
 """Staff pages: the inbox of the user's agencies, the case page with its next legal steps,
 and entry of applications received on paper, by fax or in person."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,34 +19,30 @@ from gongkai.letters import MEDIA_TYPES
 from gongkai.statute.explain import explain
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
-from gongkai.web.applications import letters, workflow
+from gongkai.web.applications import letters, queues, signoff, waiting, workflow
 from gongkai.web.applications.action_forms import action_form, action_params
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import StaffEntryForm
-from gongkai.web.applications.models import Application
-from gongkai.web.applications.states import OPEN_STATES, PAUSED_STATES, State, available_transitions
+from gongkai.web.applications.models import Application, DecisionDraft
+from gongkai.web.applications.states import CLOCK_RUNNING, State, available_transitions
+from gongkai.web.applications.waiting import WAITS
 from gongkai.web.core import params
 from gongkai.web.core.steps import take_step
 from gongkai.web.privacy.access import record_view
 
-DUE_SOON_DAYS = 7  # calendar days: "due within a week"
 VIEW_LABELS = [
     ("open", gettext_lazy("Open")),
     ("due_soon", gettext_lazy("Due within a week")),
     ("overdue", gettext_lazy("Overdue")),
-    ("paused", gettext_lazy("Paused")),
+    ("sign_off", gettext_lazy("In sign-off")),
+    ("waiting", gettext_lazy("Waiting (no answer deadline)")),
+    ("waiting_passed", gettext_lazy("Waiting time passed")),
     ("closed", gettext_lazy("Answered and closed")),
     ("all", gettext_lazy("All")),
 ]
-VIEWS = {
-    "open": lambda today: Q(state__in=OPEN_STATES),
-    "due_soon": lambda today: Q(state__in=OPEN_STATES,
-                                due_on__range=(today, today + timedelta(DUE_SOON_DAYS))),
-    "overdue": lambda today: Q(state__in=OPEN_STATES, due_on__lt=today),
-    "paused": lambda today: Q(state__in=PAUSED_STATES),
-    "closed": lambda today: Q(state__in=[State.DECIDED, State.CLOSED]),
-    "all": lambda today: Q(),
-}  # fmt: skip
+VIEW_ALIASES = {"paused": "waiting"}  # the name of the view before it listed 补正 too
+# The date that matters next: the answer deadline, or the end of the waiting time.
+NEXT_DATE = Coalesce("due_on", "waiting_until")
 
 
 def visible_cases(user):
@@ -57,8 +52,11 @@ def visible_cases(user):
 @login_required
 def inbox(request):
     view = request.GET.get("view", "open")
+    view = VIEW_ALIASES.get(view, view)
     today = timezone.localdate()
-    cases = visible_cases(request.user).filter(VIEWS.get(view, VIEWS["open"])(today))
+    views = queues.views(today)
+    view = view if view in views else "open"
+    cases = visible_cases(request.user).filter(views[view])
     if (state := request.GET.get("state")) in State.values:
         cases = cases.filter(state=state)
     if query := request.GET.get("q", "").strip():
@@ -69,8 +67,10 @@ def inbox(request):
             | Q(query_code=query.upper())
         )
     newest_first = view in {"closed", "all"}
-    cases = cases.order_by("-id") if newest_first else cases.order_by("due_on", "id")
+    cases = cases.order_by("-id") if newest_first else cases.order_by(NEXT_DATE, "id")
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    for case in page:
+        case.wait = WAITS.get(case.state)
     context = {
         "page": page,
         "view": view,
@@ -79,7 +79,8 @@ def inbox(request):
         "view_labels": VIEW_LABELS,
         "states": State.choices,
         "state": request.GET.get("state", ""),
-        "open_states": [str(state) for state in OPEN_STATES],
+        "clock_running": [str(state) for state in CLOCK_RUNNING],
+        "can_register": permissions.agencies_for(request.user, Action.HANDLE).exists(),
     }
     return render(request, "applications/inbox.html", context)
 
@@ -93,19 +94,57 @@ def case_page(request, pk: int):
     case = case_for(request.user, pk)
     record_view(case, request.user, "案件页面")
     actions = [
-        (transition, action_form(transition.action))
+        (transition, action_form(transition.action, initial=initial_values(case, transition)))
         for transition in available_transitions(State(case.state))
-        if permissions.can(request.user, transition.permission, case.agency)
+        if signoff.may_take(case, transition, request.user)
     ]
+    clock = waiting.clock_of(case)
     context = {
         "case": case,
         "events": case.events.select_related("actor"),
-        "letters": case.letters.all(),
+        "letters": case.letters.select_related("signed_by"),
         "attachments": case.attachments.all(),
         "actions": actions,
-        "explanation": explain(deadline_of(case)) if case.state in OPEN_STATES else None,
+        "explanation": clock_explanation(case, clock),
+        "clock": clock,
+        "draft": signoff.current_draft(case),
     }
     return render(request, "applications/case.html", context)
+
+
+def initial_values(case: Application, transition) -> dict | None:
+    """A draft returned for revision fills the next draft's form."""
+    if transition.action != "draft_decision":
+        return None
+    returned = case.decision_drafts.filter(status=DecisionDraft.Status.RETURNED).last()
+    return returned.params if returned else None
+
+
+def clock_explanation(case: Application, clock) -> list[str] | None:
+    """How the answer deadline is counted, or, while the case waits, its own clock."""
+    if case.state in CLOCK_RUNNING:
+        return explain(deadline_of(case))
+    if clock is None:
+        return None
+    deadline = deadline_of(case)
+    counted = max((run.total_after for run in deadline.runs if run.last < clock.since),
+                  default=0)  # fmt: skip
+    allowed = deadline.regime.answer_days + case.extension_days
+    return waiting.explanation(case, clock, counted, allowed)
+
+
+@login_required
+def draft_letter(request, pk: int, fmt: str):
+    """The draft 答复书 of a case in sign-off, as it will read (numbered at issue)."""
+    case = case_for(request.user, pk)
+    draft = signoff.current_draft(case)
+    if draft is None or fmt not in MEDIA_TYPES or fmt == "html":
+        raise Http404
+    record_view(case, request.user, "答复书草稿")
+    response = HttpResponse(signoff.render_draft(case, draft, fmt), content_type=MEDIA_TYPES[fmt])
+    filename = f"{case.number}答复书草稿.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 @login_required

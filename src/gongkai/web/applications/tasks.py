@@ -1,5 +1,6 @@
-"""The applications app's background work: deadline reminders each morning, and recounting
-every open case after the official calendar changes."""
+"""The applications app's background work: deadline reminders and the flags of waiting times
+that have passed each morning, and recounting every open case after the official calendar
+changes."""
 
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.web.applications.deadlines import recompute_open_deadlines
 from gongkai.web.applications.reminders import cases_to_remind, remind
+from gongkai.web.applications.waiting import flag_passed
 from gongkai.web.jobs.schedule import register
 from gongkai.web.workcalendar.calendar import current_calendar
 
@@ -24,6 +26,15 @@ def send_deadline_reminders(today: str | None = None) -> int:
 
 
 @task
+def flag_passed_waiting_times(today: str | None = None) -> int:
+    """Flag each case whose time to correct, to give an opinion or to pay has passed (one
+    history event) and tell its clerks; returns how many were flagged. It does not close
+    them: whether the applicant had good reason is for a person to judge (waiting.py).
+    Idempotent: a waiting time is flagged once, however often this runs."""
+    return flag_passed(date.fromisoformat(today) if today else timezone.localdate())
+
+
+@task
 def recount_open_deadlines(reason: str) -> int:
     """Count every open case's deadline again on the current calendar; returns how many
     changed. Idempotent: a second run changes nothing and records nothing."""
@@ -31,3 +42,4 @@ def recount_open_deadlines(reason: str) -> int:
 
 
 register("applications.deadline-reminders", send_deadline_reminders, daily_at="07:30")
+register("applications.waiting-times", flag_passed_waiting_times, daily_at="07:15")
