@@ -4,8 +4,9 @@ generation follows the year, and vocabulary that disagrees is a finding."""
 
 import pytest
 
-from gongkai.report.parse import parse_lines
+from gongkai.report.parse import parse_lines, parse_report
 from gongkai.report.parse.chrome import is_chrome
+from gongkai.report.parse.html_reader import html_lines
 from gongkai.report.parse.lines import SourceLine
 
 
@@ -147,3 +148,16 @@ def test_in_the_first_year_of_a_new_format_the_old_one_may_still_be_used():
 def test_a_title_wrapped_over_two_lines_still_names_the_agency():
     report = parse_lines(lines("青山县文广新局2013年度信息公开工作", "年度报告", "一、概述"))
     assert (report.year, report.agency) == (2013, "青山县文广新局")
+
+
+def test_an_html_page_leaves_out_what_it_marks_as_navigation_and_footer():
+    page = """<html><head><title>青山县林业局2015年政府信息公开工作年度报告</title></head><body>
+    <div class="top-nav"><a>首页</a><a>2019年报</a></div><nav>政务公开 2019年</nav>
+    <div class="content"><p>本年度主动公开信息12条。</p>
+    <div class="share">分享 阅读 2019次</div></div>
+    <div class="footer">版权所有 2019年 电话 0551-6123456</div><footer>皖ICP备05001234号</footer>
+    </body></html>"""
+    report = parse_report(page.encode(), "page.html")
+    assert (report.year, report.agency) == (2015, "青山县林业局")
+    assert report.narrative == {"proactive.total": 12}
+    assert "2019" not in " ".join(line.text for line in html_lines(page))

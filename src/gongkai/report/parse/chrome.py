@@ -44,6 +44,7 @@ META_CELLS = frozenset(
     {"索引号", "文号", "发布机构", "发文机关", "发文日期", "发布日期", "成文日期", "分类",
      "主题分类", "有效性", "公开方式", "公开范围", "公开时限", "来源", "公开日期", "发布时间"}
 )  # fmt: skip
+META_WORD = re.compile("|".join(sorted(META_CELLS, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def is_chrome(text: str) -> bool:
 
 def _is_metadata_row(text: str) -> bool:
     """A header-table row of the page; a report table's rows (… | 3 | 0 | …) are kept."""
+    squeezed = squeeze(text)
+    if not (META_WORD.search(squeezed) or STRONG_WORDS.search(squeezed)):
+        return False  # most rows: a report table's
     cells = [squeeze(cell).rstrip(":") for cell in text.split("|")]
     return any(cell in META_CELLS for cell in cells) or (
         not any(cell.isdigit() for cell in cells) and bool(STRONG_WORDS.search("".join(cells)))

@@ -1,5 +1,6 @@
-"""HTML pages → lines. Whole pages with navigation chrome are fine: the line parser looks for
-the report's own headings and tables, so menus and footers are just lines it skips."""
+"""HTML pages → lines. Navigation, footers and side bars that the page marks as such (`<nav>`,
+`<footer>`, `<aside>`, or a class or id like `nav`, `footer`, `breadcrumb`) are left out here;
+chrome.py sets apart what is left of the page's chrome line by line."""
 
 import re
 
@@ -11,6 +12,13 @@ from gongkai.report.parse.readers import UnreadableSource, clean_cell, non_empty
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 SKIPPED = {"script", "style", "noscript", "template", "head", "select", "button", "iframe"}
+CHROME_TAGS = {"nav", "footer", "aside"}
+# Class and id words of page chrome (a whole word of the attribute: `top-nav`, `footer_2`).
+CHROME_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|breadcrumb|crumbs?|copyright|login|share|"
+    r"sidebar|related|topbar|toolbar|position|location|weizhi|dqwz|bqxx)(?:$|[\s_\d-])",
+    re.IGNORECASE,
+)
 BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "dl", "dt",
@@ -40,7 +48,7 @@ class Collector:
     def walk(self, element) -> None:
         check_time()
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED or not tag:
+        if tag in SKIPPED or not tag or is_chrome_element(element, tag):
             return self.add(element.tail, element.sourceline)
         if tag == "table" and not element.xpath(".//table"):
             self.flush()
@@ -62,6 +70,14 @@ class Collector:
             cells = [cell_text(cell) for cell in row.xpath("./td | ./th")]
             where = {"table": self.tables, "row": number, "line": row.sourceline or 0}
             self.lines.append(row_line(cells, where))
+
+
+def is_chrome_element(element, tag: str) -> bool:
+    """A page's own mark of chrome; never a table (a report table may sit in any wrapper)."""
+    if tag in CHROME_TAGS:
+        return not element.xpath(".//table")
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    return bool(names and CHROME_NAMES.search(names)) and not element.xpath(".//table")
 
 
 def cell_text(element) -> str:

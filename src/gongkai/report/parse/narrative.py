@@ -37,6 +37,8 @@ SECTION_HEADING = re.compile(rf"^(?:[{NUMERALS}]+[、.]|\(?[{NUMERALS}]+\)|\d+[�
 COMPARISON = re.compile(r"增加到|增至|提高到|上升到|下降到|减少到|达到")
 # Topic keys a weak proactive clause (发布信息 N 条 under a 主动公开 heading) may give.
 WEAK = {"proactive.total"}
+NEGATED = re.compile(f"{prose.NEGATION}{prose.NEGATED_VERB}?")
+APPEAL_WORDS = re.compile(r"复议|诉讼")
 # A line this long without a sentence end was wrapped by PDF extraction.
 WRAPPED_MIN = 20
 WRAP_END = re.compile(r"[。;；!！?？:：]$")
@@ -130,12 +132,13 @@ def _continues(previous: str, text: str) -> bool:
 def _is_label(text: str) -> bool:
     """A statutory label printed as a line of its own (4.无正当理由大量反复申请)."""
     core = label_core(text)
-    return len(core) <= LABEL_MAX and any(core in label for label in statutory_labels())
+    return len(core) <= LABEL_MAX and core in statutory_labels()
 
 
 @cache
-def statutory_labels() -> tuple[str, ...]:
-    return tuple(core for code in GENERATIONS for core in label_cores(code) if core)
+def statutory_labels() -> str:
+    """Every label core of every generation, one a line: `core in` it is a substring test."""
+    return "\n".join(core for code in GENERATIONS for core in label_cores(code) if core)
 
 
 def _section_topic(text: str, current: str | None) -> str | None:
@@ -167,6 +170,8 @@ def _paragraph_figures(text: str, section: str | None, order: int) -> list[State
 
 def _sentence_figures(sentence: str, section: str | None, order: int) -> list[Stated]:
     found: list[Stated] = []
+    if not (prose.FIGURE.search(sentence) or NEGATED.search(sentence) or "0" in sentence):
+        return found  # no figure and no negation: most sentences of a report
     carried = section
     for clause in prose.CLAUSE_END.split(sentence):
         found += [Stated(key, 0, negated=True, order=order) for key in negated_zeros(clause)]
@@ -288,9 +293,9 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
 def negated_zeros(clause: str) -> list[str]:
     """The topics a negation in `clause` states as zero (未收到…申请, 未发生…行政复议)."""
     zeros: list[str] = []
-    for match in re.finditer(rf"{prose.NEGATION}{prose.NEGATED_VERB}?", clause):
+    for match in NEGATED.finditer(clause):
         rest = clause[match.end() :]
-        appeals = [m.start() for m in re.finditer(r"复议|诉讼", rest)]
+        appeals = [m.start() for m in APPEAL_WORDS.finditer(rest)]
         if prose.REVIEW.search(rest):
             zeros.append("review.total")
         if prose.LITIGATION.search(rest):
