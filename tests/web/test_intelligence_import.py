@@ -18,6 +18,7 @@ from gongkai.report import load_report
 from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.annualreports.compiler import comparable_version
 from gongkai.web.intelligence.figures import as_number
+from gongkai.web.intelligence.matching import AgencyIndex
 from gongkai.web.intelligence.models import (
     ExternalAgency,
     Figure,
@@ -27,13 +28,13 @@ from gongkai.web.intelligence.models import (
     PublishedReport,
     RunState,
 )
-from gongkai.web.intelligence.runs import import_paths, process_item, process_run, start_run
-from gongkai.web.intelligence.matching import AgencyIndex
+from gongkai.web.intelligence.runs import process_item, process_run, start_run
 from gongkai.web.jobs.worker import run_queued_tasks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = FIXTURES / "shared" / "corpus" / "seeds"
-SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 濉溪县公共资源交易中心, 2020, published 2021-01-25
+SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 2020, published 2021-01-25
+CENTRE = "濉溪县公共资源交易中心"  # the agency of SEED_B
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +81,7 @@ def test_an_agency_outside_the_tree_is_recorded_with_its_region_and_level():
 
 @pytest.mark.django_db
 def test_a_report_of_an_agency_of_the_tree_becomes_its_history(county):
-    centre = make_agency("濉溪县公共资源交易中心", "01523711", AgencyLevel.COUNTY_DEPARTMENT, county)
+    centre = make_agency(CENTRE, "01523711", AgencyLevel.COUNTY_DEPARTMENT, county)
     run_cli("import", SEED_B)
     report = PublishedReport.objects.get()
     assert report.match == Match.TREE and report.agency == centre

@@ -61,7 +61,9 @@ class FigureOut(Schema):
     key: str
     label: str
     unit: str
-    value: Decimal | None = Field(description="数值（人工更正后为更正值）")
+    value: int | Decimal | None = Field(
+        description="数值：件数为整数，金额（万元）为十进制字符串；人工更正后为更正值"
+    )
     confidence: str
 
 
