@@ -9,7 +9,7 @@ ACKNOWLEDGEMENT = LetterTemplate(
     paragraphs=(
         Para("{you}提交的政府信息公开申请已收到，申请获取“{information}”。"),
         Para(
-            "{you}通过{channel}提交申请。依照{receipt_quote}的规定，"
+            "{you}的申请方式为{channel}。依照{receipt_quote}的规定，"
             "本机关收到申请之日为{received_on}。",
             when="receipt_quote",
         ),
