@@ -5,7 +5,8 @@ Every way of cutting the digit runs into exactly `width` figures is enumerated �
 never starts with 0 unless it is 0, and is at most `MAX_DIGITS` long — and only the cuts that
 satisfy the row's own 勾稽关系 (its total column) are kept. The enumeration is exhaustive, so
 one surviving cut is proven unique; several are left to the table's column sums (`solve`), or
-blank. A run too long to enumerate within `MAX_CUTS` is not cut at all.
+blank. Rules are checked as soon as their last cell is cut, which prunes the search; a row
+still too long to enumerate within `MAX_STEPS` is not cut at all.
 """
 
 from collections.abc import Callable, Iterator, Sequence
@@ -13,9 +14,10 @@ from collections.abc import Callable, Iterator, Sequence
 from gongkai.report.parse.constraints import Equation
 
 MAX_DIGITS = 6  # no count in an annual report reaches a million
-MAX_CUTS = 20_000  # cuts examined per row before giving up (blank, with a finding)
+MAX_STEPS = 200_000  # figures tried per row before giving up (blank, with a finding)
 
 Cut = tuple[int, ...]
+PrefixCheck = Callable[[Cut], bool]
 
 
 class TooManyCuts(Exception):
@@ -26,55 +28,48 @@ def is_digit_run(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def cuts(runs: Sequence[str], width: int) -> Iterator[Cut]:
+def cuts(runs: Sequence[str], width: int, check: PrefixCheck | None = None) -> Iterator[Cut]:
     """Every cut of the digit runs (kept apart where the text kept them apart) into `width`
-    figures, in order. Raises TooManyCuts past MAX_CUTS."""
-    for examined, cut in enumerate(_cut_runs(tuple(runs), width), 1):
-        if examined > MAX_CUTS:
-            raise TooManyCuts
-        yield cut
+    figures, in order; `check` prunes a cut as soon as its first figures break a rule.
+    Raises TooManyCuts past MAX_STEPS."""
+    text = "".join(runs)
+    ends, at = [], 0
+    for run in runs:
+        at += len(run)
+        ends.append(at)
+    search = _Search(text, ends, width, check or (lambda cut: True))
+    yield from search.from_position(0, ())
 
 
-def _cut_runs(runs: tuple[str, ...], width: int) -> Iterator[Cut]:
-    if not runs:
-        if width == 0:
-            yield ()
-        return
-    first, rest = runs[0], runs[1:]
-    # Each remaining run needs at least one figure; each figure at most MAX_DIGITS digits.
-    most = width - len(rest)
-    for head in _cut_one(first, most):
-        for tail in _cut_runs(rest, width - len(head)):
-            yield head + tail
+class _Search:
+    def __init__(self, text: str, ends: list[int], width: int, check: PrefixCheck) -> None:
+        self.text, self.ends, self.width, self.check = text, ends, width, check
+        self.steps = 0
+
+    def from_position(self, position: int, cut: Cut) -> Iterator[Cut]:
+        left = self.width - len(cut)
+        remaining = len(self.text) - position
+        if remaining == 0:
+            if left == 0:
+                yield cut
+            return
+        if not left <= remaining <= left * MAX_DIGITS:
+            return
+        run_end = next(end for end in self.ends if end > position)  # figures stay in a run
+        longest = 1 if self.text[position] == "0" else min(MAX_DIGITS, run_end - position)
+        for length in range(1, longest + 1):
+            self.steps += 1
+            if self.steps > MAX_STEPS:
+                raise TooManyCuts
+            longer = (*cut, int(self.text[position : position + length]))
+            if self.check(longer):
+                yield from self.from_position(position + length, longer)
 
 
-def _cut_one(run: str, most: int) -> Iterator[Cut]:
-    """The cuts of one digit run into 1 … `most` figures."""
-    if most <= 0 or len(run) > most * MAX_DIGITS:
-        return
-    if run == "":
-        return
-    if run[0] == "0":
-        rest = run[1:]
-        if not rest:
-            yield (0,)
-        else:
-            yield from ((0, *tail) for tail in _cut_one(rest, most - 1))
-        return
-    for length in range(1, min(MAX_DIGITS, len(run)) + 1):
-        head, rest = int(run[:length]), run[length:]
-        if not rest:
-            yield (head,)
-        else:
-            yield from ((head, *tail) for tail in _cut_one(rest, most - 1))
-
-
-def consistent_cuts(
-    runs: Sequence[str], width: int, holds: Callable[[Cut], bool]
-) -> list[Cut] | None:
-    """The cuts that satisfy the row's constraints; None when there are too many to examine."""
+def consistent_cuts(runs: Sequence[str], width: int, check: PrefixCheck) -> list[Cut] | None:
+    """The cuts whose figures pass `check`; None when there are too many to examine."""
     try:
-        return [cut for cut in cuts(runs, width) if holds(cut)]
+        return list(cuts(runs, width, check))
     except TooManyCuts:
         return None
 
@@ -86,10 +81,22 @@ def row_cuts(
     lying within the row; None when the runs are no glued row or too long to examine."""
     if not runs or not all(is_digit_run(run) for run in runs) or sum(map(len, runs)) < len(keys):
         return None
-    own = [equation for equation in found if set(equation.keys) <= set(keys)]
+    return consistent_cuts(runs, len(keys), prefix_check(keys, found))
 
-    def holds(cut: Cut) -> bool:
-        values = dict(zip(keys, cut, strict=True))
-        return all(equation.holds(values) is not False for equation in own)
 
-    return consistent_cuts(runs, len(keys), holds)
+def prefix_check(keys: Sequence[str], found: Sequence[Equation]) -> PrefixCheck:
+    """A check of the equations within the row, each as soon as its last cell is cut."""
+    position = {key: n for n, key in enumerate(keys)}
+    completed: dict[int, list[tuple[tuple[int, int], ...]]] = {}
+    for equation in found:
+        if set(equation.keys) <= set(position):
+            terms = tuple((position[key], sign) for key, sign in equation.terms)
+            completed.setdefault(max(n for n, _ in terms), []).append(terms)
+
+    def check(cut: Cut) -> bool:
+        return all(
+            sum(sign * cut[n] for n, sign in terms) == 0
+            for terms in completed.get(len(cut) - 1, ())
+        )
+
+    return check
