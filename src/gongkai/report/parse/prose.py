@@ -53,7 +53,7 @@ FEES = re.compile(r"收费|收取[^,，]{0,16}?费|费用")
 PROACTIVE = re.compile(
     r"主动公开|公开各类|公开政府信息|公开信息|发布[^,，]{0,10}?信息|公开[^,，]{0,6}?信息"
 )
-PROACTIVE_STRONG = re.compile(r"主动公开")
+PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开")  # 主动在门户网站公开
 CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
