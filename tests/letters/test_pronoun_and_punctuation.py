@@ -19,7 +19,7 @@ TYPED = [
     if f.type == "str" or f.type is str
     if f.name not in {"number", "query_code", "decision", "variant", "served_number"}
 ]
-DOUBLED = re.compile(r"[。！？…][”’」』》）)]*[。；]|[，、；：]。")
+DOUBLED = re.compile(r"[。！？…][”’」』》）)]*[。；]|[，、；：]。|[。；：][，、]")
 
 
 def letter_text(key: str, applicant_changes=None, **case_changes) -> str:
@@ -80,6 +80,11 @@ def test_the_examples_of_the_issue_read_right():
     assert "一、提供的政府信息：2024年度部门决算表（共2页）。提供方式：" in text
 
 
+def test_a_reason_that_ends_its_sentence_gives_way_to_the_templates_comma():
+    text = letter_text("extension", extension_reason="需调取档案，经负责人批准延期。")
+    assert "因需调取档案，经负责人批准延期，本机关不能在" in text
+
+
 def test_the_template_keeps_its_own_stop_after_a_value_without_one():
     text = letter_text("partial", provided_content="2024年度部门决算表（共2页）")
     assert "2024年度部门决算表（共2页）。提供方式：" in text
@@ -92,7 +97,9 @@ def test_the_template_keeps_its_own_stop_after_a_value_without_one():
         ("（共2页）。", "。提供方式", ("（共2页）。", "提供方式")),
         ("说明如下：", "。", ("说明如下", "。")),
         ("明细", "”。", ("明细", "”。")),
-        ("明细。", "，", ("明细。", "，")),
+        ("明细。", "，", ("明细", "，")),  # 因{reason}，本机关…: the sentence goes on
+        ("批准延期；", "、", ("批准延期", "、")),
+        ("明细。", "”，", ("明细。", "”，")),  # inside the quotation marks it stays
         ("", "。", ("", "。")),
     ],
 )

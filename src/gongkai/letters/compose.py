@@ -21,6 +21,10 @@ SENTENCE_ENDS = ("。", "！", "？", "…")
 CLOSERS = "”’」』》）)"
 STOPS_AFTER_A_SENTENCE = {"。", "；"}  # dropped after a value that ends a sentence
 SOFT_ENDS = ("，", "、", "；", "：")  # a value's last mark that the template's 。 replaces
+# A value that ends with a stop where the template's sentence goes on (因{reason}，本机关…):
+# its last mark gives way to the template's comma — “延期。，本机关” reads “延期，本机关”.
+CLAUSE_MARKS = {"，", "、"}
+GIVES_WAY = ("。", "，", "、", "；", "：")
 
 
 class MissingField(ValueError):
@@ -116,6 +120,8 @@ def punctuated(value: str, after: str) -> tuple[str, str]:
     if mark in STOPS_AFTER_A_SENTENCE and value.rstrip(CLOSERS).endswith(SENTENCE_ENDS):
         return value, after[:closing] + after[closing + 1 :]
     if mark == "。" and not closing and value.endswith(SOFT_ENDS):
+        return value[:-1], after
+    if mark in CLAUSE_MARKS and not closing and value.endswith(GIVES_WAY):
         return value[:-1], after
     return value, after
 
