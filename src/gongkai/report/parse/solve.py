@@ -16,10 +16,11 @@ sums choose among them, and a cut is taken only when it is the one consistent cu
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import combinations, pairwise, product
 
 from gongkai.report.findings import Finding
-from gongkai.report.formats import Generation, Table
+from gongkai.report.formats import CellSpec, Generation, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
 from gongkai.report.parse.constraints import Equation, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
@@ -50,8 +51,19 @@ class FigureRow:
     tokens: list[Token]
     position: int  # printed order among labels and figure rows
     anchor: str | None  # the data row printed on the same line
-    readings: list[Reading]  # one for a clean row; the consistent cuts of a glued row
+    cuts: list[Reading] = field(default_factory=list)  # a glued row's consistent cuts
     glued: bool = False
+    placed: list[Token] | None = None  # a clean row's cells by column
+    specs: list[CellSpec] = field(default_factory=list)
+
+    @cached_property
+    def readings(self) -> list[Reading]:
+        """One reading for a clean row, the cuts of a glued one, none for a row whose
+        columns cannot be told apart. Worked out only when the solver needs them."""
+        if self.placed is None:
+            return self.cuts
+        pairs = zip(self.placed, self.specs, strict=True)
+        return [tuple(cell_value(token, spec)[0] for token, spec in pairs)]
 
 
 @dataclass
@@ -71,7 +83,8 @@ class Solution:
 
 
 def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solution | None:
-    """The cells of table `key` read as a whole, or None when its region has no figures."""
+    """The cells of table `key` read as a whole; None when its region has no figures, or
+    when the only reading is the row-by-row reader's (each label's figures after it)."""
     table = generation.table(key)
     data_rows = [row.key for row, _ in table.walk() if row.key]
     region = _region(entries, key)
@@ -82,7 +95,7 @@ def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solut
         return None
     found = equations_within(generation.code, f"{table.prefix}.")
     maps = _positional(layout) or _enumerated(layout, data_rows)
-    if not maps:
+    if not maps or (maps == [_positional_after(layout)] and _all_read(layout)):
         return None
     best = _best(maps, layout, table, found)
     return _solution(best, layout, table, found)
@@ -164,36 +177,36 @@ def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
 def _figure_row(
     tokens: list[Token], position: int, anchor: str | None, table: Table, generation: Generation
 ) -> FigureRow | None:
-    width = len(table.columns)
-    placed = fit(tokens, width)
+    keys = _first_row_keys(table)
+    placed = fit(tokens, len(keys))
     if placed is not None:
-        return FigureRow(tokens, position, anchor, [_reading(placed, table, generation)])
+        specs = [generation.cells[key] for key in keys]
+        return FigureRow(tokens, position, anchor, placed=placed, specs=specs)
     runs = [squeeze(token.text) for token in tokens if token.kind is not Kind.BLANK]
     found = equations_within(generation.code, f"{table.prefix}.")
-    cuts = row_cuts(runs, _first_row_keys(table), found)
+    cuts = row_cuts(runs, keys, found)
     if cuts is not None:
         return FigureRow(tokens, position, anchor, list(cuts), glued=True)
     if len(tokens) == 1:
         return None  # a stray figure (a page number, a year), no row of this table
-    return FigureRow(tokens, position, anchor, [])
+    return FigureRow(tokens, position, anchor)
 
 
-def _reading(tokens: list[Token], table: Table, generation: Generation) -> Reading:
-    row = next(row for row, _ in table.walk() if row.key)
-    specs = [generation.cells[table.cell_key(row, column)] for column in table.columns]
-    return tuple(cell_value(token, spec)[0] for token, spec in zip(tokens, specs, strict=True))
-
-
-def _first_row_keys(table: Table) -> list[str]:
+@cache
+def _first_row_keys(table: Table) -> tuple[str, ...]:
     """The cell keys of one data row: what a glued row's cuts are checked against (every
     row of the table has the same equations within it)."""
     row = next(row for row, _ in table.walk() if row.key)
-    return [table.cell_key(row, column) for column in table.columns]
+    return tuple(table.cell_key(row, column) for column in table.columns)
 
 
 # -- readings: which figure row belongs to which data row ----------------------------------
 
 Assignment = tuple[str, ...]  # the data row of each figure row, in printed order
+
+
+def _all_read(layout: Layout) -> bool:
+    return all(row.placed is not None for row in layout.rows)
 
 
 def _positional_after(layout: Layout) -> Assignment | None:
