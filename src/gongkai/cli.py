@@ -111,6 +111,7 @@ def demo() -> None:
     from gongkai.web.applications.demo import ANSWERED_QUERY_CODE, load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
+    from gongkai.web.intelligence.demo import load_demo_published_reports
 
     accounts = load_demo()
     cases = load_demo_applications()
@@ -118,6 +119,7 @@ def demo() -> None:
     documents = load_demo_registry()
     appeals = load_demo_appeals()
     reports = load_demo_reports()
+    published = load_demo_published_reports()
     click.echo(
         "演示数据已就绪 / demo data loaded. 登录 / logins (password: " + DEMO_PASSWORD + "):"
     )
@@ -132,6 +134,7 @@ def demo() -> None:
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
     click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")
     click.echo(f"演示年度报告（2025年度，已发布）/ demo annual reports published: {reports}")
+    click.echo(f"演示导入的已发布报告 / demo imported published reports: {published}")
 
 
 @main.command()

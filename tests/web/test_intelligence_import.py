@@ -156,3 +156,13 @@ def test_a_run_cut_off_goes_on_with_the_files_not_yet_done(alice):
     assert counts[ItemState.STORED] == 4 and counts[ItemState.UNCHANGED] == 1
     assert PublishedReport.objects.count() == 5
     assert Figure.objects.filter(value=Decimal("1603")).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_holds_three_reports_and_one_waits_for_review():
+    from gongkai.web.intelligence.demo import load_demo_published_reports
+
+    assert load_demo_published_reports() == 3
+    assert load_demo_published_reports() == 3  # again: recognised by their hash
+    assert PublishedReport.objects.count() == 3
+    assert PublishedReport.objects.filter(review_items__gt=0).count() == 1
