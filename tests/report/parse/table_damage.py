@@ -66,3 +66,28 @@ def lost_label(rows: Rows, lost: int) -> list[str]:
 def glued(label: str, figures: list) -> str:
     """A crawled row whose cell separators are lost: label and figures run together."""
     return label + "".join("" if value is None else str(value) for value in figures)
+
+
+def documents(code: str, values: dict, shape: str) -> list[str]:
+    """Section 二's small tables: `plain`; `annotated` (the 第二十条第（一）项 cells carry a note
+    on what they include, split over spaces as PDF text leaves it); `one-row tables` (the
+    header printed again above every row, each row a table of its own); `figures above`
+    (each row's figures a line above its label)."""
+    from gongkai.report.formats import GENERATIONS
+
+    lines = ["二、主动公开政府信息情况"]
+    for table in GENERATIONS[code].sections[1].tables:
+        header = "  ".join((table.stub_header, *(column.label for column in table.columns)))
+        lines += [table.caption] + ([] if shape == "one-row tables" else [header])
+        for row, _ in table.walk():
+            cells = [str(values[table.cell_key(row, column)]) for column in table.columns]
+            if shape == "annotated" and table.key == "s2.documents":
+                cells[0] += "（其中修订 5 件）"
+                cells[1] += " （含自然失效 17 件）"
+            if shape == "one-row tables":
+                lines.append(header)
+            if shape == "figures above":
+                lines += ["  ".join(cells), row.label]
+            else:
+                lines.append("  ".join((row.label, *cells)))
+    return lines

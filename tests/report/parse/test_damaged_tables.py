@@ -15,6 +15,7 @@ from tests.report.parse.consistent_figures import (
     report_text,
 )
 from tests.report.parse.table_damage import (
+    documents,
     figures_first,
     label_block,
     lost_label,
@@ -129,3 +130,27 @@ def test_dropped_figure_rows_never_turn_into_wrong_figures(seed):
     report = parse(code, lines)
     wrong = {k: v for k, v in report.cells.items() if v is not None and v != values.get(k)}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("code", ["B", "C"])
+@pytest.mark.parametrize("shape", ["plain", "annotated", "one-row tables", "figures above"])
+def test_section_two_reads_back_to_every_figure(code, shape):
+    values = consistent_figures(code, random.Random(6))
+    values[next(k for k in values if k.startswith("s2.regulations."))] = 12
+    report = parse(code, documents(code, values, shape))
+    printed = {key: value for key, value in values.items() if key.startswith("s2.")}
+    assert {key: report.cells.get(key) for key in printed} == printed
+
+
+def test_an_annotated_cell_is_its_leading_figure_and_the_note_is_no_figure():
+    lines = [
+        "第二十条第（一）项",
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+        "规章 | 12（其中修订5件） | 40（含自然失效17件） | 100",
+    ]
+    report = parse("C", lines)
+    assert [report.cells[f"s2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [
+        12,
+        40,
+        100,
+    ]

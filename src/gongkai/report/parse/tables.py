@@ -52,10 +52,11 @@ def read_tables(tokens: list[Token], code: str) -> TableRead:
     while index < len(parts):
         index = reader.step(parts, index)
     reader.flush_appeals()
-    if code != "A":
-        solution = solve_table(reader.trace, reader.generation, MATRIX_KEY)
-        if solution is not None:
-            reader.apply(solution, MATRIX_KEY)
+    for table in reader.generation.tables if code != "A" else ():
+        if table.key != APPEALS_KEY:  # section 四 is one flat run (flush_appeals)
+            solution = solve_table(reader.trace, reader.generation, table.key)
+            if solution is not None:
+                reader.apply(solution, table.key)
     return reader.out
 
 
@@ -223,7 +224,8 @@ class TableReader:
     def apply(self, solution: Solution, key: str) -> None:
         """The solver's reading of table `key` replaces the row-by-row one: its cells, their
         confidence and provenance; extra rows and findings made of the figures it placed go."""
-        prefix = f"{self.generation.table(key).prefix}."
+        table = self.generation.table(key)
+        own = {table.cell_key(row, c) for row, _ in table.walk() if row.key for c in table.columns}
         placed = {id(segment) for segment in solution.segments}
         kept = [(row, seg) for row, seg in zip(self.out.extra, self.extra_from, strict=True)]
         kept = [(row, seg) for row, seg in kept if id(seg) not in placed]
@@ -231,9 +233,9 @@ class TableReader:
         self.out.extra = [row for row, _ in kept]
         self.extra_from = [seg for _, seg in kept]
         self.out.findings = [
-            f for f in self.out.findings if not _replaced(f, prefix, placed_labels, solution)
+            f for f in self.out.findings if not _replaced(f, own, placed_labels, solution)
         ]
-        for cell in [c for c in self.out.cells if c.startswith(prefix)]:
+        for cell in [c for c in self.out.cells if c in own]:
             if cell not in solution.cells and self.out.cells[cell] is not None:
                 self._set(cell, None, None, PRINTED)
         for cell, value in solution.cells.items():
@@ -349,14 +351,15 @@ def _weak_entry(segment: Segment, found: Match | None) -> Entry:
     return Entry(segment, candidate.table.key, candidate.row.key)  # type: ignore[union-attr]
 
 
-def _replaced(finding: Finding, prefix: str, labels: set[str], solution: Solution) -> bool:
+def _replaced(finding: Finding, own: set[str], labels: set[str], solution: Solution) -> bool:
     """A row-by-row finding that the solver's reading supersedes."""
     if finding.rule == "P-5":
         return any(label in finding.message_zh for label in labels)
-    in_table = bool(finding.cells) and all(cell.startswith(prefix) for cell in finding.cells)
+    in_table = bool(finding.cells) and set(finding.cells) <= own
     if finding.rule == "P-2":
         return in_table and all(solution.confidence.get(c) != AMBIGUOUS for c in finding.cells)
-    return in_table and all(solution.confidence.get(cell) != PRINTED for cell in finding.cells)
+    moved = all(solution.confidence.get(cell) != PRINTED for cell in finding.cells)
+    return finding.rule in ("P-1", "P-3") and in_table and moved
 
 
 def is_gloss(text: str) -> bool:

@@ -82,6 +82,11 @@ NUMBERED_FRAGMENT = re.compile(r"^\d{1,2}[.、][\u4e00-\u9fff]")
 # A label with its figures glued on (crawler text that lost the cell separators):
 # `一、本年新收政府信息公开申请数量310100032`. The figures follow a CJK character or a closing
 # bracket or quote; a label never ends in a digit.
+# A figure with a note on what it includes (`12（其中修订5件）`, `40（含自然失效17件）`): the
+# figure is the cell's value; the note is no figure of the table. Matched after squeeze().
+ANNOTATED = re.compile(r"^(?P<figure>[^()]+)\((?P<note>[^()]*[\u4e00-\u9fff][^()]*)\)$")
+# The note as PDF text splits it over spaces: `12（其中修订 5 件）`.
+SPACED_NOTE = re.compile(r"(?<=\d)\s*([（(])([^（）()]*)([）)])")
 GLUED_TAIL = re.compile(r"^(?P<label>.*[\u4e00-\u9fff)）”\"])(?P<figures>\d+)$")
 
 
@@ -98,11 +103,24 @@ def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
         return Kind.VALUE, _decimal(match), match["unit"], _leading_zero(match["digits"])
     if NUMBERED_FRAGMENT.match(core):
         return Kind.TEXT, None, None, False
+    annotated = _annotated_figure(core)
+    if annotated is not None:
+        return annotated
     if LONG_NUMBER.match(core) or (
         HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core)
     ):
         return Kind.UNREADABLE, None, None, False
     return Kind.TEXT, None, None, False
+
+
+def _annotated_figure(core: str) -> tuple[Kind, Decimal | None, str | None, bool] | None:
+    match = ANNOTATED.match(core)
+    if match is None or len(CJK.findall(match["note"])) < 2 or match["note"] in UNIT_SET:
+        return None  # `3(件)` is a damaged figure, not a note
+    figure = NUMBER.match(match["figure"])
+    if figure is None:
+        return None
+    return Kind.VALUE, _decimal(figure), figure["unit"], _leading_zero(figure["digits"])
 
 
 def _decimal(match: re.Match) -> Decimal:
@@ -135,6 +153,8 @@ def line_cells(text: str) -> list[str]:
 
 def split_spaced(cell: str) -> list[str]:
     """`一、本年新收… 5 0 0 0 0 0 5` (PDF text without table boxes) → label + value cells."""
+    if "(" in cell or "（" in cell:
+        cell = SPACED_NOTE.sub(lambda m: "".join(m.group(1, 2, 3)).replace(" ", ""), cell)
     parts = cell.split()
     if len(parts) < 2 or len(cell) > 120:
         return [cell]
