@@ -4,8 +4,9 @@ The year comes from, in order: the title (an early line naming a year and a repo
 统计期限 sentence (`统计期限自2015年1月1日起至2015年12月31日止`), an opening sentence that
 names the year's report (`现将我乡2014年政府信息公开工作报告公开如下`), and last the most frequent
 `YYYY年` of the text. The agency comes from the title, else from the signature block at the
-end (an agency's name, usually above the date), else from the opening sentences (`由…编制`,
-`现将…年度…报告如下`). Chrome lines (chrome.py) are never passed in here.
+end (an agency's name, usually above the date), else from a name printed alone just above
+the title, else from the opening sentences (`由…编制`, `现将…年度…报告如下`). Chrome lines
+(chrome.py) are never passed in here.
 """
 
 import re
@@ -14,7 +15,7 @@ from itertools import pairwise
 
 from gongkai.report.formats import FIRST_REPORTING_YEAR
 from gongkai.report.parse.lines import SourceLine
-from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.normalize import fold, squeeze
 
 YEAR = r"(20[0-4]\d|二[〇○0零][一二三四五六七八九〇○零0-9]{2})"
 CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -45,6 +46,11 @@ DATE_LINE = re.compile(
     r"(?:\s*[\d一二三四五六七八九十〇○零]{1,3}\s*日)?|20\d\d[-./]\d{1,2}[-./]\d{1,2})(?:\)|）)?$"
 )
 SIGNATURE_LINES = 8
+# `…加强培训。西河市民政局2010年2月5日`: a signature run into the end of the text.
+SIGNED_END = re.compile(
+    rf"[。;!?](?P<agency>[\u4e00-\u9fff()]{{2,30}}?{AGENCY_END})"
+    rf"(?:{YEAR}年[\d一二三四五六七八九十〇○零]{{1,3}}月(?:[\d一二三四五六七八九十〇○零]{{1,3}}日)?)?$"
+)
 SENTENCE_AGENCY = (
     re.compile(rf"由(?P<agency>[^,，。;；由的]{{2,30}}?{AGENCY_END})(?:编制|编写|汇总|制作|发布)"),
     re.compile(rf"(?:现将|公布)(?P<agency>[^,，。;；我本的]{{2,30}}?{AGENCY_END})(?:20[0-4]\d)年"),
@@ -67,8 +73,9 @@ def read_year(lines: list[SourceLine], squeezed: str) -> tuple[int | None, str |
 
 def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
     """(year, title line): the first early line naming a year and a report; a line saying
-    年度报告 wins over a breadcrumb that only says 年报."""
-    early = [line.text.strip() for line in lines[:60] if len(line.text.strip()) <= 80]
+    年度报告 wins over a breadcrumb that only says 年报. Lines are folded (full-width digits,
+    traditional script), so the title returned is in simplified characters."""
+    early = [fold(line.text).strip() for line in lines[:60] if len(line.text.strip()) <= 80]
     early = [text for text in early if not NOT_TITLE.search(TITLE_CHROME.sub("", text))]
     early += [a + b for a, b in pairwise(early) if len(b) <= TITLE_TAIL]  # a wrapped title
     for words in TITLE_WORDS:
@@ -99,8 +106,8 @@ def fallback_year(squeezed: str) -> int | None:
 def read_agency(lines: list[SourceLine], title: str | None) -> str | None:
     return (
         agency_from_title(title)
-        or _agency_before_title(lines, title)
         or signature_agency(lines)
+        or _agency_before_title(lines, title)
         or sentence_agency(lines)
     )
 
@@ -133,9 +140,12 @@ def _agency_before_title(lines: list[SourceLine], title: str | None) -> str | No
 
 
 def signature_agency(lines: list[SourceLine]) -> str | None:
-    """The signature block: an agency's name among the last lines, usually above the date."""
-    tail = [squeeze(line.text) for line in lines[-SIGNATURE_LINES:]]
+    """The signature block: an agency's name among the last lines, usually above the date;
+    or at the end of the last line, after its last sentence (a crawled page in one cell)."""
+    tail = [squeeze(line.text).strip("|") for line in lines[-SIGNATURE_LINES:]]
     tail = [text for text in tail if text]
+    if tail and (match := SIGNED_END.search(tail[-1])) and _agency_like(match["agency"]):
+        return match["agency"]
     for index in range(len(tail) - 1, -1, -1):
         if _agency_like(tail[index]):
             below = tail[index + 1 :]

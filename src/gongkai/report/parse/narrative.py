@@ -277,9 +277,9 @@ def _request_key(own: str, after: str, carried: str | None) -> str | None:
 
 
 def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str | None:
-    total_taken = any(s.key == "proactive.total" for s in earlier)
+    total_taken = any(s.key == "proactive.total" and not s.cumulative for s in earlier)
     if prose.PROACTIVE_STRONG.search(own) and not ("其中" in own and total_taken):
-        return "proactive.total"
+        return "proactive.total"  # 其中本年度新增主动公开… after a running total is the year's
     if carried != "proactive" and not prose.PROACTIVE.search(own):
         return None
     for key, channel in prose.CHANNELS:
