@@ -124,3 +124,21 @@ def test_a_citizen_applies_is_answered_and_downloads_the_answer(
         text = "".join(page.extract_text() or "" for page in pdf.pages)
     assert "答复书" in text and "2025年度部门预算执行表" in text
     assert "王建国" in text  # the letter is the applicant's own: addressed to them
+
+
+def test_without_javascript_the_form_shows_the_fields_of_the_type_chosen(browser, live_server,
+                                                                        finance):  # fmt: skip
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"/agencies/{finance.code}/apply/")
+    person = page.locator("fieldset.person-only")
+    organisation = page.locator("fieldset.organisation-only")
+    expect(person).to_be_hidden()
+    expect(organisation).to_be_hidden()
+    page.get_by_label("商业企业").check()
+    expect(organisation).to_be_visible()
+    expect(person).to_be_hidden()
+    page.get_by_label("自然人").check()
+    expect(person).to_be_visible()
+    expect(organisation).to_be_hidden()
+    context.close()

@@ -1,6 +1,7 @@
 // Show only the applicant fields that apply: a natural person's identity document, or an
-// organisation's code and contact — neither until the applicant type is chosen. Without
-// JavaScript both groups stay visible, each under its own heading.
+// organisation's code and contact — neither until the applicant type is chosen. The
+// stylesheet does the same with :has() (gongkai.css), so this is for browsers without it;
+// with neither, both groups stay visible, each under its own heading.
 document.querySelectorAll(".application-form").forEach(function (form) {
   function update() {
     var checked = form.querySelector("input[name$=applicant_type]:checked");
