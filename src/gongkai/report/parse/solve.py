@@ -177,6 +177,8 @@ def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
 def _figure_row(
     tokens: list[Token], position: int, anchor: str | None, table: Table, generation: Generation
 ) -> FigureRow | None:
+    if anchor is None and not any(token.kind is not Kind.BLANK for token in tokens):
+        return None  # whitespace-only lines between rows (PDF layout text): no figure row
     keys = _first_row_keys(table)
     placed = fit(tokens, len(keys))
     if placed is not None:
