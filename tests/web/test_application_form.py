@@ -8,6 +8,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from tests.web.test_application_api import payload, post
 from tests.web.test_application_pages import apply_url, form_data
 
 from gongkai.web.applications.models import Application
@@ -175,3 +176,10 @@ def test_the_api_finds_the_case_by_a_code_typed_any_way(client, tracked):
 def test_a_code_of_the_wrong_length_finds_nothing(client, tracked):
     html = client.get("/track/", {"code": tracked.query_code[:-1]}).content.decode()
     assert "没有查询到" in html
+
+
+def test_the_api_checks_the_postal_code_and_phone_as_the_form_does(client, finance):
+    body = payload(finance, postal_code="33600", phone="7220000")
+    errors = post(client, "/api/v1/applications", body).json()["errors"]
+    assert errors["postal_code"] == ["邮政编码为6位数字，如336000。"]
+    assert "电话号码格式不正确" in errors["phone"][0] and not Application.objects.exists()
