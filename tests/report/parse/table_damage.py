@@ -91,3 +91,22 @@ def documents(code: str, values: dict, shape: str) -> list[str]:
             else:
                 lines.append("  ".join((row.label, *cells)))
     return lines
+
+
+def side_labels(rows: Rows, width: int = 11) -> list[str]:
+    """A PDF table read with its layout kept (pdfplumber `layout=True`): every label wraps at
+    `width` characters with the figures on its middle line, the group label (（四）无法提供)
+    stands in its own column cut into pieces beside the rows, and whitespace-only lines pad
+    the rows apart."""
+    lines = [CAPTION, *HEADER_LINES]
+    for label, figures in rows:
+        group, _, own = label.rpartition("  ")
+        pieces = [own[i : i + width] for i in range(0, len(own), width)]
+        middle = len(pieces) // 2
+        pieces[middle] = f"{pieces[middle]}  {cells_text(figures)}"
+        if group:
+            cut = [group[i : i + 3] for i in range(0, len(group), 3)]
+            lines.extend(f"     {piece}" for piece in cut[:-1])
+            pieces[-1] = f"{cut[-1]}  {pieces[-1]}"
+        lines.extend([*pieces, " " * 40])
+    return lines

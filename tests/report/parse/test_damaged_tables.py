@@ -20,6 +20,7 @@ from tests.report.parse.table_damage import (
     label_block,
     lost_label,
     page_broken,
+    side_labels,
     split_headers,
     wrapped,
 )
@@ -38,6 +39,7 @@ SHAPES = {
     "each row's figures above its label": figures_first,
     "a middle row that lost its label": lambda rows: lost_label(rows, 5),
     "the first row without its label": lambda rows: lost_label(rows, 0),
+    "labels wrapped around their figures, group labels in pieces": side_labels,
 }
 PLACED_BY_ORDER = {
     "labels first, then the figure rows",

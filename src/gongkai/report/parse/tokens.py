@@ -168,7 +168,9 @@ def split_spaced(cell: str) -> list[str]:
     if start == 0:
         return parts
     head = " ".join(parts[:start])
-    return [head, *parts[start:]] if CJK.search(head) else [cell]
+    # A label, or the punctuation left of one that wrapped (`”`, `）`), leads the figures.
+    labelled = CJK.search(head) or not re.search(r"[0-9A-Za-z]", head)
+    return [head, *parts[start:]] if labelled else [cell]
 
 
 def _glued_apart(pieces: list[str]) -> list[str]:
