@@ -114,3 +114,14 @@ def test_a_corrected_figure_reaches_the_agencys_history(county, carol):
     assert "s3.new.total" in latest.reason
     report.refresh_from_db()
     assert report.history_version == latest
+
+
+def test_the_database_refuses_to_rewrite_a_correction(doubtful, carol):
+    from django.db import DatabaseError, transaction
+
+    correct(Figure.objects.get(report=doubtful, key="s3.new.total"), Decimal(5), carol)
+    for change in (lambda: Correction.objects.update(after=Decimal(6)),
+                   lambda: Correction.objects.all().delete()):  # fmt: skip
+        with pytest.raises(DatabaseError), transaction.atomic():
+            change()
+    assert Correction.objects.get().after == Decimal(5)

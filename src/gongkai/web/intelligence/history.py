@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.report import Report, load_report
 from gongkai.web.annualreports import imports
-from gongkai.web.annualreports.models import ReportVersion
+from gongkai.web.annualreports.models import ReportState, ReportVersion
 from gongkai.web.annualreports.workflow import record, snapshot
 from gongkai.web.intelligence.figures import as_number
 from gongkai.web.intelligence.models import PublishedReport
@@ -62,8 +62,8 @@ def follow_correction(report: PublishedReport, actor, reason: str) -> None:
     with transaction.atomic():
         annual = type(version.report).objects.select_for_update().get(pk=version.report_id)
         latest = annual.versions.order_by("-number").first()
-        if latest.source_sha256 != report.sha256:
-            return  # the agency's report of that year has since been replaced
+        if latest.source_sha256 != report.sha256 or annual.state != ReportState.PUBLISHED:
+            return  # replaced since, or being corrected on the platform: staff decide there
         before = snapshot(annual)
         corrected = as_read(report)
         document = replace(load_report(latest.document), cells=corrected.cells)
