@@ -161,3 +161,11 @@ def test_an_html_page_leaves_out_what_it_marks_as_navigation_and_footer():
     assert (report.year, report.agency) == (2015, "青山县林业局")
     assert report.narrative == {"proactive.total": 12}
     assert "2019" not in " ".join(line.text for line in html_lines(page))
+
+
+def test_the_publication_date_is_still_read_from_the_pages_metadata_line():
+    texts = ["首页 > 年报", "青山县林业局2020年政府信息公开工作年度报告", "无。"]
+    texts = texts[:1] + [f"第{n}段。" for n in range(45)] + texts[1:]
+    texts.insert(1, "来源：青山县林业局 发布时间：2021-01-25 11:23 字号：[大 中 小]")
+    report = parse_lines(lines(*texts))
+    assert report.published_on.isoformat() == "2021-01-25"

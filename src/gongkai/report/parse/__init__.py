@@ -59,7 +59,7 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
     page = split_chrome(lines)  # navigation, breadcrumbs, footers: never a figure or a year
     lines = page.content
     squeezed = squeeze("".join(line.text for line in lines))
-    identity = identify(lines, squeezed, page.content + page.chrome)
+    identity = identify(lines, squeezed, page.lines)
     year, year_findings = _reporting_year(identity)
     read = read_tables(tokenize(lines), identity.generation)
     stated = read_prose([line.text for line in lines], identity.generation)

@@ -51,13 +51,14 @@ META_WORD = re.compile("|".join(sorted(META_CELLS, key=len, reverse=True)))
 class Page:
     content: list[SourceLine]
     chrome: list[SourceLine]
+    lines: list[SourceLine]  # all of them, in order: the publication date is read from chrome
 
 
 def split_chrome(lines: list[SourceLine]) -> Page:
     content, chrome = [], []
     for line in lines:
         (chrome if is_chrome(line.text) else content).append(line)
-    return Page(content, chrome)
+    return Page(content, chrome, lines)
 
 
 def is_chrome(text: str) -> bool:
