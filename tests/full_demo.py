@@ -2,8 +2,16 @@
 
 
 def load_full_demo() -> None:
-    from gongkai.web.agencies.demo import load_demo
     from gongkai.web.annualreports.demo import load_demo_reports
+
+    load_demo_without_reports()
+    load_demo_reports()
+
+
+def load_demo_without_reports() -> None:
+    """The demo but its compiled and published annual reports (which take most of the time
+    of loading it: a minute on a busy machine)."""
+    from gongkai.web.agencies.demo import load_demo
     from gongkai.web.appeals.demo import load_demo_appeals
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
@@ -14,4 +22,3 @@ def load_full_demo() -> None:
     load_demo_catalog()
     load_demo_registry()
     load_demo_appeals()
-    load_demo_reports()

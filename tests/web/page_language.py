@@ -24,15 +24,16 @@ DATA_ELEMENTS = ("code", "kbd", "samp", "pre", "script", "style", "textarea", "t
 DATA_SHAPES = re.compile(
     r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail addresses
       | (?:https?://|www\.)\S+                   # web addresses
-      | \b[\w.\-]+\.(?:pdf|docx?|xlsx?|csv|png|jpe?g|txt|html?|json|xml|ofd|zip)\b  # files
-      | \b[0-9A-Z]+(?:[-/.〔〕][0-9A-Z*]+)+\b    # codes: 索引号, 查询码, numbers
-      | \b(?=[0-9A-Z]*[0-9])[0-9A-Z]{6,}\b       # codes without separators (统一社会信用代码)
+      | [\w.\-]+\.(?:pdf|docx?|xlsx?|csv|png|jpe?g|txt|html?|json|xml|ofd|zip)\b  # files
+      | (?<![0-9A-Za-z])[0-9A-Z]+(?:[-/.〔〕][0-9A-Z*]+)+(?![0-9A-Za-z])  # 索引号, 查询码, numbers
+      | (?<![0-9A-Za-z])(?=[0-9A-Z]*[0-9])[0-9A-Z]{6,}(?![0-9A-Za-z])  # 统一社会信用代码
+      | argon2(?:id|i|d)?\b                    # the password hasher's name
     """,
     re.VERBOSE,
 )
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ \-][A-Za-z][A-Za-z'’]*)*")
 # A key of the report formats' cells (spec/cells.csv): s2.fees.amount, s3.new.natural …
-CELL_KEY = re.compile(r"\bs[1-6]\.[a-z0-9_]+(?:\.[a-z0-9_]+)+\b")
+CELL_KEY = re.compile(r"(?<![0-9A-Za-z_.])s[1-6]\.[a-z0-9_]+(?:\.[a-z0-9_]+)+(?![0-9A-Za-z_])")
 
 
 def readable_text(page: str) -> str:
@@ -43,7 +44,7 @@ def readable_text(page: str) -> str:
     for element in document.xpath(data):
         if element.getparent() is not None:
             element.drop_tree()
-    parts = [document.text_content(), *buttons]
+    parts = [" ".join(document.itertext()), *buttons]  # elements apart: <td>a</td><td>b</td>
     for name in READ_ATTRIBUTES:
         parts += document.xpath(f"//@{name}")
     return "\n".join(str(part) for part in parts)
@@ -52,7 +53,7 @@ def readable_text(page: str) -> str:
 def english_fragments(page: str, data_words: frozenset[str] = frozenset()) -> list[str]:
     """The runs of Latin words that are neither data nor NAMES (nor `data_words`: values of the
     database a page may show, such as usernames)."""
-    text = DATA_SHAPES.sub(" ", readable_text(page))
+    text = CELL_KEY.sub(" ", DATA_SHAPES.sub(" ", readable_text(page)))  # keys: cell_keys()
     found = []
     for run in LATIN_RUN.findall(text):
         words = re.findall(r"[A-Za-z][A-Za-z'’]*", run)

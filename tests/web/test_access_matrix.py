@@ -119,6 +119,10 @@ PAGES = {
     "logout": Row(EVERYONE, method="post"),
     "set_language": Row(EVERYONE, method="post", data={"language": "zh-hans", "next": "/"}),
     "display-toggle": Row(EVERYONE, method="post", data={"mode": "large-text", "next": "/"}),
+    # the 使用手册 (docs/manual/): for everyone, the citizen's chapter and the staff's alike
+    "manual": Row(EVERYONE),
+    "manual-chapter": Row(EVERYONE, args={"slug": "clerk"}),
+    "manual-image": Row(EVERYONE, args={"name": "clerk-inbox.png"}),
     "api:openapi-json": Row(EVERYONE),
     "api:openapi-view": Row(EVERYONE),
     "api:api-root": Row(NOBODY, login_first=False),  # nothing there: 404 for everyone
