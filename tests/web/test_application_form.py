@@ -115,6 +115,8 @@ def sum_asked(html: str) -> int:
 def test_after_a_wrong_answer_the_new_question_matches_its_token(client, finance):
     response = client.post(apply_url(finance), form_data(captcha_answer="8"))
     page = page_of(response)
+    [answer_box] = [i for i in page.inputs if i.get("name") == "captcha_answer"]
+    assert answer_box["aria-describedby"] == "captcha-question"  # read out with the question
     assert page.value_of("captcha_answer") == ""  # the wrong answer is not left in the box
     answer = sum_asked(response.content.decode())
     client.post(apply_url(finance), form_data(captcha_token=page.value_of("captcha_token"),

@@ -115,7 +115,10 @@ class PublicApplicationForm(ApplicationForm):
 
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     captcha_token = forms.CharField(widget=forms.HiddenInput)
-    captcha_answer = forms.IntegerField(label=_("Answer"))
+    # The question is read out with the box it is answered in.
+    captcha_answer = forms.IntegerField(
+        label=_("Answer"), widget=forms.NumberInput(attrs={"aria-describedby": "captcha-question"})
+    )
     CAPTCHA_MESSAGES = {
         "expired": _("The form has expired; please answer the new question."),
         "wrong": _("That is not the right answer."),
