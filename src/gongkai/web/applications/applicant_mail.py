@@ -68,7 +68,7 @@ def send_applicant_notice(event_id: int) -> int:
     sent = notify([case.email], subject, body, key=f"applications.applicant:{event.pk}",
                   about=case)  # fmt: skip
     if sent:
-        Event.objects.create(application=case, action=NOTIFIED, to_state=case.state, note=note)
+        Event.objects.create(application=case, action=NOTIFIED, note=note)  # no state: not a step
     return sent
 
 
