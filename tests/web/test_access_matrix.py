@@ -103,6 +103,7 @@ PAGES = {
         "query_code": w[t]["case"].query_code, "letter_id": w[t]["case"].letters.first().pk},
         login_first=False),
     "catalog": Row(EVERYONE),
+    "agency-choices": Row(EVERYONE),  # every agency's name and code, public as on the portal
     "catalog-entry": Row(EVERYONE, entry),
     "catalog-attachment": Row(EVERYONE, lambda w, t: entry(w, t) | {
         "attachment_id": w[t]["entry_file"].pk}),
@@ -128,6 +129,7 @@ PAGES = {
     "api:api-root": Row(NOBODY, login_first=False),  # nothing there: 404 for everyone
     # staff pages without an object: scoped lists, or forms for those who may use them
     "workbench": Row(SIGNED_IN),
+    "agency-choices-staff": Row(SIGNED_IN),  # the user's own agencies (none for the roleless)
     "application-inbox": Row(SIGNED_IN),
     "application-new": Row(HANDLERS),
     "catalog-staff": Row(SIGNED_IN),

@@ -9,6 +9,7 @@ from gongkai.statute.agency_codes import make_uscc
 from gongkai.web.agencies.models import Agency
 from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.catalog.models.entries import Entry
+from gongkai.web.catalog.public import FILTER_CHOICES_KEY
 
 
 def entry(agency, title, state="published", **fields) -> Entry:
@@ -78,7 +79,7 @@ def test_the_agency_filter_is_kept_for_a_while_and_then_lists_a_new_agency(clien
     Agency.objects.create(name="青山县审计局", code=make_uscc("1", "1", "360999", "01523688"),
                           level=AgencyLevel.COUNTY_DEPARTMENT, parent=county)  # fmt: skip
     assert "青山县审计局" not in client.get("/catalog/").content.decode()  # kept (30 s)
-    cache.delete("catalog:filter-choices")  # as when it expires
+    cache.delete(FILTER_CHOICES_KEY)  # as when it expires
     assert "青山县审计局" in client.get("/catalog/").content.decode()
 
 

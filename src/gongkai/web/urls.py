@@ -7,6 +7,7 @@ from gongkai.web.core import display
 
 urlpatterns = [
     path("", include("gongkai.web.portal.urls")),
+    path("", include("gongkai.web.agencies.urls")),
     path("", include("gongkai.web.applications.urls")),
     path("", include("gongkai.web.catalog.urls")),
     path("", include("gongkai.web.appeals.urls")),

@@ -110,3 +110,16 @@ def side_labels(rows: Rows, width: int = 11) -> list[str]:
             pieces[-1] = f"{cut[-1]}  {pieces[-1]}"
         lines.extend([*pieces, " " * 40])
     return lines
+
+
+def aligned(label: str, figures: list, at: int = 40, step: int = 7) -> str:
+    """A row as `pdftotext -layout` prints it: each figure right-aligned in its column, a
+    blank cell as nothing but spaces."""
+    line = label.ljust(at)  # the text keeps the page's columns in characters
+    for value in figures:
+        line += ("" if value is None else str(value)).rjust(step)
+    return line
+
+
+def aligned_matrix(rows: Rows) -> list[str]:
+    return [CAPTION, *HEADER_LINES, *(aligned(label, figures) for label, figures in rows)]

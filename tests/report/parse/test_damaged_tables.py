@@ -7,14 +7,19 @@ import random
 
 import pytest
 from tests.report.parse.consistent_figures import (
+    APPEAL_GROUPS,
     CAPTION,
     HEADER_LINES,
+    OUTCOMES,
+    appeals_lines,
     cells_text,
     consistent_figures,
     printed_rows,
     report_text,
 )
 from tests.report.parse.table_damage import (
+    aligned,
+    aligned_matrix,
     documents,
     figures_first,
     label_block,
@@ -156,3 +161,40 @@ def test_an_annotated_cell_is_its_leading_figure_and_the_note_is_no_figure():
         40,
         100,
     ]
+
+
+def test_a_blank_cell_in_column_laid_out_text_is_placed_by_its_column():
+    values = consistent_figures("C", random.Random(8))
+    for key in ("s3.withheld.third_party.legal", "s3.declined.duplicate.natural"):
+        values[key] = None  # printed blank: only spaces in the extracted text
+    report = parse("C", aligned_matrix(printed_rows("C", values)))
+    assert {key: report.cells.get(key) for key in matrix(values)} == matrix(values)
+    assert report.confidence_of("s3.withheld.third_party.natural") == INFERRED
+    assert report.confidence_of("s3.new.natural") == PRINTED
+    assert not [f for f in report.findings if f.rule == "P-2"]
+
+
+def test_a_blank_in_section_four_is_placed_by_the_gap_it_leaves():
+    values = consistent_figures("C", random.Random(9))
+    values["s4.review.pending"] = None
+    values["s4.review.total"] = sum(
+        values[f"s4.review.{o}"] for o in ("upheld", "corrected", "other")
+    )
+    run = [values[f"s4.{g}.{o}"] for g in APPEAL_GROUPS for o in (*OUTCOMES, "total")]
+    lines = [*appeals_lines(values)[:4], aligned("", run, at=0, step=6)]
+    report = parse("C", lines)
+    appeals = {k: v for k, v in values.items() if k.startswith("s4.")}
+    assert {key: report.cells.get(key) for key in appeals} == appeals
+
+
+def test_figures_that_do_not_stand_in_columns_stay_blank():
+    values = consistent_figures("C", random.Random(10))
+    rows = printed_rows("C", values)
+    label, figures = rows[6]
+    rows[6] = (label, figures[:3] + figures[4:])  # one figure gone, single spaces: no columns
+    lines = [f"{label} {' '.join(map(str, figures))}" for label, figures in rows]
+    report = parse("C", [CAPTION, *HEADER_LINES, *lines])
+    stability = [
+        report.cells.get(f"s3.withheld.security_stability.{c}") for c in ("natural", "total")
+    ]
+    assert stability == [None, None]

@@ -22,6 +22,7 @@ from itertools import combinations, pairwise, product
 from gongkai.report.findings import Finding
 from gongkai.report.formats import CellSpec, Generation, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
+from gongkai.report.parse.columns import column_places, under_columns
 from gongkai.report.parse.constraints import Equation, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.glued import row_cuts
@@ -54,6 +55,7 @@ class FigureRow:
     cuts: list[Reading] = field(default_factory=list)  # a glued row's consistent cuts
     glued: bool = False
     placed: list[Token] | None = None  # a clean row's cells by column
+    by_column: bool = False  # placed by where its figures stand (`columns`), not by count
     specs: list[CellSpec] = field(default_factory=list)
 
     @cached_property
@@ -137,7 +139,23 @@ def _layout(region: list[Entry], table: Table, generation: Generation) -> Layout
             if row is not None:
                 layout.rows.append(row)
                 layout.segments.append(entry.segment)
+    _place_by_columns(layout, table, generation)
     return layout
+
+
+def _place_by_columns(layout: Layout, table: Table, generation: Generation) -> None:
+    """Rows short of figures in column-laid-out text take them by position (`columns`)."""
+    width = len(table.columns)
+    full = [row.placed for row in layout.rows if row.placed and len(row.tokens) == width]
+    short = [row for row in layout.rows if row.placed is None and not row.glued]
+    columns = column_places(full, width) if short else None  # type: ignore[arg-type]
+    if columns is None:
+        return
+    specs = [generation.cells[key] for key in _first_row_keys(table)]
+    for row in short:
+        placed = under_columns(row.tokens, columns)
+        if placed is not None:
+            row.placed, row.specs, row.by_column = placed, specs, True
 
 
 def _position(layout: Layout) -> int:
@@ -208,7 +226,7 @@ Assignment = tuple[str, ...]  # the data row of each figure row, in printed orde
 
 
 def _all_read(layout: Layout) -> bool:
-    return all(row.placed is not None for row in layout.rows)
+    return all(row.placed is not None and not row.by_column for row in layout.rows)
 
 
 def _positional_after(layout: Layout) -> Assignment | None:
@@ -342,7 +360,7 @@ def _choose_cuts(
     for n, (row, figure_row) in enumerate(zip(assignment, layout.rows, strict=True)):
         reading = chosen.get(n) if n in open_rows else (figure_row.readings or [None])[0]
         level = _level(row, figure_row, as_read) if reading else AMBIGUOUS
-        placed = fit(figure_row.tokens, len(table.columns)) if not figure_row.glued else None
+        placed = figure_row.placed
         for c, column in enumerate(table.columns):
             token = placed[c] if placed and reading else None
             value = reading[c] if reading else None
@@ -354,7 +372,7 @@ def _level(row: str, figure_row: FigureRow, as_read: bool) -> str:
     """Printed when the figures stand on their label's line, or the reading is the one a
     reader takes (each label's figures after it); inferred when the order or the 勾稽关系
     placed them, or cut a glued run."""
-    if figure_row.glued:
+    if figure_row.glued or figure_row.by_column:
         return INFERRED
     return PRINTED if figure_row.anchor == row or as_read else INFERRED
 

@@ -47,6 +47,7 @@ class Token:
     leading_zero: bool = False  # `00`, `05`: read, but worth a finding (§2.4)
     prose: bool = False  # a paragraph, not a cell
     cell: int | None = None  # position of the cell in a `|`-joined row
+    offset: int | None = None  # the cell's middle, in characters from the start of its line
 
     @property
     def provenance(self) -> dict:
@@ -209,11 +210,33 @@ def tokenize(lines: list[SourceLine]) -> list[Token]:
         if index % 256 == 0:
             check_time()
         if line.text:
-            for cell, piece, kind, number, unit, zero, prose in line_pieces(line.text):
+            pieces = line_pieces(line.text)
+            offsets = piece_offsets(line.text) if "  " in line.text else (None,) * len(pieces)
+            for (cell, piece, kind, number, unit, zero, prose), at in zip(
+                pieces, offsets, strict=True
+            ):
                 tokens.append(
-                    Token(kind, piece, index, line.where, number, unit, zero, prose, cell)
+                    Token(kind, piece, index, line.where, number, unit, zero, prose, cell, at)
                 )
     return tokens
+
+
+@lru_cache(maxsize=1 << 12)
+def piece_offsets(text: str) -> tuple[int | None, ...]:
+    """Where each piece of `line_pieces` sits in the line (its middle character): in PDF
+    text laid out in columns, a row with a blank cell keeps its figures under their
+    column headers (`solve` places them by it). None where a piece cannot be found as
+    printed (a note rejoined over spaces)."""
+    offsets: list[int | None] = []
+    cursor = 0
+    for piece in line_pieces(text):
+        found = text.find(piece[1], cursor) if piece[1] else -1
+        if found < 0:
+            offsets.append(None)
+            continue
+        offsets.append(found + len(piece[1]) // 2)
+        cursor = found + len(piece[1])
+    return tuple(offsets)
 
 
 Piece = tuple[int | None, str, Kind, Decimal | None, str | None, bool, bool]

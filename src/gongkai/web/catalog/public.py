@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from gongkai.plaintext import xml_safe
 from gongkai.statute.clock import CURRENT
 from gongkai.statute.vocabularies import ANNUAL_REPORT_FORM, article_20_items
+from gongkai.web.agencies import picker
 from gongkai.web.agencies.models import Agency
 from gongkai.web.catalog import annual_reports as reports
 from gongkai.web.catalog import search, tally
@@ -39,7 +40,7 @@ from gongkai.web.core import params
 from gongkai.web.core.csp import uploaded_file
 
 PER_PAGE = 20
-FILTER_CHOICES_KEY = "catalog:filter-choices"
+FILTER_CHOICES_KEY = "catalog:filter-choices:tree"  # agencies as picker.Node
 FILTER_CHOICES_SECONDS = 30
 
 
@@ -47,7 +48,7 @@ def catalog(request):
     query = request.GET.get("q", "").strip()
     choices = filter_choices()
     agencies = choices["agency"]
-    context = {"query": query, "params": request.GET,
+    context = {"query": query, "params": request.GET, "agencies": agencies,
                "options": filter_options(request.GET, choices)}  # fmt: skip
     filters = CatalogFilters.from_params(request.GET)
     if query:
@@ -60,7 +61,7 @@ def catalog(request):
             filters = without_agency(filters)  # the whole tree: nothing to check per entry
         paginator = CountedPaginator(NewestFirst(filters, total), PER_PAGE, total)
         page = context["page"] = paginator.get_page(request.GET.get("page"))
-        names = {pk: name for pk, _code, name in agencies}
+        names = {agency.pk: agency.name for agency in agencies}
         context["rows"] = table_rows(page.object_list, names)
     return render(request, "catalog/catalog.html", context)
 
@@ -86,14 +87,14 @@ def table_rows(entries: list, agency_names: dict[int, str]) -> SafeString:
 
 
 def filter_choices() -> dict[str, list[tuple]]:
-    """The agencies (pk, code, name), national 主题分类 and years the 目录 filters by. The
+    """The agencies (picker.Node), national 主题分类 and years the 目录 filters by. The
     agencies and categories change a few times a year and cost two of a request's six
     queries, so the cache keeps them for FILTER_CHOICES_SECONDS (a new agency shows in the
     filter that late); the years follow each publication at once (tally.py)."""
     choices = django_cache.get(FILTER_CHOICES_KEY)
     if choices is None:
         choices = {
-            "agency": list(Agency.objects.values_list("pk", "code", "name")),
+            "agency": picker.nodes(Agency.objects.all()),
             "subject": list(SubjectCategory.objects.filter(agency=None).values_list("pk", "name")),
         }
         django_cache.set(FILTER_CHOICES_KEY, choices, FILTER_CHOICES_SECONDS)
@@ -101,9 +102,9 @@ def filter_choices() -> dict[str, list[tuple]]:
 
 
 def filter_options(params, choices: dict[str, list[tuple]]) -> dict[str, SafeString]:
-    """The <option>s of each filter of the 目录, the chosen one selected."""
+    """The <option>s of each filter of the 目录 but the agency's (agencies/picker.py), the
+    chosen one selected."""
     values = {
-        "agency": [(code, name) for _pk, code, name in choices["agency"]],
         "subject": choices["subject"],
         "item": item_choices(),
         "year": [(year, year) for year in choices["year"]],
