@@ -170,3 +170,15 @@ def test_prose_in_a_crawled_table_cell_is_read_and_section_counts_are_not_figure
 def test_a_request_may_be_called_a_demand_to_disclose():
     text = ["2015年，我乡没有收到申请人要求公开政府信息的情况。"]
     assert read_narrative(text, "A") == {"requests.received": 0}
+
+
+def test_under_a_requests_heading_a_count_of_withheld_information_is_no_answer_to_a_request():
+    text = ["二、依申请公开信息和不予公开信息的情况", "本年度没有依申请公开信息的情况。",
+            "不予公开信息有6条，主要是内部人事安排。"]  # fmt: skip
+    assert read_narrative(text, "A") == {"requests.received": 0}
+    answered = ["三、依申请公开情况", "共收到4件，其中同意公开3件，不予公开1件。"]
+    assert read_narrative(answered, "A") == {
+        "requests.received": 4,
+        "requests.answered.granted": 3,
+        "requests.answered.refused": 1,
+    }

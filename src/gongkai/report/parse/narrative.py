@@ -37,6 +37,9 @@ SECTION_HEADING = re.compile(rf"^(?:[{NUMERALS}]+[、.]|\(?[{NUMERALS}]+\)|\d+[�
 COMPARISON = re.compile(r"增加到|增至|提高到|上升到|下降到|减少到|达到")
 # Topic keys a weak proactive clause (发布信息 N 条 under a 主动公开 heading) may give.
 WEAK = {"proactive.total"}
+# The topic a requests heading gives a sentence that names neither a request nor an answer.
+HEADING_ONLY = "requests-heading"
+ANSWERED = re.compile(r"答复|办结|回复|办理|收到|受理|接到|接收")
 NEGATED = re.compile(f"{prose.NEGATION}{prose.NEGATED_VERB}?")
 APPEAL_WORDS = re.compile(r"复议|诉讼")
 # A line this long without a sentence end was wrapped by PDF extraction.
@@ -173,6 +176,8 @@ def _sentence_figures(sentence: str, section: str | None, order: int) -> list[St
     if not (prose.FIGURE.search(sentence) or NEGATED.search(sentence) or "0" in sentence):
         return found  # no figure and no negation: most sentences of a report
     carried = section
+    if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
+        carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
     for clause in prose.CLAUSE_END.split(sentence):
         found += [Stated(key, 0, negated=True, order=order) for key in negated_zeros(clause)]
         clause_figures, carried = _clause_figures(clause, carried, found, order)
@@ -261,13 +266,15 @@ def _requests_in(text: str) -> bool:
 
 def _request_key(own: str, after: str, carried: str | None) -> str | None:
     named = _requests_in(own) or _requests_in(after)
-    if not named and carried != "requests":
+    if not named and carried not in ("requests", HEADING_ONLY):
         return None
-    if named and prose.RECEIVE.search(own):
+    if prose.RECEIVE.search(own):
         for key, channel in prose.REQUEST_CHANNELS:
             if "其中" in own and channel.search(own):
                 return key
         return "requests.received"
+    if not named and carried == HEADING_ONLY:
+        return None
     for key, words in (*prose.REQUEST_CHANNELS, *prose.ANSWERS):
         if words.search(own):
             return key
