@@ -62,21 +62,23 @@ def under_columns(tokens: list[Token], columns: Columns) -> list[Token] | None:
 
 def header_places(headers: list[Token], width: int) -> Columns | None:
     """The middles of `width` columns from the words of header lines (结果 / 维持 over two
-    lines share a middle), when the words stand in exactly `width` columns."""
+    lines share a middle), when the words stand in exactly `width` columns — or one more,
+    the label column's header (信息内容) on the left. A line of one word spans columns."""
     middles: list[float] = []
     for header in headers:
-        if header.offset is None:
-            return None
+        words = list(WORD.finditer(header.text))
+        if header.offset is None or len(words) < 2:
+            continue
         start = header.offset - len(header.text) // 2
-        middles += [
-            start + m.start() + (len(m.group()) - 1) / 2 for m in WORD.finditer(header.text)
-        ]
+        middles += [start + m.start() + (len(m.group()) - 1) / 2 for m in words]
     columns: list[list[float]] = []
     for middle in sorted(middles):
         if columns and middle - columns[-1][-1] <= STEADY:
             columns[-1].append(middle)
         else:
             columns.append([middle])
+    if len(columns) == width + 1:
+        columns = columns[1:]
     return ("middle", [median(c) for c in columns]) if len(columns) == width else None
 
 

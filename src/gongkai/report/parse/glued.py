@@ -77,9 +77,11 @@ def consistent_cuts(runs: Sequence[str], width: int, check: PrefixCheck) -> list
 def row_cuts(
     runs: Sequence[str], keys: Sequence[str], found: Sequence[Equation]
 ) -> list[Cut] | None:
-    """The cuts of a row's digit runs into its cells `keys` that break none of the equations
-    lying within the row; None when the runs are no glued row or too long to examine."""
-    if not runs or not all(is_digit_run(run) for run in runs) or sum(map(len, runs)) < len(keys):
+    """The cuts of a row's digit run into its cells `keys` that break none of the equations
+    lying within the row; None when the run is no glued row or too long to examine."""
+    # One run only: figures the text still keeps apart were printed apart, and a row short
+    # of figures there lost a blank cell, not its separators (`0  10` is no `0 | 1 | 0`).
+    if len(runs) != 1 or not is_digit_run(runs[0]) or len(runs[0]) < len(keys):
         return None
     return consistent_cuts(runs, len(keys), prefix_check(keys, found))
 

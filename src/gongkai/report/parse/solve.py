@@ -22,7 +22,7 @@ from itertools import combinations, pairwise, product
 from gongkai.report.findings import Finding
 from gongkai.report.formats import CellSpec, Generation, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
-from gongkai.report.parse.columns import column_places, under_columns
+from gongkai.report.parse.columns import column_places, header_places, under_columns
 from gongkai.report.parse.constraints import Equation, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.glued import row_cuts
@@ -73,6 +73,7 @@ class Layout:
     marks: list[tuple[int, str]] = field(default_factory=list)  # (position, data row)
     rows: list[FigureRow] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    headers: list[Token] = field(default_factory=list)  # text lines without figures
 
 
 @dataclass
@@ -129,6 +130,8 @@ def _layout(region: list[Entry], table: Table, generation: Generation) -> Layout
     width = len(table.columns)
     for entry in region:
         label_line = entry.segment.label.line if entry.segment.label else None
+        if entry.table is None and entry.segment.label and not entry.segment.slots:
+            layout.headers.append(entry.segment.label)
         if entry.row is not None:
             layout.marks.append((_position(layout), entry.row))
         for tokens in _figure_groups(entry.segment.slots, width):
@@ -148,7 +151,9 @@ def _place_by_columns(layout: Layout, table: Table, generation: Generation) -> N
     width = len(table.columns)
     full = [row.placed for row in layout.rows if row.placed and len(row.tokens) == width]
     short = [row for row in layout.rows if row.placed is None and not row.glued]
-    columns = column_places(full, width) if short else None  # type: ignore[arg-type]
+    if not short:
+        return
+    columns = column_places(full, width) or header_places(layout.headers, width)  # type: ignore[arg-type]
     if columns is None:
         return
     specs = [generation.cells[key] for key in _first_row_keys(table)]
