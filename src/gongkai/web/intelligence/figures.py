@@ -9,7 +9,7 @@ count as printed. Prose figures (stated only in the text) are figures too.
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongkai.web.intelligence.models import Confidence, Figure, PublishedReport
 
@@ -36,19 +36,23 @@ def figure_values(document: Mapping[str, Any]) -> Iterator[tuple[str, Any, bool]
             yield key, value, True
 
 
-def figures_of(report: PublishedReport) -> list[Figure]:
-    document = report.document
+class FigureRow(NamedTuple):
+    """A figure as read, before it is a row of the table (a Figure object costs more to
+    build than the rest of its import)."""
+
+    key: str
+    value: Decimal | None
+    confidence: str
+    from_prose: bool
+
+
+def figure_rows(document: Mapping[str, Any]) -> list[FigureRow]:
     return [
-        Figure(
-            report=report,
-            agency_id=report.agency_id,
-            external_id=report.external_id,
-            year=report.year,
-            generation=report.generation,
-            key=key[:80],
-            value=None if value is None else Decimal(value),
-            confidence=Confidence.PRINTED if prose else cell_confidence(document, key),
-            from_prose=prose,
+        FigureRow(
+            key[:80],
+            None if value is None else Decimal(value),
+            Confidence.PRINTED if prose else cell_confidence(document, key),
+            prose,
         )
         for key, value, prose in figure_values(document)
     ]
@@ -59,3 +63,22 @@ def as_number(value: Decimal | None) -> int | Decimal | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def insert_figures(report: PublishedReport, rows: list[FigureRow]) -> None:
+    """All the report's figures in one statement, the agency and year copied in."""
+    from django.db import connection
+
+    if not rows:
+        return
+    names = ("report_id", "agency_id", "external_id", "year", "generation", "key", "value",
+             "confidence", "from_prose")  # fmt: skip
+    columns = ", ".join(connection.ops.quote_name(name) for name in names)
+    head = (report.pk, report.agency_id, report.external_id, report.year, report.generation)
+    adapt = connection.ops.adapt_decimalfield_value
+    values = [(*head, row.key, None if row.value is None else adapt(row.value, 18, 4),
+               row.confidence, row.from_prose) for row in rows]  # fmt: skip
+    table = connection.ops.quote_name(Figure._meta.db_table)
+    placeholders = "(" + ", ".join(["%s"] * len(names)) + ")"
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {placeholders}", values)

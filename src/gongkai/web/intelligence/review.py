@@ -37,31 +37,31 @@ class ReviewItem:
     rule: str = ""  # the finding's rule, when a finding raised it
 
 
-def reading_findings(report: PublishedReport, figures: dict[str, Figure]) -> list[Finding]:
-    """The parser's warnings and the rulebook's errors on the figures as they stand now,
-    while one of their cells is still unreviewed."""
-    parser = [f for f in as_read(report).findings if f.severity != Severity.INFO]
-    rulebook = [
-        f
-        for f in run_rulebook(as_read(report)).findings
-        if f.severity == Severity.ERROR and f.outcome == "violated"
-    ]
-    return [f for f in parser + rulebook if any(unreviewed(figures.get(key)) for key in f.cells)]
+def looks_misread(finding: Finding) -> bool:
+    """The parser's warnings; the rulebook's errors (figures that contradict each other)."""
+    if finding.rule.startswith("P-"):
+        return finding.severity != Severity.INFO
+    return finding.severity == Severity.ERROR and finding.outcome == "violated"
+
+
+def current_findings(report: PublishedReport) -> list[Finding]:
+    """The parser's findings, and the rulebook's on the figures as they stand now."""
+    read = as_read(report)
+    return [*read.findings, *run_rulebook(read).findings]
 
 
 def unreviewed(figure: Figure | None) -> bool:
     return figure is not None and figure.confidence not in LOOKED_AT
 
 
-def review_items(report: PublishedReport, language: str = "zh") -> list[ReviewItem]:
-    figures = {figure.key: figure for figure in report.figures.all()}
+def items_from(findings: list[Finding], figures: dict[str, Figure],
+               language: str = "zh") -> list[ReviewItem]:  # fmt: skip
+    """Findings like misreadings while one of their cells is unreviewed, then the doubtful
+    cells no such finding names."""
     items = [
-        ReviewItem(
-            [figures[key] for key in finding.cells if key in figures],
-            finding.message(language),
-            finding.rule,
-        )
-        for finding in reading_findings(report, figures)
+        ReviewItem([figures[key] for key in f.cells if key in figures], f.message(language), f.rule)
+        for f in findings
+        if looks_misread(f) and any(unreviewed(figures.get(key)) for key in f.cells)
     ]
     named = {figure.key for item in items for figure in item.figures}
     labels = dict(Confidence.choices)
@@ -71,6 +71,23 @@ def review_items(report: PublishedReport, language: str = "zh") -> list[ReviewIt
         if figure.confidence in DOUBTFUL and figure.key not in named
     ]
     return items
+
+
+def review_items(report: PublishedReport, language: str = "zh") -> list[ReviewItem]:
+    figures = {figure.key: figure for figure in report.figures.all()}
+    return items_from(current_findings(report), figures, language)
+
+
+def count_at_import(document: dict, figures: list) -> int:
+    """What a freshly read report puts to people: its figures are as read, its findings the
+    parser's and the rulebook's of the parse (no query needed)."""
+    findings = []
+    for item in document.get("findings") or []:
+        try:
+            findings.append(Finding.from_dict(item))
+        except (KeyError, ValueError, TypeError):
+            continue
+    return len(items_from(findings, {figure.key: figure for figure in figures}))
 
 
 def recount(report: PublishedReport) -> int:

@@ -10,6 +10,7 @@ on where it stopped when the task runs again, and a file stored twice is stored 
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import batched
 from pathlib import Path, PurePosixPath
 
 from django.core.files.base import File
@@ -33,6 +34,7 @@ from gongkai.web.intelligence.sources import (
 from gongkai.web.intelligence.storing import store_read
 
 QUEUED = "intelligence/queued"
+FILES_PER_TRANSACTION = 25  # a run cut off redoes at most this many files
 
 
 @dataclass
@@ -56,12 +58,14 @@ def import_paths(
     tally, index = Tally(), AgencyIndex()
     failures: list[Source] = []
     readable = only_readable(expand_paths(paths), failures)
-    for read in read_files(readable, jobs):
-        for failure in drain(failures):
-            tally.failed.append((failure.name, failure.error))
-            progress and progress(failure)
-        count(tally, read, index, actor)
-        progress and progress(read)
+    for batch in batched(read_files(readable, jobs), FILES_PER_TRANSACTION):
+        with transaction.atomic():  # a commit per file would cost more than its import
+            for read in batch:
+                count(tally, read, index, actor)
+        for item in [*drain(failures), *batch]:
+            if isinstance(item, Source):
+                tally.failed.append((item.name, item.error))
+            progress and progress(item)
     for failure in drain(failures):
         tally.failed.append((failure.name, failure.error))
         progress and progress(failure)
@@ -151,8 +155,11 @@ def process_run(run_id: int) -> dict:
     run = ImportRun.objects.get(pk=run_id)
     ImportRun.objects.filter(pk=run_id).update(state=RunState.RUNNING)
     index = AgencyIndex()
-    for item in run.items.filter(state=ItemState.PENDING).order_by("id").iterator():
-        process_item(item, index, run.started_by)
+    waiting = run.items.filter(state=ItemState.PENDING).order_by("id").iterator()
+    for batch in batched(waiting, FILES_PER_TRANSACTION):
+        with transaction.atomic():  # each item's state commits with its report
+            for item in batch:
+                process_item(item, index, run.started_by)
     finish(run)
     return progress_of(run)
 

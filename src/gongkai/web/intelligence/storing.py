@@ -10,12 +10,12 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from gongkai.web.intelligence.figures import figures_of
+from gongkai.web.intelligence.figures import figure_rows, insert_figures
 from gongkai.web.intelligence.history import become_history
 from gongkai.web.intelligence.matching import AgencyIndex, Matched, external_agency
-from gongkai.web.intelligence.models import Figure, Match, PublishedReport
+from gongkai.web.intelligence.models import Match, PublishedReport
 from gongkai.web.intelligence.reading import Read
-from gongkai.web.intelligence.review import recount
+from gongkai.web.intelligence.review import count_at_import
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,17 @@ def store_read(read: Read, index: AgencyIndex, actor=None) -> Imported:
     matched = index.match(read.report.get("agency"), text)
     try:
         with transaction.atomic():
-            report = new_report(read, digest, matched, actor)
-            Figure.objects.bulk_create(figures_of(report))
+            report, rows = new_report(read, digest, matched, actor)
+            insert_figures(report, rows)
     except IntegrityError:  # the same file, imported at the same moment elsewhere
         return Imported(PublishedReport.objects.get(sha256=digest), created=False)
     if report.match == Match.TREE:
         become_history(report, read.data, actor)
-    recount(report)
     return Imported(report, created=True)
 
 
-def new_report(read: Read, digest: str, matched: Matched, actor) -> PublishedReport:
+def new_report(read: Read, digest: str, matched: Matched, actor) -> tuple:
+    """The report saved, and its figures ready to insert."""
     document = read.report
     agency_name = (document.get("agency") or "").strip()
     report = PublishedReport(
@@ -65,8 +65,10 @@ def new_report(read: Read, digest: str, matched: Matched, actor) -> PublishedRep
     report.place()
     suffix = PurePosixPath(read.name).suffix.lower()[:8]
     report.source_file.save(digest[:32] + suffix, ContentFile(read.data), save=False)
+    rows = figure_rows(document)
+    report.review_items = count_at_import(document, rows)
     report.save()
-    return report
+    return report, rows
 
 
 def published_on(document: dict) -> date | None:
