@@ -66,7 +66,7 @@ def test_a_case_not_corrected_in_time_says_it_was_treated_as_abandoned(client, f
     perform(case, "request_correction", alice, note="请明确年度", on=date(2026, 9, 29))
     case = perform(case, "abandon_correction", alice, on=date(2026, 11, 30))
     html = client.get(status_url(case)).content.decode()
-    assert "视为放弃申请" in html and "2026年11月30日" in html
+    assert "申请视为放弃：未在补正期限内作出补正" in html and "2026年11月30日" in html
     assert "政府信息公开申请补正告知书" in html and "政府信息公开申请视为放弃告知书" in html
 
 

@@ -15,18 +15,18 @@ from gongkai.web.applications.letters import APPLICANT_LETTERS
 from gongkai.web.applications.models import Application, Letter
 from gongkai.web.applications.states import OPEN_STATES
 
-# The first matching prefix of the outcome key gives the sentence.
+# The first matching prefix of the outcome key gives the sentence, shown under the result's
+# heading (部分公开, 不予公开…): what the answer tells the applicant.
 PLAIN_WORDS = (
-    ("granted", _("The information you asked for is disclosed: the answer says how you "
-                  "receive it, or where it is already published.")),
-    ("partial", _("Part of the information is disclosed: the answer lists what is provided "
-                  "and why the rest is withheld.")),
-    ("withheld.", _("The information is not disclosed: the answer gives the reason, the "
-                    "article of the Regulations it rests on, and how you may seek a review.")),
-    ("unable.", _("The information cannot be provided: the answer explains why, for example "
+    ("granted", _("The answer says how you receive the information, or where it is already "
+                  "published.")),
+    ("partial", _("The answer lists what is provided and why the rest is withheld.")),
+    ("withheld.", _("The answer gives the reason, the article of the Regulations it rests on, "
+                    "and how you may seek a review.")),
+    ("unable.", _("The answer explains why the information cannot be provided, for example "
                   "that this agency does not hold it.")),
-    ("declined.", _("The application is not handled as a request for disclosure: the answer "
-                    "explains why and what you can do instead.")),
+    ("declined.", _("The answer explains why the application is not handled as a request for "
+                    "disclosure, and what you can do instead.")),
     ("other.no_correction", _("The application is treated as abandoned: it was not corrected "
                               "within the time given.")),
     ("other.no_fee", _("The application is treated as abandoned: the processing fee was not "
