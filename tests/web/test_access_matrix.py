@@ -475,8 +475,7 @@ def world(people, finance, neighbour, publish_report):
     }
     world[OWN]["admin"] |= global_objects()
     for target, owner, sha in ((OWN, people[SUPERVISOR], "a"), (OTHER, nina, "b")):
-        world[target]["published_report"] = published_report(world[target]["agency"],
-                                                             sha=sha * 64)
+        world[target]["published_report"] = published_report(world[target]["agency"], sha=sha * 64)
         world[target]["import_run"] = ImportRun.objects.create(started_by=owner)
     return world
 
