@@ -90,10 +90,10 @@ def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solut
     when the only reading is the row-by-row reader's (each label's figures after it)."""
     table = generation.table(key)
     data_rows = [row.key for row, _ in table.walk() if row.key]
-    region = _region(entries, key)
+    region = _region(entries, key, data_rows[-1])
     if not region:
         return None
-    layout = _layout(region, table, generation)
+    layout = _layout(region, table, generation, data_rows)
     if not layout.rows:
         return None
     found = equations_within(generation.code, f"{table.prefix}.")
@@ -107,15 +107,19 @@ def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solut
 # -- the table's region and its figure rows ------------------------------------------------
 
 
-def _region(entries: list[Entry], key: str) -> list[Entry]:
+def _region(entries: list[Entry], key: str, last_row: str) -> list[Entry]:
     """From the first entry of the table to its last, widened over neighbours that belong to
-    no other table (header rows, fragments of wrapped labels, figure rows without a label)."""
+    no other table (header rows, fragments of wrapped labels, figure rows without a label);
+    the table's last row ends it (words of the next table's header may match its labels)."""
     own = [n for n, entry in enumerate(entries) if entry.table == key]
     if not own:
         return []
     start, end = own[0], own[-1]
     while start > 0 and _neutral(entries[start - 1]):
         start -= 1
+    last = [n for n in own if entries[n].row == last_row]
+    if last:
+        return entries[start : last[0] + 1]
     while end + 1 < len(entries) and _neutral(entries[end + 1]):
         end += 1
     return entries[start : end + 1]
@@ -125,17 +129,21 @@ def _neutral(entry: Entry) -> bool:
     return entry.table is None and not entry.prose
 
 
-def _layout(region: list[Entry], table: Table, generation: Generation) -> Layout:
+def _layout(
+    region: list[Entry], table: Table, generation: Generation, data_rows: list[str]
+) -> Layout:
     layout = Layout()
     width = len(table.columns)
+    order = {row: n for n, row in enumerate(data_rows)}
     for entry in region:
         label_line = entry.segment.label.line if entry.segment.label else None
         if entry.table is None and entry.segment.label and not entry.segment.slots:
             layout.headers.append(entry.segment.label)
-        if entry.row is not None:
-            layout.marks.append((_position(layout), entry.row))
+        mark = entry.row if _in_order(layout, order, entry.row) else None
+        if mark is not None:
+            layout.marks.append((_position(layout), mark))
         for tokens in _figure_groups(entry.segment.slots, width):
-            anchor = entry.row if entry.row and tokens[0].line == label_line else None
+            anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
             row = _figure_row(tokens, _position(layout), anchor, table, generation)
@@ -161,6 +169,14 @@ def _place_by_columns(layout: Layout, table: Table, generation: Generation) -> N
         placed = under_columns(row.tokens, columns)
         if placed is not None:
             row.placed, row.specs, row.by_column = placed, specs, True
+
+
+def _in_order(layout: Layout, order: dict[str, int], row: str | None) -> bool:
+    """A row label after a later row's label names no row of this table (a header word
+    such as 其他 matching （六）3.其他)."""
+    if row not in order:
+        return False
+    return not layout.marks or order[layout.marks[-1][1]] < order[row]  # type: ignore[index]
 
 
 def _position(layout: Layout) -> int:
