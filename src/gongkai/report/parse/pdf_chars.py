@@ -3,8 +3,8 @@
 Boxes are in pdfplumber's orientation (top and bottom measured down from the page's top) so
 that the table code can use pdfplumber's grid functions. The loose box (the font's ascent and
 descent, not the glyph's ink) keeps every character of a line at the same top, which is what
-groups them into a line. Spaces and line breaks that PDFium generates are dropped: gaps
-between characters say where a space goes.
+groups them into a line. The spaces a PDF prints are kept; those PDFium infers, and its line
+breaks, are dropped: gaps between characters say where a space goes.
 """
 
 import ctypes
@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ by less are on one line
 SPACE_GAP = 3.0  # points: a wider gap between two characters reads as a space
+SPACES = (0x20, 0xA0, 0x3000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,10 @@ def chars_of(textpage, height: float):
     rect = pdfium_c.FS_RECTF()
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF):
-            continue  # spaces, line breaks, and PDFium's markers for them
+        if code < 32 or code in (0xFFFE, 0xFFFF):
+            continue  # line breaks and PDFium's markers
+        if code in SPACES and pdfium_c.FPDFText_IsGenerated(textpage, index):
+            continue  # a space PDFium inferred: the gaps decide
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
             continue
         yield Char(chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
@@ -59,10 +62,11 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
 def line_text(line: list[Char]) -> str:
     parts = [line[0].text]
     for before, char in itertools.pairwise(line):
-        if char.x0 - before.x1 > SPACE_GAP:
+        printed_space = before.text.isspace() or char.text.isspace()
+        if char.x0 - before.x1 > SPACE_GAP and not printed_space:
             parts.append(" ")
         parts.append(char.text)
-    return "".join(parts)
+    return "".join(parts).strip()
 
 
 def text_lines(chars: list[Char]) -> list[tuple[float, str]]:
