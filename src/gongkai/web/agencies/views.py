@@ -3,7 +3,7 @@ code; a member of staff's own agencies for the staff pages, by primary key."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_GET
 
 from gongkai.web.agencies import permissions
@@ -16,8 +16,10 @@ SUGGESTIONS_SECONDS = 300  # a new agency appears in the suggestions that late
 
 @require_GET
 @cache_control(public=True, max_age=SUGGESTIONS_SECONDS)
+@cache_page(SUGGESTIONS_SECONDS)
 def public_choices(request) -> JsonResponse:
-    """Agency names and codes are public (the portal lists them all)."""
+    """Agency names and codes are public (the portal lists them all). Kept in the shared
+    cache: a province's thousands take ~0.1 s to list."""
     return JsonResponse({"choices": suggestions(nodes(Agency.objects.all()), value="code")})
 
 
