@@ -139,6 +139,10 @@ class TableReader:
         if alone is not None and alone.strength == 3 and alone.candidate.takes_values:
             return None  # the next cell is a row of its own, not the rest of this label
         text = parts[index].label.text + following.label.text
+        if len(label_core(text)) <= 3 and not following.has_figure:
+            return None  # header words one character a line (其 / 他) make no row label
+        if self.index.is_header(text) and (not following.has_figure or self._in_appeals()):
+            return None  # a header word (总 / 计) above section 四's run
         match = self.index.match(text, self.cursor, following.has_figure)
         if match is None or match.strength < 2:
             return None
