@@ -316,15 +316,30 @@ def _key(table: Table, row: str, column: str | None) -> str:
 def _best(
     maps: list[Assignment], layout: Layout, table: Table, found: tuple[Equation, ...]
 ) -> list[Assignment]:
-    """The readings that violate fewest 勾稽关系. One that leaves more equations unevaluable
-    (a row without figures) earns nothing for it: equally good readings that disagree leave
-    their cells blank."""
+    """The readings that violate fewest 勾稽关系, then give most labels the figure row next
+    to them. One that leaves more equations unevaluable (a row without figures) earns
+    nothing for it: equally good readings that disagree leave their cells blank."""
     scored = []
     for assignment in maps:
         violated, _ = tally(found, _cells(assignment, layout, table))
-        scored.append((violated, assignment))
+        scored.append(((violated, -_agreement(assignment, layout)), assignment))
     top = min(score for score, _ in scored)
     return [assignment for score, assignment in scored if score == top]
+
+
+def _agreement(assignment: Assignment, layout: Layout) -> int:
+    """How many labels have their figure row right beside them — all on the same side, as
+    a report prints figures either after their labels or before them."""
+    rows = {row.position: row for row in layout.rows}
+    assigned = {row.position: key for row, key in zip(layout.rows, assignment, strict=True)}
+    sides = []
+    for step in (1, -1):
+        agree = 0
+        for position, key in layout.marks:
+            beside = position + step
+            agree += beside in rows and assigned[beside] == key
+        sides.append(agree)
+    return max(sides)
 
 
 # -- the solution ---------------------------------------------------------------------------
