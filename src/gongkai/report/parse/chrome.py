@@ -20,9 +20,8 @@ STRONG_WORDS = re.compile(
     r"登录|退出登录|无障碍|长者模式|关怀版|设为首页|加入收藏|网站地图|"
     r"当前位置|您的位置|所在位置|现在的位置|当前的位置|点击数|点击率|点击量|浏览次数|"
     r"阅读次数|访问次数|打印本页|关闭窗口|关闭本页|分享到|扫一扫|收藏本页|版权所有|"
-    r"技术支持|ICP|公网安备|网站标识码|Copyright|©|上一篇|下一篇|附件下载",
-    re.IGNORECASE,
-)
+    r"技术支持|ICP|icp|公网安备|网站标识码|Copyright|COPYRIGHT|copyright|©|上一篇|下一篇|附件下载"
+)  # case spelled out: an IGNORECASE pattern is several times slower
 STRONG_MAX = 60
 # Words that report prose may also use: chrome only on a line without a sentence in it.
 WEAK_WORDS = re.compile(
@@ -33,8 +32,7 @@ WEAK_WORDS = re.compile(
 METADATA = re.compile(
     r"(?:发布日期|发布时间|发文日期|成文日期|公开日期|更新时间|时间|日期|来源|作者|编辑|"
     r"索引号|文号|发布机构|发文机关|主题分类|分类|有效性|公开方式|公开范围|公开时限|"
-    r"信息来源|责任编辑|审核|电话|传真|邮编|地址|邮箱|E-mail)\s*[:：]",
-    re.IGNORECASE,
+    r"信息来源|责任编辑|审核|电话|传真|邮编|地址|邮箱|E-mail|e-mail|Email|email)\s*[:：]"
 )
 BREADCRUMB = re.compile(r"首页\s*(?:[>＞»›→/|]|&gt;)|(?:[>＞»›]\s*\S+\s*){2,}")
 # Lines that hold a sentence of the report (a sentence end, or its contact sentence).
@@ -66,7 +64,7 @@ def is_chrome(text: str) -> bool:
     if not squeezed or len(squeezed) > CHROME_MAX:
         return False
     if "|" in text:
-        return _is_metadata_row(text)
+        return _is_metadata_row(text, squeezed)
     if len(squeezed) <= STRONG_MAX and STRONG_WORDS.search(squeezed):
         return True
     if SENTENCE.search(squeezed):
@@ -74,11 +72,10 @@ def is_chrome(text: str) -> bool:
     return bool(WEAK_WORDS.search(squeezed) or METADATA.search(squeezed) or BREADCRUMB.search(text))
 
 
-def _is_metadata_row(text: str) -> bool:
+def _is_metadata_row(text: str, squeezed: str) -> bool:
     """A header-table row of the page; a report table's rows (… | 3 | 0 | …) are kept."""
-    squeezed = squeeze(text)
     if not (META_WORD.search(squeezed) or STRONG_WORDS.search(squeezed)):
-        return False  # most rows: a report table's
+        return False
     cells = [squeeze(cell).rstrip(":") for cell in text.split("|")]
     return any(cell in META_CELLS for cell in cells) or (
         not any(cell.isdigit() for cell in cells) and bool(STRONG_WORDS.search("".join(cells)))

@@ -119,6 +119,8 @@ def _sentences_rejoined(paragraphs: Iterable[str]) -> list[str]:
 def _prose_lines(paragraph: str) -> list[str]:
     if "|" not in paragraph:
         return paragraph.splitlines()
+    if len(paragraph) < PROSE_CELL:
+        return []  # a table row
     cells = paragraph.split("|")
     return [cell for cell in cells if len(cell) >= PROSE_CELL and prose.SENTENCE_END.search(cell)]
 
@@ -222,7 +224,8 @@ def _stated(key: str, match: re.Match, own: str, order: int, weak: bool) -> Stat
     value: CellValue = _number(match["n"])
     if key == "requests.fees":
         value = Decimal(value) / (10000 if match["unit"] == "元" else 1)
-    approximate = bool(match["before"] or match["more"] or match["after"])
+    before = bool(prose.APPROXIMATE_BEFORE.search(own))
+    approximate = before or bool(match["more"] or match["after"])
     cumulative = bool(prose.CUMULATIVE.search(own))
     return Stated(key, value, approximate, cumulative, order, weak=weak, text=match[0])
 

@@ -12,11 +12,14 @@ import re
 # A figure with the unit a count of ours is printed in; `第15条` (an article) is not a figure.
 # Figures in words (两件, 十二条) only with units that count documents: 五个部分 is no figure.
 NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}(?=[件条起宗份篇])"
+# The figure comes first in the pattern (a pattern that starts with an optional word is tried
+# at every character and costs ten times as much); APPROXIMATE_BEFORE is checked after.
 FIGURE = re.compile(
-    rf"(?<![\d.第%每逐任])(?P<before>约|近|逾|超过)?(?P<n>{NUMERAL})(?!\.\d|\d)"
+    rf"(?<![\d.第%每逐任])(?P<n>{NUMERAL})(?!\.\d|\d)"
     r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次)(?P<after>左右|以上)?"
     r"(?!百分点|部分|方面|大类)"
 )
+APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过)$")
 # `收费为0`, `均为0`: a zero stated without a unit.
 BARE_ZERO = re.compile(r"(?:为|是|计)(?P<n>0|零)(?![\d.件条个份起宗次项篇元%])")
 
