@@ -14,7 +14,7 @@ Glued rows offer every cut that satisfies their own total (`glued`); the table's
 sums choose among them, and a cut is taken only when it is the one consistent cut.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import combinations, pairwise, product
@@ -135,6 +135,7 @@ def _layout(
     layout = Layout()
     width = len(table.columns)
     order = {row: n for n, row in enumerate(data_rows)}
+    adds_up = _row_adds_up(table, generation)
     for entry in region:
         label_line = entry.segment.label.line if entry.segment.label else None
         if entry.table is None and entry.segment.label and not entry.segment.slots:
@@ -142,7 +143,7 @@ def _layout(
         mark = entry.row if _in_order(layout, order, entry.row) else None
         if mark is not None:
             layout.marks.append((_position(layout), mark))
-        for tokens in _figure_groups(entry.segment.slots, width):
+        for tokens in _figure_groups(entry.segment.slots, width, adds_up):
             anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
@@ -183,34 +184,57 @@ def _position(layout: Layout) -> int:
     return len(layout.marks) + len(layout.rows)
 
 
-def _figure_groups(slots: list[Token], width: int) -> Iterator[list[Token]]:
+def _figure_groups(
+    slots: list[Token], width: int, adds_up: Callable[[list[Token]], bool]
+) -> Iterator[list[Token]]:
     """The slots cut into rows: a line of `width` cells (or a multiple) is a row each;
-    one-cell lines run together and are cut every `width` cells."""
+    shorter lines run together (one cell a line, or a row broken over lines) and are cut
+    every `width` cells — while each cut row adds up: a row that lost a blank cell would
+    shift every figure after it, so the rest stays one row that no count can place."""
     lines: list[list[Token]] = []
     for token in slots:
         if lines and lines[-1][-1].line == token.line:
             lines[-1].append(token)
         else:
             lines.append([token])
-    singles: list[Token] = []
+    pending: list[Token] = []
     for tokens in lines:
-        if len(tokens) == 1 and width > 1:
-            singles.extend(tokens)
+        if len(tokens) % width == 0 and (not pending or width == 1):
+            yield from _chunks(tokens, width)
             continue
-        yield from _chunks(singles, width)
-        singles = []
-        yield from _chunks(tokens, width)
-    yield from _chunks(singles, width)
+        if len(tokens) % width == 0:
+            yield pending
+            pending = []
+            yield from _chunks(tokens, width)
+            continue
+        pending += tokens
+        while len(pending) >= width and adds_up(pending[:width]):
+            yield pending[:width]
+            pending = pending[width:]
+        if len(pending) >= width:
+            yield pending  # it does not add up: the cut is not known
+            pending = []
+    if pending:
+        yield pending
 
 
 def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
-    if not tokens:
-        return
-    if len(tokens) % width == 0:
-        for start in range(0, len(tokens), width):
-            yield tokens[start : start + width]
-    else:
-        yield tokens
+    for start in range(0, len(tokens), width):
+        yield tokens[start : start + width]
+
+
+def _row_adds_up(table: Table, generation: Generation) -> Callable[[list[Token]], bool]:
+    """Whether a row's cells satisfy the equations within the row (its total column); a
+    blank or unreadable cell leaves an equation unchecked."""
+    keys = _first_row_keys(table)
+    within = equations_within(generation.code, f"{table.prefix}.")
+    own = [equation for equation in within if set(equation.keys) <= set(keys)]
+
+    def adds_up(tokens: list[Token]) -> bool:
+        values = {key: token.number for key, token in zip(keys, tokens, strict=True)}
+        return all(equation.holds(values) is not False for equation in own)
+
+    return adds_up
 
 
 def _figure_row(
