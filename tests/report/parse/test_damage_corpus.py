@@ -1,10 +1,11 @@
 """The damage corpus (tests/report/parse/damage, built by make_damage.py): reports rendered by
 the platform's renderer in three print layouts, turned into PDF and read back by five text
-extractors, plus web-page chrome and glued crawler rows. Expected figures come from the source
+extractors, plus web-page chrome, portal pages, Word files and crawler rows that are glued,
+annotated or unlabelled. Expected figures come from the source
 Report. The parser is scored on all of it, in this process.
 
 Target (issue 16): ≥ 99 % of the figures. NOT REACHED YET: the floor below is the level
-measured on the committed parser of 2026-12-03 (91.6 %; 87.2 % when the corpus was built);
+measured on the committed parser of 2026-12-03 (96.5 %; 87.2 % when the corpus was built);
 raise it as the parser improves, never lower it. What fails, by layout and extractor, is in
 docs/PERFORMANCE.md."""
 
@@ -16,7 +17,7 @@ from tests.report.parse.corpus_score import score_corpus, source_of
 
 DAMAGE = Path(__file__).parent / "damage"
 EXPECTED = sorted(DAMAGE.glob("*.expected.json"))
-FLOOR = 91.5  # per cent of the known figures read right today; the target is 99
+FLOOR = 96.5  # per cent of the known figures read right today; the target is 99
 NAME = re.compile(r"^(?P<gen>[ABC])(?P<year>\d{4})_(?P<layout>[a-z0-9]+)(_(?P<rest>.+))?$")
 
 
@@ -32,10 +33,11 @@ def parts(path: Path) -> dict:
 def test_the_corpus_covers_every_generation_layout_extractor_and_damage():
     names = [parts(p) for p in EXPECTED]
     assert {n["gen"] for n in names} == {"A", "B", "C"}
-    assert {n["layout"] for n in names} >= {"print", "narrow", "a5", "crawl"}
+    assert {n["layout"] for n in names} >= {"print", "narrow", "a5", "crawl", "portal", "word"}
     rests = {n["rest"] for n in names if n["rest"]}
-    assert {"layout", "raw", "plain", "plumber", "pdfium", "layout_chrome", "glued"} <= rests
-    assert {source_of(p).suffix for p in EXPECTED} == {".txt", ".pdf"}
+    assert {"layout", "raw", "plain", "plumber", "pdfium", "layout_chrome"} <= rests
+    assert {"glued", "annotated", "unlabelled", "page"} <= rests
+    assert {source_of(p).suffix for p in EXPECTED} == {".txt", ".pdf", ".html", ".docx"}
 
 
 def test_the_damage_is_in_the_texts():
@@ -47,6 +49,10 @@ def test_the_damage_is_in_the_texts():
     assert "登录 注册" in chrome and "点击数" in chrome and "ICP备" in chrome
     glued = (DAMAGE / "C2021_crawl_glued.txt").read_text(encoding="utf-8")
     assert re.search(r" \| \d{7,}$", glued, re.M)  # a matrix row whose separators are lost
+    noted = (DAMAGE / "B2020_crawl_annotated.txt").read_text(encoding="utf-8")
+    assert re.search(r"\d+[（(](其中|含)", noted)  # "12（其中修订 5 件）"
+    bare = (DAMAGE / "C2023_crawl_unlabelled.txt").read_text(encoding="utf-8")
+    assert re.search(r"^\d+( \| \d+){6}$", bare, re.M)  # a row without its label
 
 
 def test_no_damaged_report_crashes_the_parser(score):
@@ -58,5 +64,5 @@ def test_generation_and_year_are_right_on_every_damaged_report(score):
 
 
 def test_the_damage_corpus_is_read_at_least_at_the_recorded_level(score):
-    assert score.files == len(EXPECTED) >= 100
+    assert score.files == len(EXPECTED) >= 120
     assert score.accuracy >= FLOOR, f"{score.accuracy:.2f} % < {FLOOR} %: {score.misses}"

@@ -16,10 +16,15 @@ caption repeated on each page). Extractors: `layout`, `raw` and `plain` (pdftote
 (pypdfium2's page text). Damage applied to some texts: `chrome` (a portal's navigation,
 "登录 注册", 发布日期/点击数, breadcrumbs and an ICP footer around the report), `glued`
 (crawler text whose cells lost their separators: "310100032"). Three PDFs are kept as they
-are, for the parser's own PDF reader. A glued row whose split is not unique by its width and
-total is expected blank (null): the parser must not guess it.
+are, for the parser's own PDF reader. Each report also comes as a portal page (`portal_page`,
+the rendered HTML in a portal's frame), a Word file (`word`), and crawler text whose cells
+carry drafters' notes (`crawl_annotated`: "12（其中修订 5 件）") or whose matrix row lost its
+label (`crawl_unlabelled`); these use a random stream of their own per report. A glued row
+whose split is not unique by its width and total is expected blank (null): the parser must
+not guess it.
 """
 
+import html
 import itertools
 import json
 import random
@@ -36,6 +41,7 @@ from consistent_figures import consistent_figures  # noqa: E402
 
 from gongkai.report.formats import GENERATIONS, Kind  # noqa: E402
 from gongkai.report.model import Report  # noqa: E402
+from gongkai.report.render import render  # noqa: E402
 from gongkai.report.render.html import render_html  # noqa: E402
 
 SEED = 20261203
@@ -181,9 +187,7 @@ def splits(digits: str, width: int) -> list[tuple[int, ...]]:
 def glued_text(report: Report, rng: random.Random) -> tuple[str, dict]:
     """The report as crawler text ("label | a | b | …" rows) with two matrix rows glued;
     the expected cells with each glued row blank unless its split is unique."""
-    from gongkai.report.parse.readers import read_bytes
-
-    lines = [line.text for line in read_bytes(render_html(report).encode(), ".html")]
+    lines = crawl_lines(report)
     expected = dict(report.cells)
     candidates = [i for i, line in enumerate(lines) if glueable(line, report)]
     for index in rng.sample(candidates, min(2, len(candidates))):
@@ -246,6 +250,8 @@ def positionless(cells: dict) -> dict:
 
 
 def expected_of(report: Report, name: str, cells: dict | None = None) -> dict:
+    """The expected file: every figure from the source Report (or `cells`, where the text
+    cannot show some of them)."""
     cells = report.cells if cells is None else cells
     return {
         "format": "gongkai.report/1",
@@ -290,19 +296,78 @@ def build_report(code: str, year: int, agency: str, rng: random.Random) -> None:
             write(pdf_path.name, pdf, expected_of(report, pdf_path.name))
         else:
             pdf_path.unlink()
-    damaged = extract(HERE / f"{base}_a5.pdf", "layout") if (code, year, "a5") in KEEP_PDF else None
-    source = damaged or (HERE / f"{base}_a5_layout.txt").read_text(encoding="utf-8")
+    source = (HERE / f"{base}_a5_layout.txt").read_text(encoding="utf-8")
     name = f"{base}_a5_layout_chrome.txt"
     write(name, with_chrome(source, report, rng), expected_of(report, name))
     if code != "A":
         text, cells = glued_text(report, rng)
         name = f"{base}_crawl_glued.txt"
         write(name, with_chrome(text, report, rng), expected_of(report, name, cells))
+    build_web_and_word(report, base, random.Random(f"{SEED}-{base}"))
+
+
+def build_web_and_word(report: Report, base: str, rng: random.Random) -> None:
+    """The same report as a portal page, a Word file, and crawler text with annotated cells
+    and a row that lost its label (its own random stream: the PDF texts above stay as built)."""
+    files = {
+        f"{base}_portal_page.html": portal_page(report, rng),
+        f"{base}_word.docx": render(report, "docx"),
+        f"{base}_crawl_annotated.txt": "\n".join(annotated(crawl_lines(report), rng)) + "\n",
+    }
+    if report.generation != "A":
+        text = "\n".join(unlabelled(crawl_lines(report), report, rng)) + "\n"
+        files[f"{base}_crawl_unlabelled.txt"] = text
+    for name, content in files.items():
+        write(name, content, expected_of(report, name))
+
+
+def portal_page(report: Report, rng: random.Random) -> str:
+    """The rendered page inside a portal's frame: navigation, login links, breadcrumbs, the
+    publication line with its click counter, and a footer with phone and ICP numbers."""
+    chrome = with_chrome("\n@@REPORT@@\n", report, rng).split("@@REPORT@@")
+    head, foot = (html.escape(part).replace("\n", "<br>") for part in chrome)
+    page = render_html(report)
+    page = page.replace("<body>", f'<body><nav class="portal">{head}</nav>', 1)
+    return page.replace("</body>", f'<footer class="portal">{foot}</footer></body>', 1)
+
+
+def crawl_lines(report: Report) -> list[str]:
+    from gongkai.report.parse.readers import read_bytes
+
+    return [line.text for line in read_bytes(render_html(report).encode(), ".html")]
+
+
+def annotated(lines: list[str], rng: random.Random) -> list[str]:
+    """Three figures carry the note a drafter added in the cell: "12（其中修订 5 件）"."""
+    spots = [
+        (i, j)
+        for i, line in enumerate(lines)
+        for j, cell in enumerate(line.split(" | "))
+        if j > 0 and re.fullmatch(r"[1-9]\d*", cell)
+    ]
+    lines = list(lines)
+    for i, j in rng.sample(spots, min(3, len(spots))):
+        cells = lines[i].split(" | ")
+        part = rng.randint(0, int(cells[j]))
+        note = rng.choice(("（其中修订 {} 件）", "（含自然失效 {} 件）", "(其中网上申请{}件)"))
+        cells[j] += note.format(part)
+        lines[i] = " | ".join(cells)
+    return lines
+
+
+def unlabelled(lines: list[str], report: Report, rng: random.Random) -> list[str]:
+    """A matrix row, neither the first nor the last, printed without its label cells: only
+    its place among the rows says which row it is."""
+    rows = [i for i, line in enumerate(lines) if glueable(line, report)]
+    lines = list(lines)
+    index = rng.choice(rows[1:-1])
+    lines[index] = " | ".join(lines[index].split(" | ")[-7:])
+    return lines
 
 
 def main() -> None:
     for old in HERE.glob("*"):
-        if old.suffix in (".txt", ".pdf", ".json"):
+        if old.suffix in (".txt", ".pdf", ".json", ".html", ".docx"):
             old.unlink()
     rng = random.Random(SEED)
     for code, year, agency in REPORTS:
