@@ -85,7 +85,9 @@ class Solution:
     segments: list[Segment] = field(default_factory=list)  # segments whose figures it placed
 
 
-def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solution | None:
+def solve_table(
+    entries: list[Entry], generation: Generation, key: str, last_line: int | None = None
+) -> Solution | None:
     """The cells of table `key` read as a whole; None when its region has no figures, or
     when the only reading is the row-by-row reader's (each label's figures after it)."""
     table = generation.table(key)
@@ -93,7 +95,7 @@ def solve_table(entries: list[Entry], generation: Generation, key: str) -> Solut
     region = _region(entries, key, data_rows[-1])
     if not region:
         return None
-    layout = _layout(region, table, generation, data_rows)
+    layout = _layout(region, table, generation, data_rows, last_line)
     if not layout.rows:
         return None
     found = equations_within(generation.code, f"{table.prefix}.")
@@ -130,7 +132,11 @@ def _neutral(entry: Entry) -> bool:
 
 
 def _layout(
-    region: list[Entry], table: Table, generation: Generation, data_rows: list[str]
+    region: list[Entry],
+    table: Table,
+    generation: Generation,
+    data_rows: list[str],
+    last_line: int | None = None,
 ) -> Layout:
     layout = Layout()
     width = len(table.columns)
@@ -147,6 +153,10 @@ def _layout(
             anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
+            if tokens[-1].line == last_line and len(tokens) < width:
+                # A page cut off after the row's first cells: they are all it shows.
+                blank = Token(Kind.BLANK, "", tokens[-1].line, tokens[-1].where)
+                tokens = [*tokens, *[blank] * (width - len(tokens))]
             row = _figure_row(tokens, _position(layout), anchor, table, generation)
             if row is not None:
                 layout.rows.append(row)

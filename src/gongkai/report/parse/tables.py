@@ -48,6 +48,7 @@ class TableRead:
 
 def read_tables(tokens: list[Token], code: str) -> TableRead:
     reader = TableReader(code)
+    reader.last_line = tokens[-1].line if tokens else None
     parts = segments(tokens)
     index = 0
     while index < len(parts):
@@ -55,7 +56,7 @@ def read_tables(tokens: list[Token], code: str) -> TableRead:
     reader.flush_appeals()
     for table in reader.generation.tables if code != "A" else ():
         if table.key != APPEALS_KEY:  # section 四 is one flat run (flush_appeals)
-            solution = solve_table(reader.trace, reader.generation, table.key)
+            solution = solve_table(reader.trace, reader.generation, table.key, reader.last_line)
             if solution is not None:
                 reader.apply(solution, table.key)
     return reader.out
@@ -76,6 +77,7 @@ class TableReader:
         self.out = TableRead()
         self.trace: list[Entry] = []  # every segment with what its label matched (`solve`)
         self.extra_from: list[Segment] = []  # the segment of each extra row
+        self.last_line: int | None = None  # the source's last line: a page cut off there
 
     def step(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
@@ -274,11 +276,20 @@ class TableReader:
         else:
             placed = fit(slots, len(keys))
             if placed is None:
-                if not self._place_glued(keys, label, slots):
+                if self._cut_off(slots, len(keys)):
+                    keys, placed = keys[: len(slots)], slots  # the rest was never printed
+                elif not self._place_glued(keys, label, slots):
                     self._ambiguous(keys, label, len(slots))
-                return
+                    return
+                else:
+                    return
         for key, token in zip(keys, placed, strict=True):
             self._record(key, token, label)
+
+    def _cut_off(self, slots: list[Token], width: int) -> bool:
+        """A row short of figures that ends the source: a page cut off after its first cells
+        (a cut page keeps the figures it shows)."""
+        return 0 < len(slots) < width and slots[-1].line == self.last_line
 
     def _place_glued(self, keys: list[str], label: Token, slots: list[Token]) -> bool:
         """Figures whose separators were lost (`310100032`): taken when exactly one cut into

@@ -88,6 +88,8 @@ NUMBERED_FRAGMENT = re.compile(r"^\d{1,2}[.、][\u4e00-\u9fff]")
 ANNOTATED = re.compile(r"^(?P<figure>[^()]+)\((?P<note>[^()]*[\u4e00-\u9fff][^()]*)\)$")
 # The note as PDF text splits it over spaces: `12（其中修订 5 件）`.
 SPACED_NOTE = re.compile(r"(?<=\d)\s*([（(])([^（）()]*)([）)])")
+# A change written in words (本年增/减: `增1423`, `减少5`): the figure with its sign.
+CHANGE = re.compile(r"^(?P<word>增加?|减少?)(?P<figure>\d{1,15})$")
 GLUED_TAIL = re.compile(r"^(?P<label>.*[\u4e00-\u9fff)）”\"])(?P<figures>\d+)$")
 
 
@@ -107,6 +109,10 @@ def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
     annotated = _annotated_figure(core)
     if annotated is not None:
         return annotated
+    change = CHANGE.match(core)
+    if change is not None:
+        sign = -1 if change["word"].startswith("减") else 1
+        return Kind.VALUE, sign * Decimal(change["figure"]), None, False
     if LONG_NUMBER.match(core) or (
         HAS_DIGIT.search(core) and len(core) <= 12 and _figure_like(core)
     ):
