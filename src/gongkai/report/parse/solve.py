@@ -153,7 +153,7 @@ def _layout(
             anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
-            if tokens[-1].line == last_line and len(tokens) < width:
+            if tokens[0].line == last_line and len(tokens) < width:
                 # A page cut off after the row's first cells: they are all it shows.
                 blank = Token(Kind.BLANK, "", tokens[-1].line, tokens[-1].where)
                 tokens = [*tokens, *[blank] * (width - len(tokens))]

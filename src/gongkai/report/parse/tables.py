@@ -287,9 +287,10 @@ class TableReader:
             self._record(key, token, label)
 
     def _cut_off(self, slots: list[Token], width: int) -> bool:
-        """A row short of figures that ends the source: a page cut off after its first cells
-        (a cut page keeps the figures it shows)."""
-        return 0 < len(slots) < width and slots[-1].line == self.last_line
+        """A row short of figures on the last line of the source: a page cut off after the
+        row's first cells (a cut page keeps the figures it shows)."""
+        on_last_line = all(slot.line == self.last_line for slot in slots)
+        return 0 < len(slots) < width and on_last_line
 
     def _place_glued(self, keys: list[str], label: Token, slots: list[Token]) -> bool:
         """Figures whose separators were lost (`310100032`): taken when exactly one cut into
