@@ -36,6 +36,7 @@ from gongkai.web.appeals.section_four import COLUMNS, PENDING
 from gongkai.web.core import params
 from gongkai.web.core.csp import serve_frozen_document, without_inline_widths
 from gongkai.web.core.steps import take_step
+from gongkai.web.intelligence.access import is_analyst
 
 PENDING_LABEL = COLUMNS[PENDING]  # 尚未审结
 
@@ -54,6 +55,7 @@ def index(request):
             permissions.agencies_for(request.user, Action.HANDLE).values_list("pk", flat=True)
         ),
         "can_combine": combining_agencies(request.user),
+        "published_reports": is_analyst(request.user),
     }
     return render(request, "annualreports/index.html", context)
 
