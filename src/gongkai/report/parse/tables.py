@@ -274,6 +274,8 @@ class TableReader:
             figures = [t for t in slots if t.kind in (Kind.VALUE, Kind.UNREADABLE)]
             placed = [figures[0] if figures else None]
         else:
+            if len(slots) > len(keys) and all(t.line == self.last_line for t in slots[len(keys) :]):
+                slots = slots[: len(keys)]  # the start of a label cut off with the page (`2`)
             placed = fit(slots, len(keys))
             if placed is None:
                 if self._cut_off(slots, len(keys)):

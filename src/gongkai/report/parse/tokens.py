@@ -77,6 +77,7 @@ LONG_NUMBER = re.compile(r"^[+-]?[\d,]{16,}")
 HAS_DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE = re.compile(r"[。；;！？]")
+NOTE = re.compile(r"\([^()]*\)")
 # The numbering of a label cut short by a wrapped cell (`1.属` / `于国家秘密`): text, not a
 # damaged figure.
 NUMBERED_FRAGMENT = re.compile(r"^\d{1,2}[.、][\u4e00-\u9fff]")
@@ -203,8 +204,11 @@ def is_furniture(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_prose(text: str) -> bool:
     """A paragraph: long, or a sentence. Table labels reach ~45 characters but never end a
-    sentence."""
+    sentence; a label's bracketed note (`规范性文件（行政机关制定发布的决定、公告…）`) can be
+    longer, so notes do not count."""
     core = squeeze(text)
+    if "(" in core:
+        core = NOTE.sub("", core)
     return len(core) >= PROSE_MIN_LENGTH or (len(core) >= 25 and bool(SENTENCE.search(core)))
 
 
