@@ -22,6 +22,12 @@ COPIES = {
     Path(str(files("gongkai.statute").joinpath("regulations-2019.md"))): (
         SHARED / "spec" / "law" / "政府信息公开条例-2019.md"
     ),
+    # the demo's imported published reports (gongkai.web.intelligence.demo)
+    **{
+        Path(str(path)): SHARED / "corpus" / "seeds" / path.name
+        for path in files("gongkai.web.intelligence").joinpath("demo_reports").iterdir()
+        if path.name.endswith(".txt")
+    },
 }
 
 needs_shared = pytest.mark.skipif(

@@ -3,7 +3,7 @@
 A published report names its agency, rarely its code. The name begins with its region
 (广东省深圳市南山区…), and the rest says what kind of body it is: a government
 (…人民政府), a township (…镇人民政府, …街道办事处), a department. The rules are data below;
-an external agency's region and level come from here (staff may correct them).
+an external agency's region and level come from here.
 """
 
 import re
