@@ -189,3 +189,12 @@ def test_staff_print_the_proof_of_service_of_a_letter_to_the_applicant(client, a
     assert text.startswith("送达回证") and f"《{answer.title}》（{answer.number}）" in text
     assert "受送达人：王小明" in text and "送达方式：网上获取" in text
     assert answered.events.filter(action="view_personal_data", note__contains="送达回证").exists()
+
+
+def test_the_applicants_download_is_in_the_history_once_a_day(client, answered):
+    links = letter_links(client.post(status_url(answered), {"digits": "1234"}).content.decode())
+    client.get(links[-1])
+    client.get(links[-1])
+    [event] = answered.events.filter(action="applicant_downloaded")
+    assert event.note == answered.letters.get(kind="decision").number
+    assert event.action_label == "申请人已下载文书" and event.actor is None

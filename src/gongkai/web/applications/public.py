@@ -1,9 +1,12 @@
 """Public pages: apply online, the receipt, and tracking by query code (no personal data);
 the letters sent to the applicant, behind a second factor (second_factor.py)."""
 
+from datetime import datetime, time
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,11 +18,13 @@ from gongkai.web.applications import letters, second_factor, tokens, workflow
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import PublicApplicationForm
 from gongkai.web.applications.letters import APPLICANT_LETTERS
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, Event, Letter
 from gongkai.web.applications.query_code import normalised as normalised_code
 from gongkai.web.applications.ratelimit import allow_submission
 from gongkai.web.applications.results import applicant_letters, downloadable, result_of
 from gongkai.web.applications.states import OPEN_STATES
+
+DOWNLOADED = "applicant_downloaded"
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,12 +94,22 @@ def status(request, query_code: str):
     return response
 
 
+def record_download(case: Application, letter: Letter) -> None:
+    """The first download of a letter each day goes into the history: for a letter the
+    applicant chose to receive online, the day it reached them (送达)."""
+    start = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+    seen = case.events.filter(action=DOWNLOADED, note=letter.number, at__gte=start)
+    if not seen.exists():
+        Event.objects.create(application=case, action=DOWNLOADED, note=letter.number)
+
+
 def letter(request, query_code: str, letter_id: int):
     """A letter sent to the applicant, as PDF, under the key the second factor gave."""
     case = get_object_or_404(Application, query_code=query_code)
     found = get_object_or_404(case.letters, pk=letter_id, kind__in=APPLICANT_LETTERS)
     if not (downloadable(case) and second_factor.opens(case, request.GET.get("key", ""))):
         raise PermissionDenied
+    record_download(case, found)
     response = HttpResponse(letters.rendered(found, "pdf"), content_type=MEDIA_TYPES["pdf"])
     response["Content-Disposition"] = content_disposition_header(
         True, f"{found.number}{found.title}.pdf"

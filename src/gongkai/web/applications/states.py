@@ -98,6 +98,7 @@ EVENT_LABELS = {
     "purge_applicant_attachments": _("Attachments deleted: retention period ended"),
     "waiting_passed": _("Waiting time passed"),
     "applicant_notified": _("Applicant notified by e-mail"),  # applicant_mail.py
+    "applicant_downloaded": _("Letter downloaded by the applicant"),  # public.py
 }
 
 
