@@ -47,6 +47,7 @@ MANAGERS = frozenset({ADMIN, SUPERUSER})
 IMPORTERS = HANDLERS | {SUPERVISOR}  # an agency's own staff, or the office that collects
 ANALYSTS = frozenset({SUPERVISOR, SUPERUSER})  # published reports: the supervising offices
 ONLY_SUPERUSER = frozenset({SUPERUSER})
+SUPERVISORS = frozenset({SUPERVISOR, SUPERUSER})
 NOBODY = frozenset()
 ALLOW, DENY, LOGIN = "allow", "deny", "login"
 OWN, OTHER = "own", "other"  # finance: own agency (the supervisor's subtree); neighbour: other
@@ -156,6 +157,9 @@ PAGES = {
     # an agency's sign-off chain is set by its administrator
     "application-sign-off-chains": Row(MANAGERS),
     "application-sign-off": Row(MANAGERS, agency),
+    # the supervising office's figures of its subtree, and its 督办 to an agency there
+    "supervision": Row(SUPERVISORS),
+    "supervision-remind": Row(SUPERVISORS, agency, method="post"),
     "catalog-staff-entry": Row(VIEWERS, entry),
     "catalog-staff-edit": Row(HANDLERS, entry),
     "catalog-staff-channel": Row(HANDLERS, entry, method="post"),

@@ -40,16 +40,20 @@ def test_the_demo_supervisor_sees_the_whole_county(db):
 
 
 def test_the_demo_has_applications_in_every_stage_and_loads_once(db):
-    from gongkai.web.applications.demo import load_demo_applications
+    from gongkai.web.applications.demo import SCENARIOS, load_demo_applications
     from gongkai.web.applications.demo_year import CASES
     from gongkai.web.applications.models import Application
+    from gongkai.web.supervision.models import Reminder
 
     load_demo()
-    assert load_demo_applications() == 6 + len(CASES)
-    assert load_demo_applications() == 6 + len(CASES)
+    assert load_demo_applications() == len(SCENARIOS) + len(CASES) == 9 + len(CASES)
+    assert load_demo_applications() == len(SCENARIOS) + len(CASES)
     states = set(Application.objects.values_list("state", flat=True))
-    assert {"received", "consulting", "closed", "awaiting_correction"} <= states
+    assert {"received", "consulting", "closed", "awaiting_correction", "in_sign_off"} <= states
     assert Application.objects.filter(extension_days__gt=0).exists()
+    signed = Application.objects.get(submission_token="demo-3").letters.exclude(signed_by=None)
+    assert [letter.signed_by.username for letter in signed] == ["liuyang"]  # 签发 by the head
+    assert Reminder.objects.count() == 1  # the 政务公开办's 督办, recorded once
 
 
 def test_the_demo_catalogue_has_published_late_pending_and_draft_entries(db):

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "gongkai.web.portal",
     "gongkai.web.jobs",
     "gongkai.web.privacy",
+    "gongkai.web.supervision",
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,9 @@
 """Demo applications for the demo county, in every stage of the procedure.
 
 Dates are counted back from today, so the inbox always shows something due soon, something
-overdue and something paused. Each scenario is keyed by a submission token: loading twice
-changes nothing.
+overdue, something waiting (a correction with time left, one whose time has passed), an
+answer awaiting 签发, and the 政务公开办's 督办 to 县自然资源局. Each scenario is keyed by a
+submission token: loading twice changes nothing.
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +12,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from gongkai.web.agencies.models import Agency, User
-from gongkai.web.applications import workflow
+from gongkai.web.applications import signoff, workflow
 from gongkai.web.applications.demo_year import load_demo_year
 from gongkai.web.applications.models import Application
+from gongkai.web.supervision.demo import load_demo_reminder
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,16 @@ SCENARIOS = [
              [("start_consultation", "zhangwei", 10, {"kind": "third_party",
                "party": "青山县交通建设投资有限公司",
                "interest": "商业秘密（工程造价明细）"})]),
+    # Answered through 县财政局's sign-off chain: drafted, 审核, 签发, issued, closed.
     Scenario("demo-3", "县财政局", 40, CITIZEN, "2024年度县财政局部门决算及说明",
-             [("decide", "liuyang", 20, {"outcome": "partial",
+             [("draft_decision", "zhangwei", 22, {"outcome": "partial",
                "reason": "决算说明附表中含有职工个人收入信息，属于个人隐私",
                "provided_content": "2024年度县财政局部门决算报表及说明",
                "withheld_content": "附表三中的职工个人收入明细",
                "provision_method": "通过电子邮件发送电子版"}),
+              ("approve_draft", "wangfang", 21, {"note": "同意。"}),
+              ("approve_draft", "liuyang", 20, {}),
+              ("issue", "zhangwei", 20, {}),
               ("close", "zhangwei", 19, {})],
              {"email": "wangjianguo@example.cn", "delivery": "online",
               "query_code": ANSWERED_QUERY_CODE}),
@@ -60,12 +66,25 @@ SCENARIOS = [
     Scenario("demo-5", "县自然资源局", 30, CITIZEN, "东岭乡东岭村集体土地征收补偿安置方案",
              [("request_correction", "zhaolei", 27, {"note": "请明确所需信息的年度和地块名称。"})]),
     Scenario("demo-6", "县自然资源局", 35, COMPANY, "青山镇2025年第3批次建设用地批复文件"),
+    # Checked (审核) and waiting for the head's 签发.
+    Scenario("demo-7", "县财政局", 12, COMPANY, "2025年县级政府采购意向公开目录及预算金额",
+             [("draft_decision", "zhangwei", 3, {"outcome": "granted",
+               "granted_kind": "already_public",
+               "access_method": "青山县人民政府门户网站“政府采购”栏目"}),
+              ("approve_draft", "wangfang", 2, {})]),
+    Scenario("demo-9", "县财政局", 24, CITIZEN, "2026年县本级政府债务限额及余额情况"),
+    # Waiting for a correction, with time left: no answer deadline, never overdue.
+    Scenario("demo-8", "县财政局", 6, CITIZEN, "关于我县惠民补贴的有关文件",
+             [("request_correction", "zhangwei", 4, {"note": "请写明补贴的名称和年度。"})]),
 ]  # fmt: skip
+# 县财政局 has its answers signed off: 审核 (reviewer) → 签发 (head).
+SIGNED_OFF_AGENCY = "县财政局"
 
 
 def load_demo_applications() -> int:
     """Create the demo cases that are missing (and the demo year's); returns how many exist."""
-    load_demo_year()
+    load_demo_year()  # answered in one step: before the chain
+    signoff.ensure_decision_chain(Agency.objects.get(short_name=SIGNED_OFF_AGENCY))
     today = timezone.localdate()
     for scenario in SCENARIOS:
         if Application.objects.filter(submission_token=scenario.token).exists():
@@ -82,4 +101,5 @@ def load_demo_applications() -> int:
             actor = User.objects.get(username=username)
             on = today - timedelta(days_ago)
             case = workflow.perform(case, action, actor, on=on, **params)
+    load_demo_reminder()
     return Application.objects.filter(submission_token__startswith="demo-").count()

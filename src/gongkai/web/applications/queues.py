@@ -35,6 +35,7 @@ def views(today: date) -> dict[str, Q]:
         "waiting": Q(state__in=WAITING_STATES),
         "waiting_passed": waiting_passed(today),
         "closed": Q(state__in=[State.DECIDED, State.CLOSED]),
+        "late": answered_late(today.year),
         "all": Q(),
     }
 

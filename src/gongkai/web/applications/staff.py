@@ -38,6 +38,7 @@ VIEW_LABELS = [
     ("waiting", gettext_lazy("Waiting (no answer deadline)")),
     ("waiting_passed", gettext_lazy("Waiting time passed")),
     ("closed", gettext_lazy("Answered and closed")),
+    ("late", gettext_lazy("Answered late this year")),
     ("all", gettext_lazy("All")),
 ]
 VIEW_ALIASES = {"paused": "waiting"}  # the name of the view before it listed 补正 too
@@ -59,6 +60,10 @@ def inbox(request):
     cases = visible_cases(request.user).filter(views[view])
     if (state := request.GET.get("state")) in State.values:
         cases = cases.filter(state=state)
+    agency = permissions.agencies_for(request.user).filter(
+        code=request.GET.get("agency", "").strip()).first()  # fmt: skip
+    if agency is not None:  # one agency's cases: the links of the workbench and supervision
+        cases = cases.filter(agency=agency)
     if query := request.GET.get("q", "").strip():
         cases = cases.filter(
             Q(number__icontains=query)
@@ -66,7 +71,7 @@ def inbox(request):
             | Q(description__icontains=query)
             | Q(query_code=query.upper())
         )
-    newest_first = view in {"closed", "all"}
+    newest_first = view in {"closed", "late", "all"}
     cases = cases.order_by("-id") if newest_first else cases.order_by(NEXT_DATE, "id")
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     for case in page:
@@ -74,6 +79,7 @@ def inbox(request):
     context = {
         "page": page,
         "view": view,
+        "agency": agency,
         "query": query,
         "today": today,
         "view_labels": VIEW_LABELS,

@@ -55,6 +55,9 @@ def dashboard(request):
         "published": entries.filter(state=EntryState.PUBLISHED).order_by("-published_on")[:20],
         "year": year,
         "today": timezone.localdate(),
+        # Only the buttons the user's roles may follow (no page that answers 403).
+        "may_draft": permissions.agencies_for(request.user, Action.HANDLE).exists(),
+        "may_import": permissions.agencies_for(request.user, Action.MANAGE).exists(),
     }  # fmt: skip
     return render(request, "catalog/staff/dashboard.html", context)
 

@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency, Membership
-from gongkai.web.agencies.roles import SUBTREE_ROLES
+from gongkai.web.agencies.roles import SUBTREE_ROLES, Action
 from gongkai.web.annualreports.deadlines import workbench_years
+from gongkai.web.portal import workbench as work
 
 
 def home(request):
@@ -29,11 +30,22 @@ def workbench(request):
         if membership.role in SUBTREE_ROLES
     ]
     agencies = permissions.agencies_for(request.user).order_by("path")
+    today = timezone.localdate()
+    due, overdue = work.due_and_overdue(request.user, today)
     context = {
         "memberships": memberships,
         "supervised": supervised,
+        "supervises": permissions.agencies_for(request.user, Action.SUPERVISE).exists(),
+        "handles": permissions.agencies_for(request.user, Action.HANDLE).exists(),
+        "manages": permissions.agencies_for(request.user, Action.MANAGE).exists(),
+        "due": due,
+        "overdue": overdue,
+        "awaiting": work.cases_awaiting(request.user, today),
+        "entries_awaiting": work.entries_awaiting(request.user)[: work.LISTED],
+        "agency_counts": work.agency_counts(request.user, today),
+        "reminders": work.reminders_received(request.user, today),
         "visible_count": agencies.count(),
-        "report_years": workbench_years(agencies, timezone.localdate()),
-        "today": timezone.localdate(),
+        "report_years": workbench_years(agencies, today),
+        "today": today,
     }
     return render(request, "portal/workbench.html", context)
