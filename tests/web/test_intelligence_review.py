@@ -125,3 +125,14 @@ def test_the_database_refuses_to_rewrite_a_correction(doubtful, carol):
         with pytest.raises(DatabaseError), transaction.atomic():
             change()
     assert Correction.objects.get().after == Decimal(5)
+
+
+def test_the_parsers_confidence_is_read_where_it_is_given_and_absent_means_printed():
+    from gongkai.web.intelligence.figures import cell_confidence
+
+    document = {"confidence": {"s3.new.total": "inferred", "s3.new.natural": "sideways"},
+                "provenance": {"s3.new.legal": {"line": 3, "confidence": "ambiguous"}}}  # fmt: skip
+    assert cell_confidence(document, "s3.new.total") == "inferred"
+    assert cell_confidence(document, "s3.new.legal") == "ambiguous"
+    assert cell_confidence(document, "s3.new.natural") == "printed"  # not a confidence: ignored
+    assert cell_confidence({}, "s3.new.total") == "printed"
