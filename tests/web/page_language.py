@@ -18,6 +18,8 @@ NAMES = frozenset({
     "CSV", "TXT", "PNG", "JPG", "JPEG", "OFD", "ZIP", "Atom", "RSS", "OpenAPI", "API", "Swagger",
     "KB", "MB", "GB", "TB", "PB", "U", "IP", "IPv", "ID", "URL", "USCC", "English", "SMTP",
     "JavaScript", "Cookie", "Chrome", "Chromium", "Firefox", "Edge", "Safari", "CA", "Markdown",
+    "pdf", "docx", "xlsx", "doc", "xls", "csv", "ofd", "Control", "Command", "Mac",
+    "Parquet", "Lines", "zip",
 })  # fmt: skip
 READ_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 DATA_ELEMENTS = ("code", "kbd", "samp", "pre", "script", "style", "textarea", "template")
@@ -27,7 +29,9 @@ DATA_SHAPES = re.compile(
       | [\w.\-]+\.(?:pdf|docx?|xlsx?|csv|png|jpe?g|txt|html?|json|xml|ofd|zip)\b  # files
       | (?<![0-9A-Za-z])[0-9A-Z]+(?:[-/.〔〕][0-9A-Z*]+)+(?![0-9A-Za-z])  # 索引号, 查询码, numbers
       | (?<![0-9A-Za-z])(?=[0-9A-Z]*[0-9])[0-9A-Z]{6,}(?![0-9A-Za-z])  # 统一社会信用代码
-      | argon2(?:id|i|d)?\b                    # the password hasher's name
+      | (?<![A-Za-z])[A-Z](?![A-Za-z])         # one capital: a code (report generation C)
+      | \b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b  # UUIDs
+      | \b[a-z][a-z0-9]*(?:[._][a-z0-9]+)*_[a-z0-9_.]+\b  # identifiers: send_notice, a.b_c
     """,
     re.VERBOSE,
 )

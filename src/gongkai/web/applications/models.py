@@ -99,7 +99,7 @@ class Application(models.Model):
     # The step of the sign-off chain the draft answer waits for (signoff.py), and the role that
     # takes it: what the inbox and the workbench show, and whom they show it to.
     sign_off_step = models.CharField(_("sign-off step"), max_length=40, blank=True)
-    sign_off_role = models.CharField(max_length=20, blank=True)
+    sign_off_role = models.CharField(_("sign-off role"), max_length=20, blank=True)
 
     fee_method = models.CharField(_("fee method"), max_length=10, blank=True,
                                   choices=FEE_METHODS)  # fmt: skip

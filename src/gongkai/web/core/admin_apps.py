@@ -35,4 +35,9 @@ class GongkaiAdminConfig(AdminConfig):
         from django.contrib.admin.templatetags import admin_list  # needs the models loaded
 
         admin_list._boolean_icon = boolean_icon
-        super().ready()
+        super().ready()  # discovers the admins
+        from django.contrib import admin
+
+        from gongkai.web.core import admin_tasks
+
+        admin_tasks.register(admin.site)
