@@ -198,3 +198,20 @@ def test_figures_that_do_not_stand_in_columns_stay_blank():
         report.cells.get(f"s3.withheld.security_stability.{c}") for c in ("natural", "total")
     ]
     assert stability == [None, None]
+
+
+def test_a_page_cut_off_within_the_matrix_keeps_the_figures_it_shows():
+    """One cell a line, blank cells as empty cells, and the page ends after （一）: the rows
+    before the cut read as printed, the rows after it are not there."""
+    values = consistent_figures("C", random.Random(13))
+    lines = [CAPTION, *HEADER_LINES]
+    for label, figures in printed_rows("C", values)[:3]:
+        lines += [f"{label} |", *(f"{value} |" if value else "|" for value in figures), "||"]
+    lines += ["（二）部分公开（区分处理的，只计这一情形，不计其他情形） |", "（三）不予公开 |"]
+    text = "\n".join([f"某某镇人民政府{2022}年政府信息公开工作年度报告", *lines])
+    report = parse_report(text.encode(), "cut.txt")
+    for row in ("new", "carried", "granted"):
+        for column in ("natural", "total"):
+            printed = values[f"s3.{row}.{column}"] or None
+            assert report.cells.get(f"s3.{row}.{column}") == printed
+    assert report.cells.get("s3.partial.total") is None

@@ -74,6 +74,7 @@ class Layout:
     rows: list[FigureRow] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     headers: list[Token] = field(default_factory=list)  # text lines without figures
+    cut: bool = False  # the source ends within the table (a cut page)
 
 
 @dataclass
@@ -162,6 +163,9 @@ def _layout(
                 layout.rows.append(row)
                 layout.segments.append(entry.segment)
     _place_by_columns(layout, table, generation)
+    last = region[-1].segment
+    ends = [token.line for token in (last.label, *last.slots) if token is not None]
+    layout.cut = last_line is not None and bool(ends) and max(ends) >= last_line
     return layout
 
 
@@ -352,11 +356,15 @@ def _best(
 ) -> list[Assignment]:
     """The readings that violate fewest 勾稽关系, then give most labels the figure row next
     to them. One that leaves more equations unevaluable (a row without figures) earns
-    nothing for it: equally good readings that disagree leave their cells blank."""
+    nothing for it: equally good readings that disagree leave their cells blank — unless
+    the page was cut off within the table, which explains why its last labels have no
+    figures: then the row-by-row reading (each label's figures after it) stands."""
+    as_read = _positional_after(layout) if layout.cut else None
     scored = []
     for assignment in maps:
         violated, _ = tally(found, _cells(assignment, layout, table))
-        scored.append(((violated, -_agreement(assignment, layout)), assignment))
+        agreement = -_agreement(assignment, layout)
+        scored.append(((violated, agreement, assignment != as_read), assignment))
     top = min(score for score, _ in scored)
     return [assignment for score, assignment in scored if score == top]
 
