@@ -27,6 +27,7 @@ from django.urls import Resolver404, resolve
 from django_tasks_db.models import DBTaskResult
 from tests.full_demo import load_demo_without_reports
 from tests.web.page_language import cell_keys, english_fragments
+from tests.web.test_catalog_pages import entry
 
 from gongkai.web.agencies.models import User
 
@@ -136,3 +137,18 @@ def test_the_reading_finds_english_and_raw_keys():
     )
     assert english_fragments(page) == ["Typed value", "True"]
     assert cell_keys(page) == ["s2.fees.amount"]
+
+
+def test_in_english_the_catalogues_badges_and_filter_read_in_english(client, finance, settings):
+    entry(finance, "已废止的收费文件", validity="repealed")
+    entry(finance, "已失效的办法", validity="expired")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/catalog/").content.decode()
+    badges = re.findall(r'<span class="badge">([^<]*)</span>', page)
+    assert sorted(badges) == ["expired", "repealed"]
+    validity = page[page.index('name="validity"') :].split("</select>")[0]
+    assert ">in force<" in validity and "失效" not in validity and "废止" not in validity
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    page = client.get("/catalog/").content.decode()
+    assert sorted(re.findall(r'<span class="badge">([^<]*)</span>', page)) == ["失效", "废止"]
