@@ -9,29 +9,27 @@ space between figures) is left alone. Figures are right-aligned, left-aligned or
 in their column: whichever edge the full rows agree on is the one compared.
 """
 
-import re
 from itertools import pairwise
 from statistics import median
 
 from gongkai.report.parse.tokens import Kind, Token
 
-WORD = re.compile(r"\S+")
 STEADY = 1.5  # how far a full row's figure may stray from its column's place, in characters
 EDGES = ("end", "start", "middle")
 
 Columns = tuple[str, list[float]]  # the edge compared, and each column's place
 
 
-def column_places(full_rows: list[list[Token]], width: int) -> Columns | None:
-    """Each column's place, when most full rows (two at least) agree on it; a row that
+def column_places(full_rows: list[list[Token]], width: int, least: int = 2) -> Columns | None:
+    """Each column's place, when most full rows (`least` at least) agree on it; a row that
     stands apart (a label too long for its column, run into the figures) does not count."""
     rows = [row for row in full_rows if len(row) == width and _placed(row)]
-    if len(rows) < 2 or width < 2:
+    if len(rows) < least or width < 2:
         return None
     for edge in EDGES:
         places = [median(_at(row[n], edge) for row in rows) for n in range(width)]
         agree = [row for row in rows if _fits(row, places, edge)]
-        if len(agree) >= max(2, 0.6 * len(rows)) and all(a < b for a, b in pairwise(places)):
+        if len(agree) >= max(least, 0.6 * len(rows)) and all(a < b for a, b in pairwise(places)):
             return edge, places
     return None
 
@@ -58,28 +56,6 @@ def under_columns(tokens: list[Token], columns: Columns) -> list[Token] | None:
         cells[nearest] = token
     line, where = figures[0].line, figures[0].where
     return [cell or Token(Kind.BLANK, "", line, where) for cell in cells]
-
-
-def header_places(headers: list[Token], width: int) -> Columns | None:
-    """The middles of `width` columns from the words of header lines (结果 / 维持 over two
-    lines share a middle), when the words stand in exactly `width` columns — or one more,
-    the label column's header (信息内容) on the left. A line of one word spans columns."""
-    middles: list[float] = []
-    for header in headers:
-        words = list(WORD.finditer(header.text))
-        if header.offset is None or len(words) < 2:
-            continue
-        start = header.offset - len(header.text) // 2
-        middles += [start + m.start() + (len(m.group()) - 1) / 2 for m in words]
-    columns: list[list[float]] = []
-    for middle in sorted(middles):
-        if columns and middle - columns[-1][-1] <= STEADY:
-            columns[-1].append(middle)
-        else:
-            columns.append([middle])
-    if len(columns) == width + 1:
-        columns = columns[1:]
-    return ("middle", [median(c) for c in columns]) if len(columns) == width else None
 
 
 def by_gaps(tokens: list[Token], width: int) -> list[Token] | None:

@@ -22,7 +22,7 @@ from itertools import combinations, pairwise, product
 from gongkai.report.findings import Finding
 from gongkai.report.formats import CellSpec, Generation, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED
-from gongkai.report.parse.columns import column_places, header_places, under_columns
+from gongkai.report.parse.columns import column_places, under_columns
 from gongkai.report.parse.constraints import Equation, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.glued import row_cuts
@@ -73,7 +73,6 @@ class Layout:
     marks: list[tuple[int, str]] = field(default_factory=list)  # (position, data row)
     rows: list[FigureRow] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
-    headers: list[Token] = field(default_factory=list)  # text lines without figures
     cut: bool = False  # the source ends within the table (a cut page)
 
 
@@ -145,8 +144,6 @@ def _layout(
     adds_up = _row_adds_up(table, generation)
     for entry in region:
         label_line = entry.segment.label.line if entry.segment.label else None
-        if entry.table is None and entry.segment.label and not entry.segment.slots:
-            layout.headers.append(entry.segment.label)
         mark = entry.row if _in_order(layout, order, entry.row) else None
         if mark is not None:
             layout.marks.append((_position(layout), mark))
@@ -176,7 +173,10 @@ def _place_by_columns(layout: Layout, table: Table, generation: Generation) -> N
     short = [row for row in layout.rows if row.placed is None and not row.glued]
     if not short:
         return
-    columns = column_places(full, width) or header_places(layout.headers, width)  # type: ignore[arg-type]
+    # A small table (section 二's one- and two-row tables) has one full row to go by;
+    # header words are no guide, since CJK characters print wider than they count.
+    least = 2 if len(layout.rows) > 2 else 1
+    columns = column_places(full, width, least)  # type: ignore[arg-type]
     if columns is None:
         return
     specs = [generation.cells[key] for key in _first_row_keys(table)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from gongkai.report.findings import Finding
 from gongkai.report.formats import GENERATIONS, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED, ExtraRow
-from gongkai.report.parse.columns import by_gaps, header_places, under_columns
+from gongkai.report.parse.columns import by_gaps
 from gongkai.report.parse.constraints import equations, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.glued import row_cuts
@@ -73,7 +73,6 @@ class TableReader:
         self.headings: list[tuple[int, str]] = []
         self.pending: tuple[Candidate, Token] | None = None  # a row label still awaiting values
         self.appeals: list[Token] = []
-        self.appeal_headers: list[Token] = []  # section 四's header lines, for column places
         self.out = TableRead()
         self.trace: list[Entry] = []  # every segment with what its label matched (`solve`)
         self.extra_from: list[Segment] = []  # the segment of each extra row
@@ -203,8 +202,6 @@ class TableReader:
         after the last header is the data row."""
         if not any(token.kind is Kind.VALUE for token in self.appeals):
             self.appeals = []
-        if segment.label is not None and not segment.has_figure:
-            self.appeal_headers.append(segment.label)
         self.appeals.extend(segment.slots)
 
     def _end_region(self) -> None:
@@ -346,12 +343,11 @@ class TableReader:
         else:
             self._collect_appeals(segment)
 
-    def _by_position(self, run: list[Token], headers: list[Token], keys: list[str]) -> list | None:
-        """Section 四's run short of figures in column-laid-out text: each figure under the
-        header column it stands beneath, or past a gap as wide as a column; taken only when
-        no 勾稽关系 of the table breaks."""
-        columns = header_places(headers, len(keys))
-        placed = under_columns(run, columns) if columns else by_gaps(run, len(keys))
+    def _by_position(self, run: list[Token], keys: list[str]) -> list | None:
+        """Section 四's run short of figures in column-laid-out text: a blank past each gap as
+        wide as a column (header words are no guide: CJK characters print wider than they
+        count); taken only when no 勾稽关系 of the table breaks."""
+        placed = by_gaps(run, len(keys))
         if placed is None:
             return None
         values = {
@@ -366,7 +362,6 @@ class TableReader:
         if not self.appeals:
             return
         run, self.appeals = self.appeals, []
-        headers, self.appeal_headers = self.appeal_headers, []
         table = self.generation.table(APPEALS_KEY)
         rows = [row for row, _ in table.walk() if row.key]
         keys = [table.cell_key(row, column) for row in rows for column in table.columns]
@@ -374,7 +369,7 @@ class TableReader:
         label = Token(Kind.TEXT, table.caption, run[0].line, run[0].where)
         level = PRINTED
         if placed is None:
-            placed = self._by_position(run, headers, keys)
+            placed = self._by_position(run, keys)
             level = INFERRED  # each figure under the column it stands in
         if placed is None:
             if not self._place_glued(keys, label, run):
