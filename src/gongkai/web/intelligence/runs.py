@@ -10,6 +10,7 @@ on where it stopped when the task runs again, and a file stored twice is stored 
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from hashlib import sha256
 from itertools import batched
 from pathlib import Path, PurePosixPath
 
@@ -21,7 +22,13 @@ from django.utils import timezone
 
 from gongkai.report.parse.limits import MAX_FILE_BYTES
 from gongkai.web.intelligence.matching import AgencyIndex
-from gongkai.web.intelligence.models import ImportItem, ImportRun, ItemState, RunState
+from gongkai.web.intelligence.models import (
+    ImportItem,
+    ImportRun,
+    ItemState,
+    PublishedReport,
+    RunState,
+)
 from gongkai.web.intelligence.reading import Read, read_file, read_files
 from gongkai.web.intelligence.sources import (
     ARCHIVES,
@@ -34,6 +41,7 @@ from gongkai.web.intelligence.sources import (
 from gongkai.web.intelligence.storing import store_read
 
 QUEUED = "intelligence/queued"
+ALREADY_IMPORTED = "already imported"
 FILES_PER_TRANSACTION = 25  # a run cut off redoes at most this many files
 
 
@@ -56,28 +64,38 @@ def import_paths(
 ) -> Tally:
     """Import every report file of the paths (the command line)."""
     tally, index = Tally(), AgencyIndex()
-    failures: list[Source] = []
-    readable = only_readable(expand_paths(paths), failures)
+    aside: list[Source] = []  # unreadable, or imported before: never parsed
+    readable = new_files(expand_paths(paths), aside)
     for batch in batched(read_files(readable, jobs), FILES_PER_TRANSACTION):
         with transaction.atomic():  # a commit per file would cost more than its import
             for read in batch:
                 count(tally, read, index, actor)
-        for item in [*drain(failures), *batch]:
-            if isinstance(item, Source):
-                tally.failed.append((item.name, item.error))
+        for item in [*drain(aside), *batch]:
+            set_aside(tally, item)
             progress and progress(item)
-    for failure in drain(failures):
-        tally.failed.append((failure.name, failure.error))
-        progress and progress(failure)
+    for item in drain(aside):
+        set_aside(tally, item)
+        progress and progress(item)
     return tally
 
 
-def only_readable(sources: Iterable[Source], failures: list[Source]) -> Iterator[tuple]:
+def new_files(sources: Iterable[Source], aside: list[Source]) -> Iterator[tuple]:
+    """(name, bytes) of the files to parse; the others put aside: a file that cannot be
+    read, or one the platform holds already (known by its hash, not parsed again)."""
     for source in sources:
         if source.data is None:
-            failures.append(source)
+            aside.append(source)
+        elif PublishedReport.objects.filter(sha256=sha256(source.data).hexdigest()).exists():
+            aside.append(Source(source.name, None, ALREADY_IMPORTED))
         else:
             yield source.name, source.data
+
+
+def set_aside(tally: Tally, item: Read | Source) -> None:
+    if isinstance(item, Source) and item.error == ALREADY_IMPORTED:
+        tally.unchanged += 1
+    elif isinstance(item, Source):
+        tally.failed.append((item.name, item.error))
 
 
 def drain(items: list) -> list:
@@ -170,6 +188,10 @@ def process_item(item: ImportItem, index: AgencyIndex, actor) -> None:
     except (OSError, KeyError, zipfile.BadZipFile, ValueError) as error:
         item.state, item.error = ItemState.FAILED, f"无法读取 / cannot be read: {error}"
         item.save(update_fields=["state", "error"])
+        return
+    if known := PublishedReport.objects.filter(sha256=sha256(data).hexdigest()).first():
+        item.state, item.report = ItemState.UNCHANGED, known  # not parsed again
+        item.save(update_fields=["state", "report"])
         return
     source = next(from_bytes(item.name, data), None) if not item.member else Source(item.name, data)
     read = read_file(source.name, source.data) if source and source.data is not None else None
