@@ -104,3 +104,10 @@ def test_with_the_file_backend_each_message_is_a_file_in_the_mail_folder(finance
     message = email.message_from_bytes(written.read_bytes(), policy=email.policy.default)
     assert message["To"] == ADDRESS and case.number in message["Subject"]
     assert case.query_code in message.get_content()
+
+
+def test_the_receipt_page_says_e_mails_will_follow_without_showing_the_address(client, finance):
+    html = client.get(f"/apply/receipt/{applied(finance).query_code}/").content.decode()
+    assert "发送邮件到您填写的电子邮箱" in html and ADDRESS not in html
+    html = client.get(f"/apply/receipt/{applied(finance, email='').query_code}/").content.decode()
+    assert "发送邮件" not in html
