@@ -169,3 +169,14 @@ def test_the_publication_date_is_still_read_from_the_pages_metadata_line():
     texts.insert(1, "来源：青山县林业局 发布时间：2021-01-25 11:23 字号：[大 中 小]")
     report = parse_lines(lines(*texts))
     assert report.published_on.isoformat() == "2021-01-25"
+
+
+def test_a_mirror_page_with_pinyin_glosses_still_names_its_year():
+    report = parse_lines(
+        lines(
+            "云溪街道政府信息公開工作報(bào)告",
+            "本年度報(bào)告中所列數(shù)據(jù)的統(tǒng)計(jì)期限自2015年1月1日起至12月31日止。",
+            "二〇一七年的工作打算：2017年2017年2017年。",
+        )
+    )
+    assert report.year == 2015

@@ -182,3 +182,37 @@ def test_under_a_requests_heading_a_count_of_withheld_information_is_no_answer_t
         "requests.answered.granted": 3,
         "requests.answered.refused": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("2016年度我乡无一例因政府信息公开申请行政复议和提起行政诉讼发生。",
+         {"review.total": 0, "litigation.total": 0}),
+        ("回应公众关注热点或重大舆情数3次，分别是石场纠纷和道路施工。", {"response.hotspots": 3}),
+        ("全年举办新闻发布会4场，开展政府网站在线访谈2期，发布政策解读稿件11篇。",
+         {"response.press_conferences": 4, "response.online_interviews": 2,
+          "response.interpretations": 11}),
+        ("全年街道信息公开网站共发布政府信息60条。", {"proactive.total": 60}),
+        ("政务微博发布信息120条。", {"proactive.via_weibo": 120}),
+        ("全年街道本級信息公開網(wǎng)站共發(fā)布政府信息60條(tiáo)。", {"proactive.total": 60}),
+    ],
+)  # fmt: skip
+def test_more_shapes_of_real_reports(text, figures):
+    assert read_narrative([text], "A") == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "未经复议直接起诉复议后起诉",  # two column headers run together
+        "果果他未总果果他未总行政复议",  # headers split into characters
+    ],
+)
+def test_table_furniture_is_no_negation(text):
+    assert read_narrative([text], "A") == {}
+
+
+def test_under_the_appeals_heading_no_application_is_no_review_and_no_lawsuit():
+    text = ["五、因政府信息公开申请行政复议、提起行政诉讼的情况", "我镇2016年度无申请。"]
+    assert read_narrative(text, "A") == {"review.total": 0, "litigation.total": 0}

@@ -33,8 +33,11 @@ class Identity:
 
 DATE = re.compile(r"(20[0-4]\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 PUBLISHED = re.compile(r"(?:发布|发文|成文|公开|印发)(?:日期|时间)")
-# A new format's first year, with the format it replaced still in use by some agencies.
-TRANSITION = {2019: ("A",), 2021: ("B",)}
+# A new format's first year, with the format it replaced still in use by some agencies: the
+# 2019 reports of agencies that kept the old statistics list, told apart by vocabulary (A and
+# B share no label). Not for 2021: B and C share most labels and real 2021 reports print
+# mixed section 二 headers, so between them the year decides.
+TRANSITION = {2019: ("A",)}
 
 # A and the 2019+ family (B, C) first; then B against C.
 FAMILIES = {"A": ("A",), "BC": ("B", "C"), "B": ("B",), "C": ("C",)}

@@ -16,6 +16,7 @@ from itertools import pairwise
 from gongkai.report.formats import FIRST_REPORTING_YEAR
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.normalize import fold, squeeze
+from gongkai.report.parse.prose import PINYIN_GLOSS
 
 YEAR = r"(20[0-4]\d|二[〇○0零][一二三四五六七八九〇○零0-9]{2})"
 CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -64,7 +65,8 @@ def read_year(lines: list[SourceLine], squeezed: str) -> tuple[int | None, str |
     year, title = title_year(lines)
     if year:
         return year, title
-    opening = squeeze("".join(line.text for line in lines[:OPENING_LINES]))
+    squeezed = PINYIN_GLOSS.sub("", squeezed)
+    opening = PINYIN_GLOSS.sub("", squeeze("".join(line.text for line in lines[:OPENING_LINES])))
     for pattern, text in ((PERIOD, squeezed), (OPENING, opening)):
         if (match := pattern.search(text)) and (found := to_year(match.group(1))):
             return found, None
@@ -75,7 +77,7 @@ def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
     """(year, title line): the first early line naming a year and a report; a line saying
     年度报告 wins over a breadcrumb that only says 年报. Lines are folded (full-width digits,
     traditional script), so the title returned is in simplified characters."""
-    early = [fold(line.text).strip() for line in lines[:60] if len(line.text.strip()) <= 80]
+    early = [_plain(line.text) for line in lines[:60] if len(line.text.strip()) <= 80]
     early = [text for text in early if not NOT_TITLE.search(TITLE_CHROME.sub("", text))]
     early += [a + b for a, b in pairwise(early) if len(b) <= TITLE_TAIL]  # a wrapped title
     for words in TITLE_WORDS:
@@ -84,6 +86,11 @@ def title_year(lines: list[SourceLine]) -> tuple[int | None, str | None]:
             if match and (year := to_year(match.group(1))):
                 return year, text
     return None, None
+
+
+def _plain(text: str) -> str:
+    """Folded, without the pinyin glosses of mirror sites (報(bào)告)."""
+    return fold(PINYIN_GLOSS.sub("", text)).strip()
 
 
 def to_year(text: str) -> int | None:

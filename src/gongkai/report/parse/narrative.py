@@ -40,14 +40,14 @@ WEAK = {"proactive.total"}
 # The topic a requests heading gives a sentence that names neither a request nor an answer.
 HEADING_ONLY = "requests-heading"
 ANSWERED = re.compile(r"答复|办结|回复|办理|收到|受理|接到|接收")
-NEGATED = re.compile(f"{prose.NEGATION}{prose.NEGATED_VERB}?")
+NEGATED = re.compile(f"{prose.NEGATION}{prose.NEGATION_FOLLOWS}{prose.NEGATED_VERB}?")
 APPEAL_WORDS = re.compile(r"复议|诉讼")
 # A line this long without a sentence end was wrapped by PDF extraction.
 WRAPPED_MIN = 20
 WRAP_END = re.compile(r"[。;；!！?？:：]$")
 LABEL_MAX = 40
 PROSE_CELL = 30  # a table cell this long with a sentence end is a paragraph
-TRIGGERS = re.compile(r"申请|费|公开|发布|复议|诉讼|微信|微博|网站")
+TRIGGERS = re.compile(r"申请|费|公开|发布|复议|诉讼|微信|微博|网站|回应|解读|访谈")
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _sentences_rejoined(paragraphs: Iterable[str]) -> list[str]:
     joined: list[str] = []
     for paragraph in paragraphs:
         for line in _prose_lines(paragraph):
-            text = squeeze(line)
+            text = squeeze(prose.PINYIN_GLOSS.sub("", line))
             if joined and _continues(joined[-1], text):
                 joined[-1] += text
             elif text:
@@ -181,7 +181,8 @@ def _sentence_figures(sentence: str, section: str | None, order: int) -> list[St
     if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
         carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
     for clause in prose.CLAUSE_END.split(sentence):
-        found += [Stated(key, 0, negated=True, order=order) for key in negated_zeros(clause)]
+        zeros = negated_zeros(clause, carried)
+        found += [Stated(key, 0, negated=True, order=order) for key in zeros]
         clause_figures, carried = _clause_figures(clause, carried, found, order)
         found += clause_figures
     return found
@@ -248,6 +249,9 @@ def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) ->
         return "requests.fees" if units in prose.UNITS["fees"] else None
     if units in prose.UNITS["requests"] and (request := _request_key(own, after, carried)):
         return request
+    for key, words, response_units in prose.RESPONSES:
+        if words.search(own) and units in response_units:
+            return key
     if units in prose.UNITS["proactive"]:
         return _proactive_key(own, carried, earlier)
     return None
@@ -292,20 +296,34 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
         return "proactive.total"  # 其中本年度新增主动公开… after a running total is the year's
     if carried != "proactive" and not prose.PROACTIVE.search(own):
         return None
-    for key, channel in prose.CHANNELS:
-        if channel.search(own) and prose.CHANNEL_COUNT.search(own):
-            return key
-    if not total_taken and prose.PROACTIVE.search(own) and carried == "proactive":
+    channel = _channel(own)
+    if total_taken or "其中" in own:  # a part of the total: by channel, or none of ours
+        return channel
+    if channel in prose.OWN_CHANNELS:  # 政务微博发布信息120条 is no total
+        return channel
+    if (prose.PROACTIVE.search(own) and carried == "proactive") or prose.PROACTIVE_NOUN.search(own):
         return "proactive.total"
     return None
 
 
-def negated_zeros(clause: str) -> list[str]:
-    """The topics a negation in `clause` states as zero (未收到…申请, 未发生…行政复议)."""
+def _channel(own: str) -> str | None:
+    for key, channel in prose.CHANNELS:
+        if channel.search(own) and prose.CHANNEL_COUNT.search(own):
+            return key
+    return None
+
+
+def negated_zeros(clause: str, section: str | None = None) -> list[str]:
+    """The topics a negation in `clause` states as zero (未收到…申请, 未发生…行政复议); under
+    a 行政复议、行政诉讼 heading a bare `无申请` is no review and no lawsuit."""
     zeros: list[str] = []
     for match in NEGATED.finditer(clause):
         rest = clause[match.end() :]
         appeals = [m.start() for m in APPEAL_WORDS.finditer(rest)]
+        if section == "appeals" and not appeals and not prose.FEES.search(rest):
+            if prose.APPEAL_CASE.search(rest):
+                zeros += ["review.total", "litigation.total"]
+            continue
         if prose.REVIEW.search(rest):
             zeros.append("review.total")
         if prose.LITIGATION.search(rest):

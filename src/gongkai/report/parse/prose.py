@@ -16,7 +16,7 @@ NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}(?=[件条起
 # at every character and costs ten times as much); APPROXIMATE_BEFORE is checked after.
 FIGURE = re.compile(
     rf"(?<![\d.第%每逐任])(?P<n>{NUMERAL})(?!\.\d|\d)"
-    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次)(?P<after>左右|以上)?"
+    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次|场|期)(?P<after>左右|以上)?"
     r"(?!百分点|部分|方面|大类)"
 )
 APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过)$")
@@ -30,14 +30,23 @@ SENTENCE_END = re.compile(r"[;；。!！?？\n]")
 # A clause about another quantity: its figures are never ours, and it ends the topic that the
 # sentence carried (咨询 2070 人次, 网审平台受理申请 4364 件, 粉丝, 浏览量, 建议提案).
 OTHER_QUANTITY = re.compile(
-    r"咨询|浏览|访问|点击|阅读|粉丝|关注|转发|分享|评论|留言|办件|审批|许可|服务事项|网审|"
+    r"咨询|浏览|访问|点击|阅读[量数次]|粉丝|关注[量数人者用]|转发|分享|评论|留言|办件|审批|许可|"
+    r"服务事项|网审|"
     r"人次|来电|来访|热线|信访|投诉|建议|提案|培训|会议|检查|督查|考核|栏目|链接|下载|"
     r"查阅|讲座|经费|支出|预算|决算|%"
 )
 
-NEGATION = r"(?:未|没有|没收到|无|尚未|不存在)"
+NEGATION = r"(?:未(?!经)|没有|没收到|无|尚未|不存在)"  # 未经复议直接起诉 is no negation
 # The only verbs that may stand between a negation and what it negates.
 NEGATED_VERB = r"(?:收到|受理|接到|接收|接受|发生|出现|产生|涉及|有|因|针对|提起|办理|存在)"
+# What may follow a negation that states a zero: a verb, a preposition or the topic itself
+# (未收取, 未向申请人, 无依申请公开, 无行政复议); not the soup of a header split into
+# characters (果果他未总).
+NEGATION_FOLLOWS = (
+    rf"(?={NEGATED_VERB}|收|向|对|依|申请|关于|任何|相关|进行|被|任|一例|一件|一起|行政|复议|诉讼|"
+    r"政府信息|信息公开|"
+    r"要求|人|群众|公民)"
+)
 
 # 申请 that is a disclosure request; not 复议申请, not 申请行政复议, not a licence application.
 REQUEST_WORD = re.compile(
@@ -45,6 +54,8 @@ REQUEST_WORD = re.compile(
     r"(?![^,，]{0,6}?(?:复议|诉讼|提起))"
 )
 REQUEST_NOT = re.compile(r"(?:复议|诉讼|审批|许可|登记|注册|备案|网审)申请|申请人数")
+# What a bare negation under a 行政复议、行政诉讼 heading negates (我镇2016年度无申请).
+APPEAL_CASE = re.compile(r"^(?:[^,，]{0,12}?)(?:申请|案件|案|情况|发生)")
 # Words between a negation and 申请 that make it negate something else (没有逾期答复的申请).
 NOT_RECEIVING = re.compile(r"答复|办结|逾期|超期|不予|驳回|咨询|投诉|不公开")
 RECEIVE = re.compile(r"收到|受理|接到|接收|接受|共收|办理|登记")
@@ -57,6 +68,8 @@ PROACTIVE = re.compile(
     r"主动公开|公开各类|公开政府信息|公开信息|发布[^,，]{0,10}?信息|公开[^,，]{0,6}?信息"
 )
 PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开")  # 主动在门户网站公开
+# 发布政府信息60条 outside any heading: the noun says what is counted (a weak total).
+PROACTIVE_NOUN = re.compile(r"(?:公开|发布)[^,，]{0,6}?政府信息")
 CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
@@ -69,6 +82,8 @@ CHANNEL_COUNT = re.compile(
 )
 # Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
 NOTE = re.compile(r"\([^()]*\)")
+# Channels of their own: a figure there is never the total (the website carries most).
+OWN_CHANNELS = frozenset({"proactive.via_gazette", "proactive.via_weibo", "proactive.via_wechat"})
 CUMULATIVE = re.compile(r"累计|截至|截止|到目前|迄今|至今|以来")
 CATEGORY = re.compile(r"类|信息[^,，]{0,4}?$")
 
@@ -91,6 +106,16 @@ ANSWERS = (
     ("requests.closed", re.compile(r"办结")),
     ("requests.answered", re.compile(r"答复|回复|处理")),
 )
+
+# Generation A's 回应解读 rows, stated in prose (回应公众关注热点或重大舆情数2次).
+RESPONSES = (
+    ("response.hotspots", re.compile(r"热点|舆情"), frozenset("次个件起")),
+    ("response.press_conferences", re.compile(r"新闻发布会|发布会"), frozenset("次场期")),
+    ("response.online_interviews", re.compile(r"在线访谈|访谈"), frozenset("次场期")),
+    ("response.interpretations", re.compile(r"解读"), frozenset("篇条件份")),
+)
+# Pinyin glosses of mirror sites (報(bào)告, 數(shù)據(jù)): dropped before anything is read.
+PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 # Units each topic is counted in (a 次 is never a number of documents).
 UNITS = {
