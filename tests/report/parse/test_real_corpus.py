@@ -1,17 +1,19 @@
-"""Real published reports (issue 16): hand-checked figures of reports from many agencies, years
-and all three generations, scored against the parser.
+"""Real published reports (issue 16): hand-checked figures of reports from many agencies, years and
+all three generations, scored against the parser.
 
 tests/report/parse/real/ holds, for each report, its `<name>.expected.json`: figures read by
 hand from the page as found, the page's address (`source_url`) and notes; never the parser's
-output. The pages' own text is third-party material and stays out of this repository: it is
-kept beside the steering repository's shared corpus (shared/corpus/real, copied like the seeds
-to tests/fixtures/shared/corpus/real) or in the folder named by GONGKAI_REAL_CORPUS. Without
-the texts only the expected files are checked.
+output. The pages' own text is third-party material and stays out of this repository: it is kept
+beside the steering repository's shared corpus (shared/corpus/real, copied like the seeds to
+tests/fixtures/shared/corpus/real) or in the folder named by GONGKAI_REAL_CORPUS. Without the
+texts only the expected files are checked.
 
-Target (issue 16): ≥ 99 % of the hand-checked figures. NOT REACHED YET: the floor below is the
-level measured on the committed parser of 2026-12-03 (60 reports, 96.9 %); raise it as the
-parser improves. Generation and year: the target is every report right; one 2021 report printed
-with the 2019 headers is still read as generation B (KNOWN_WRONG_GENERATION)."""
+Target (issue 16): ≥ 99 % of the hand-checked figures. The floor below is the level of the
+committed parser of 2026-12-03 14:10 UTC (60 reports, 99.1 %), after the parser's authors worked
+on this corpus's failures; the first measurement, on pages nobody had fitted the parser to, was
+95.4–96.3 %. Raise the floor as the parser improves. Generation and year: the target is every
+report right; one 2021 report printed with the 2019 headers is still read as generation B
+(KNOWN_WRONG_GENERATION)."""
 
 import json
 import os
@@ -25,7 +27,7 @@ from gongkai.report.formats import GENERATIONS
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "real").glob("*.expected.json"))
 SHARED_TEXTS = HERE.parents[1] / "fixtures" / "shared" / "corpus" / "real"
-FLOOR = 96.5  # per cent of the hand-checked figures read right today; the target is 99
+FLOOR = 99.0  # per cent of the hand-checked figures read right today; the target is 99
 KNOWN_WRONG_GENERATION = {"C2021_qu_jiaoyu_mixed_header.txt"}  # to be emptied, never extended
 TOPIC_KEYS = set(GENERATIONS["A"].cells)  # generation-A keys name prose figures of any report
 

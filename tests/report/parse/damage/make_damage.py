@@ -1,28 +1,28 @@
-"""Builds the damage corpus: reports rendered by the platform's own renderer (report/render) in
-several official print layouts, turned into PDF by WeasyPrint, and read back by the text
-extractors people actually use — pdftotext in its three modes, pdfplumber and PDFium
+"""Builds the damage corpus: reports rendered by the platform's own renderer (report/render)
+in several official print layouts, turned into PDF by WeasyPrint, and read back by the
+text extractors people actually use — pdftotext in its three modes, pdfplumber and PDFium
 (pypdfium2) — then damaged the ways crawled pages are damaged. Each file has the
-`<name>.expected.json` it must parse to, taken from the source Report, never from the parser.
-Deterministic (fixed seed); re-run after a change to the renderer or the damage:
+`<name>.expected.json` it must parse to, taken from the source Report, never from the
+parser. Deterministic (fixed seed); re-run after a change to the renderer or the damage:
 
     .venv/bin/python tests/report/parse/damage/make_damage.py
 
-Names: `<generation><year>_<layout>_<extractor>[_<damage>].<ext>`, e.g. `C2021_narrow_raw.txt`.
-Layouts (CSS added to the renderer's page): `print` (as rendered), `narrow` (narrow table
-columns: row labels wrap over two or three lines, column headers split character-wise),
-`a5` (small pages: tables cut into fragments with "— 4 —" page numbers between them and the
-caption repeated on each page). Extractors: `layout`, `raw` and `plain` (pdftotext -layout,
--raw and its default reading order), `plumber` (pdfplumber's extract_text), `pdfium`
-(pypdfium2's page text). Damage applied to some texts: `chrome` (a portal's navigation,
-"登录 注册", 发布日期/点击数, breadcrumbs and an ICP footer around the report), `glued`
-(crawler text whose cells lost their separators: "310100032"). Three PDFs are kept as they
-are, for the parser's own PDF reader. Each report also comes as a portal page (`portal_page`,
-the rendered HTML in a portal's frame), a Word file (`word`), and crawler text whose cells
-carry drafters' notes (`crawl_annotated`: "12（其中修订 5 件）") or whose matrix row lost its
-label (`crawl_unlabelled`); these use a random stream of their own per report. A glued row
-whose split is not unique by its width and total is expected blank (null): the parser must
-not guess it.
-"""
+Names: `<generation><year>_<layout>_<extractor>[_<damage>].<ext>`, e.g.
+`C2021_narrow_raw.txt`. Layouts (CSS added to the renderer's page): `print` (as rendered),
+`narrow` (narrow table columns: row labels wrap over two or three lines, column headers
+split character-wise), `a5` (small pages: tables cut into fragments with "— 4 —" page
+numbers between them, the header rows repeated and the table's caption as each page's
+running head). Extractors: `layout`, `raw` and `plain` (pdftotext -layout, -raw and its
+default reading order), `plumber` (pdfplumber's extract_text), `pdfium` (pypdfium2's page
+text). Damage applied to some texts: `chrome` (a portal's navigation, "登录 注册", 发布日期/点击数,
+breadcrumbs and an ICP footer around the report), `glued` (crawler text whose cells lost
+their separators: "310100032"). Three PDFs are kept as they are, for the parser's own PDF
+reader. Each report also comes as a portal page (`portal_page`, the rendered HTML in a
+portal's frame), a Word file (`word`), and crawler text whose cells carry drafters' notes
+(`crawl_annotated`: "12（其中修订 5 件）") or whose matrix row lost its label
+(`crawl_unlabelled`); these use a random stream of their own per report. A glued row whose
+split is not unique by its width and total is expected blank (null): the parser must not
+guess it."""
 
 import html
 import itertools
@@ -60,9 +60,10 @@ LAYOUTS = {
         table.statutory th, table.statutory td { padding: 1pt !important; }
     """,
     "a5": """
-        @page { size: A5; margin: 14mm 12mm 18mm;
+        @page { size: A5; margin: 16mm 12mm 18mm;
+                @top-center { content: string(caption); font-size: 9pt; }
                 @bottom-center { content: "— " counter(page) " —"; font-size: 10pt; } }
-        table.statutory caption { display: table-caption; }
+        table.statutory caption { display: table-caption; string-set: caption content(); }
     """,
 }
 EXTRACTORS = ("layout", "raw", "plain", "plumber", "pdfium")
