@@ -93,7 +93,7 @@ def solve_table(
     table = generation.table(key)
     data_rows = [row.key for row, _ in table.walk() if row.key]
     region = _region(entries, key, data_rows[-1])
-    if not region:
+    if not region or _plainly_read(region, len(table.columns)):
         return None
     layout = _layout(region, table, generation, data_rows, last_line)
     if not layout.rows:
@@ -127,6 +127,24 @@ def _region(entries: list[Entry], key: str, last_row: str) -> list[Entry]:
     return entries[start : end + 1]
 
 
+def _plainly_read(region: list[Entry], width: int) -> bool:
+    """Every figure of the region follows a row label and fits its row by count, from the
+    first label to the last: the row-by-row reading is the only one, and the solver has
+    nothing to add (most reports). A last label without figures could mean that every
+    row's figures stand above its label instead."""
+    marked = [entry for entry in region if entry.row is not None]
+    if not marked or not _has_figure(marked[0]) or not _has_figure(marked[-1]):
+        return False
+    for entry in region:
+        if _has_figure(entry) and (entry.row is None or fit(entry.segment.slots, width) is None):
+            return False
+    return True
+
+
+def _has_figure(entry: Entry) -> bool:
+    return any(token.kind is Kind.VALUE for token in entry.segment.slots)
+
+
 def _neutral(entry: Entry) -> bool:
     return entry.table is None and not entry.prose
 
@@ -141,7 +159,7 @@ def _layout(
     layout = Layout()
     width = len(table.columns)
     order = {row: n for n, row in enumerate(data_rows)}
-    adds_up = _row_adds_up(table, generation)
+    adds_up = _row_adds_up(table, generation.code)
     for entry in region:
         label_line = entry.segment.label.line if entry.segment.label else None
         mark = entry.row if _in_order(layout, order, entry.row) else None
@@ -237,11 +255,12 @@ def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
         yield tokens[start : start + width]
 
 
-def _row_adds_up(table: Table, generation: Generation) -> Callable[[list[Token]], bool]:
+@cache
+def _row_adds_up(table: Table, code: str) -> Callable[[list[Token]], bool]:
     """Whether a row's cells satisfy the equations within the row (its total column); a
     blank or unreadable cell leaves an equation unchecked."""
     keys = _first_row_keys(table)
-    within = equations_within(generation.code, f"{table.prefix}.")
+    within = equations_within(code, f"{table.prefix}.")
     own = [equation for equation in within if set(equation.keys) <= set(keys)]
 
     def adds_up(tokens: list[Token]) -> bool:
