@@ -198,3 +198,18 @@ def test_the_applicants_download_is_in_the_history_once_a_day(client, answered):
     [event] = answered.events.filter(action="applicant_downloaded")
     assert event.note == answered.letters.get(kind="decision").number
     assert event.action_label == "申请人已下载文书" and event.actor is None
+
+
+def test_the_tracking_api_gives_the_result_and_letters_without_personal_data(client, answered):
+    response = client.get(f"/api/v1/applications/track/{answered.query_code}")
+    body = response.json()
+    assert body["result"] == "部分公开" and "答复书列明了提供的信息" in body["result_explained"]
+    assert [letter["title"] for letter in body["letters"]] == [
+        "政府信息公开申请受理回执", "政府信息公开申请答复书"]  # fmt: skip
+    assert body["letters"][1]["issued_on"] == "2026-10-09"
+    assert_no_personal_data(response.content.decode())
+
+
+def test_the_tracking_api_gives_no_result_while_the_case_is_handled(client, finance):
+    body = client.get(f"/api/v1/applications/track/{applied(finance).query_code}").json()
+    assert body["result"] is None and len(body["letters"]) == 1

@@ -23,6 +23,7 @@ from gongkai.web.applications.forms import (
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.query_code import normalised as normalised_code
 from gongkai.web.applications.ratelimit import allow_submission
+from gongkai.web.applications.results import public_result
 from gongkai.web.applications.staff import visible_cases
 from gongkai.web.applications.states import OPEN_STATES, TRANSITIONS
 
@@ -66,6 +67,12 @@ class Errors(Schema):
     errors: dict[str, list[str]]
 
 
+class LetterSent(Schema):
+    title: str
+    number: str
+    issued_on: date
+
+
 class CaseStatus(Schema):
     query_code: str
     number: str
@@ -77,6 +84,12 @@ class CaseStatus(Schema):
     due_date_provisional: bool
     decided_on: date | None
     closed_on: date | None
+    result: str | None = Field(None, description="办理结果（答复或办结后）：予以公开、部分公开……")
+    result_explained: str | None = Field(None, description="办理结果的说明")
+    letters: list[LetterSent] = Field(
+        default_factory=list,
+        description="向申请人发出的文书（在查询页面输入电话或证件号码的最后四位后下载）",
+    )
 
 
 class ActionIn(Schema):
@@ -162,7 +175,7 @@ def submit_application(request, payload: ApplicationIn):
 def track_application(request, query_code: str):
     case = get_object_or_404(Application.objects.select_related("agency"),
                              query_code=normalised_code(query_code))  # fmt: skip
-    return status_of(case)
+    return status_of(case) | public_result(case)
 
 
 @router.get("", response=list[CaseOut], auth=django_auth, summary="Cases of my agencies")

@@ -61,3 +61,13 @@ def applicant_letters(case: Application) -> list[Letter]:
 
 def downloadable(case: Application) -> bool:
     return case.delivery in DOWNLOADABLE_DELIVERY
+
+
+def public_result(case: Application) -> dict:
+    """The result and the applicant's letters as the tracking API gives them (no personal
+    data; the letters themselves open on the tracking page, with the second factor)."""
+    result = result_of(case)
+    letters = [{"title": letter.title, "number": letter.number, "issued_on": letter.issued_on}
+               for letter in applicant_letters(case)]  # fmt: skip
+    return {"result": result.heading if result else None,
+            "result_explained": result.plain if result else None, "letters": letters}  # fmt: skip
