@@ -121,13 +121,15 @@ def test_when_the_rules_allow_several_readings_the_cells_are_blank_with_a_findin
     assert wrong == {}
 
 
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(18))
 def test_dropped_figure_rows_never_turn_into_wrong_figures(seed):
     rng = random.Random(seed)
     code = rng.choice("BC")
     values = consistent_figures(code, rng)
     rows = printed_rows(code, values)
     dropped = set(rng.sample(range(len(rows)), rng.choice((1, 2))))
+    if seed % 3 == 0:
+        dropped.add(0)  # no figures above the first label: both readings fit the layout
     shown = [(label, [] if n in dropped else [cells_text(f)]) for n, (label, f) in enumerate(rows)]
     lines = [CAPTION, *HEADER_LINES]
     if rng.random() < 0.5:  # labels first, then the figure rows
