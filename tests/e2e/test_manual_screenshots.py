@@ -47,6 +47,7 @@ SHOTS = [
     Shot("reviewer-inbox", "wangfang", "/work/applications/", DESKTOP),
     Shot("head-annual-reports", "liuyang", "/work/annual-reports/", DESKTOP),
     Shot("supervisor-workbench", "lina", "/work/", DESKTOP),
+    Shot("supervisor-figures", "lina", "/work/supervision/", DESKTOP),
     Shot("supervisor-appeals", "lina", "/work/appeals/", DESKTOP),
     Shot("admin-index", "chenjing", "/admin/", DESKTOP),
     Shot("admin-users", "chenjing", "/admin/agencies/user/", DESKTOP),
