@@ -65,3 +65,28 @@ def test_table_rows_keep_their_page_table_and_row():
     rows = [line.where for line in lines if "table" in line.where]
     assert rows and rows[0] == {"page": 1, "table": 1, "row": 1}
     assert all(set(where) == {"page", "table", "row"} for where in rows)
+
+
+def page_as_form(path: Path, scale: float, dx: float, dy: float) -> bytes:
+    """A new PDF whose page shows `path`'s first page as a form XObject, scaled and moved
+    (how N-up printing and some PDF exporters place a page)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    source, target = pdfium.PdfDocument(str(path)), pdfium.PdfDocument.new()
+    xobject = pdfium_c.FPDF_NewXObjectFromPage(target.raw, source.raw, 0)
+    page = target.new_page(595, 842)
+    form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+    pdfium_c.FPDFPageObj_Transform(form, scale, 0, 0, scale, dx, dy)
+    pdfium_c.FPDFPage_InsertObject(page.raw, form)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    target.save(out)
+    return out.getvalue()
+
+
+def test_a_table_inside_a_scaled_form_is_found_where_the_form_places_it():
+    data = page_as_form(HERE / "corpus" / "r2B2019_print.pdf", 0.8, 40, 60)
+    lines = pdf_lines(io.BytesIO(data))
+    assert [line.text for line in lines] == plumber_lines(data)
+    assert sum("table" in line.where for line in lines) >= 10

@@ -46,23 +46,54 @@ def path_rules(box: Box) -> tuple[list[Rule], list[Rule]]:
     ]
 
 
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix applying `first`, then `second` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = second
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)  # fmt: skip
+
+
+def mapped(bounds: tuple[float, float, float, float], m: Matrix) -> tuple:
+    """The page-space bounds of a rectangle given in a form's space."""
+    left, bottom, right, top = bounds
+    xs, ys = [], []
+    for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
+        xs.append(m[0] * x + m[2] * y + m[4])
+        ys.append(m[1] * x + m[3] * y + m[5])
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def form_matrix(item) -> Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(item, ctypes.byref(matrix)):
+        return IDENTITY
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
 def path_boxes(page, height: float) -> list[Box]:
-    """The bounds of the page's path objects, nested forms included, as top-down boxes."""
+    """The bounds of the page's path objects, nested forms included (a form's objects are
+    given in its own space: its matrix maps them onto the page), as top-down boxes."""
     boxes: list[Box] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    stack = [
-        pdfium_c.FPDFPage_GetObject(page.raw, i)
-        for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))
-    ]
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    stack = [(pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY) for i in range(count)]
     while stack and len(boxes) <= MAX_PATHS:
-        item = stack.pop()
+        item, matrix = stack.pop()
         kind = pdfium_c.FPDFPageObj_GetType(item)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            count = pdfium_c.FPDFFormObj_CountObjects(item)
-            stack += [pdfium_c.FPDFFormObj_GetObject(item, i) for i in range(count)]
+            inner = then(form_matrix(item), matrix)
+            children = range(pdfium_c.FPDFFormObj_CountObjects(item))
+            stack += [(pdfium_c.FPDFFormObj_GetObject(item, i), inner) for i in children]
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(item, *bounds):
-            boxes.append((left.value, height - top.value, right.value, height - bottom.value))
+            box = (left.value, bottom.value, right.value, top.value)
+            x0, y0, x1, y1 = box if matrix == IDENTITY else mapped(box, matrix)
+            boxes.append((x0, height - y1, x1, height - y0))
     return [] if len(boxes) > MAX_PATHS else boxes
 
 

@@ -1,0 +1,226 @@
+"""The audit of one year's reports for a supervising office (政务公开办): every agency below it,
+with what is wrong with its report — missing, late (条例第四十九条, deadlines.py), in the
+wrong generation for the year, arithmetic errors, breaks against its previous year's report,
+blank cells. The rulebook's own messages say each in Chinese with the numbers.
+
+Each agency's report is its latest version published on the platform (compiled and
+published, annualreports), or else the report imported for it (intelligence), read from the
+figures table so that a correction counts. An imported report that became the agency's
+history is the same document as that version: its figures, corrected, are the ones read.
+
+The queries are aggregate: a fixed number for the whole subtree, whatever its size — the
+agencies, the published versions of the year and the year before (aggregation.latest_versions),
+the imported reports of both years, and their figures in one read of the long table.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from gongkai.report import Report, load_report, run_rulebook
+from gongkai.report.compiler import assemble
+from gongkai.report.findings import Finding, Outcome, Severity
+from gongkai.report.formats import GENERATIONS
+from gongkai.report.rulebook import RULES_BY_ID
+from gongkai.statute.explain import chinese_date
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annualreports.aggregation import latest_versions
+from gongkai.web.annualreports.deadlines import due_date
+from gongkai.web.intelligence.figures import as_number
+from gongkai.web.intelligence.models import Figure, PublishedReport
+
+
+class Kind(StrEnum):
+    MISSING = "missing"
+    LATE = "late"
+    GENERATION = "generation"
+    ARITHMETIC = "arithmetic"
+    CROSS_YEAR = "cross_year"
+    BLANK = "blank"
+
+
+# The columns of the audit table and the headings of the 审查意见, in this order.
+KIND_LABELS = {
+    Kind.MISSING: "未发布年度报告",
+    Kind.LATE: "逾期发布",
+    Kind.GENERATION: "格式与年度不符",
+    Kind.ARITHMETIC: "数字勾稽错误",
+    Kind.CROSS_YEAR: "与上年报告不衔接",
+    Kind.BLANK: "空白单元格",
+}
+GENERATION_RULES = frozenset({"X-1"})
+BLANK_RULES = frozenset({"X-3", "A-12"})
+
+
+class Source(StrEnum):
+    COMPILED = "compiled"  # published on the platform (annualreports)
+    IMPORTED = "imported"  # imported from a published document (intelligence)
+
+
+SOURCE_LABELS = {Source.COMPILED: "平台发布的年度报告", Source.IMPORTED: "导入的已发布报告"}
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    kind: Kind
+    message: str  # plain Chinese, with the numbers
+    rule: str = ""  # the rulebook's rule, if it found it
+    severity: str = ""
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True)
+class Found:
+    """An agency's report of one year, as the audit reads it."""
+
+    source: Source
+    report: Report
+    published_on: date | None
+    imported_pk: int | None = None  # the PublishedReport, when imported
+
+
+@dataclass
+class AuditRow:
+    agency: Agency
+    year: int
+    due_on: date
+    found: Found | None
+    findings: list[AuditFinding] = field(default_factory=list)
+
+    def count(self, kind: Kind) -> int:
+        return sum(f.kind is kind for f in self.findings)
+
+    @property
+    def counts(self) -> list[int]:
+        return [self.count(kind) for kind in Kind]
+
+    @property
+    def failing(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def source_label(self) -> str:
+        return SOURCE_LABELS[self.found.source] if self.found else ""
+
+
+def subordinates(office: Agency) -> list[Agency]:
+    return list(office.subtree().exclude(pk=office.pk).order_by("path"))
+
+
+def audit(office: Agency, year: int) -> list[AuditRow]:
+    """One row per agency below `office`, in the order of the tree."""
+    below = subordinates(office)
+    now, before = reports_of(below, year), reports_of(below, year - 1)
+    return [audit_row(unit, year, now.get(unit.pk), before.get(unit.pk)) for unit in below]
+
+
+def audit_one(unit: Agency, year: int) -> AuditRow:
+    """The audit row of one agency (its finding page and its 审查意见)."""
+    now, before = reports_of([unit], year), reports_of([unit], year - 1)
+    return audit_row(unit, year, now.get(unit.pk), before.get(unit.pk))
+
+
+def audit_row(unit: Agency, year: int, found: Found | None, previous: Found | None) -> AuditRow:
+    row = AuditRow(unit, year, due_date(unit, year), found)
+    if found is None:
+        row.findings.append(missing_finding(unit, year, row.due_on))
+        return row
+    if found.published_on is not None and found.published_on > row.due_on:
+        row.findings.append(late_finding(year, found.published_on, row.due_on))
+    checked = run_rulebook(found.report, previous.report if previous else None)
+    row.findings += [f for f in map(classified, checked.findings) if f is not None]
+    return row
+
+
+def missing_finding(unit: Agency, year: int, due_on: date) -> AuditFinding:
+    return AuditFinding(
+        Kind.MISSING,
+        f"{unit.name}未发布{year}年度政府信息公开工作年度报告"
+        f"（应于{chinese_date(due_on)}前发布）",
+    )
+
+
+def late_finding(year: int, published_on: date, due_on: date) -> AuditFinding:
+    days = (published_on - due_on).days
+    return AuditFinding(
+        Kind.LATE,
+        f"{year}年度报告于{chinese_date(published_on)}发布，晚于《条例》第四十九条规定的"
+        f"{chinese_date(due_on)}，逾期{days}天",
+    )
+
+
+def classified(finding: Finding) -> AuditFinding | None:
+    """A rulebook finding as one of the audit's kinds; None for what the audit leaves out
+    (notes of the information level, a previous report too blank to compare)."""
+    rule = RULES_BY_ID.get(finding.rule)
+    cross_year = rule is not None and rule.cross_year
+    if finding.outcome is Outcome.NOT_ASSESSABLE:
+        kind = None if cross_year else Kind.BLANK
+    elif finding.rule in GENERATION_RULES:
+        kind = Kind.GENERATION
+    elif finding.rule in BLANK_RULES:
+        kind = Kind.BLANK
+    elif finding.severity is Severity.INFO:
+        kind = None
+    else:
+        kind = Kind.CROSS_YEAR if cross_year else Kind.ARITHMETIC
+    if kind is None:
+        return None
+    return AuditFinding(kind, finding.message_zh, finding.rule, str(finding.severity))
+
+
+def reports_of(agencies: list[Agency], year: int) -> dict[int, Found]:
+    """Each agency's report of `year`: the platform's published version, or the imported
+    report (read from the figures table) when there is none or it is that same document."""
+    versions = latest_versions(agencies, year)
+    imported = imported_reports(agencies, year)
+    figures = current_figures([r.pk for r in imported.values()])
+    found: dict[int, Found] = {}
+    for unit in agencies:
+        version, report = versions.get(unit.pk), imported.get(unit.pk)
+        if report is not None and (version is None or version.source_sha256 == report.sha256):
+            published_on = report.published_on or getattr(version, "first_published_on", None)
+            read = report_from_figures(report, unit, figures.get(report.pk, {}))
+            found[unit.pk] = Found(Source.IMPORTED, read, published_on, report.pk)
+        elif version is not None:
+            # its stored findings are left aside: the audit checks it against the previous
+            # report chosen here, which may be an imported one
+            read = load_report(version.document)
+            found[unit.pk] = Found(Source.COMPILED, read, version.first_published_on)
+    return found
+
+
+def imported_reports(agencies: list[Agency], year: int) -> dict[int, PublishedReport]:
+    """The last report imported for each agency for `year`, without its document."""
+    rows = (
+        PublishedReport.objects.filter(agency__in=agencies, year=year)
+        .only("pk", "agency_id", "year", "generation", "published_on", "sha256")
+        .order_by("agency_id", "pk")
+    )
+    return {report.agency_id: report for report in rows}  # later imports replace earlier
+
+
+def current_figures(report_pks: list[int]) -> dict[int, dict[str, object]]:
+    """The figures of these reports as they stand (corrections included), in one query."""
+    cells: dict[int, dict[str, object]] = defaultdict(dict)
+    if not report_pks:
+        return cells
+    rows = Figure.objects.filter(report_id__in=report_pks, from_prose=False).order_by()
+    for report_pk, key, value in rows.values_list("report_id", "key", "value"):
+        cells[report_pk][key] = as_number(value)
+    return cells
+
+
+def report_from_figures(report: PublishedReport, unit: Agency, cells: dict) -> Report:
+    """The report as its figures now say: every cell of its format, blank where not read."""
+    known = GENERATIONS[report.generation].cells
+    return assemble(report.generation, report.year, unit.name,
+                    {key: value for key, value in cells.items() if key in known})  # fmt: skip
+
+
+def failing_first(rows: list[AuditRow]) -> list[AuditRow]:
+    return sorted(rows, key=lambda row: not row.failing)
