@@ -184,22 +184,23 @@ def _layout(
     return layout
 
 
+NEIGHBOURS = 4  # full rows nearest a short row that show its columns (a page break moves them)
+
+
 def _place_by_columns(layout: Layout, table: Table, generation: Generation) -> None:
-    """Rows short of figures in column-laid-out text take them by position (`columns`)."""
+    """Rows short of figures in column-laid-out text take them by position (`columns`),
+    by the columns of the full rows nearest them: each page of a PDF sets its own."""
     width = len(table.columns)
-    full = [row.placed for row in layout.rows if row.placed and len(row.tokens) == width]
+    full = [row for row in layout.rows if row.placed and len(row.tokens) == width]
     short = [row for row in layout.rows if row.placed is None and not row.glued]
-    if not short:
-        return
     # A small table (section 二's one- and two-row tables) has one full row to go by;
     # header words are no guide, since CJK characters print wider than they count.
     least = 2 if len(layout.rows) > 2 else 1
-    columns = column_places(full, width, least)  # type: ignore[arg-type]
-    if columns is None:
-        return
     specs = [generation.cells[key] for key in _first_row_keys(table)]
     for row in short:
-        placed = under_columns(row.tokens, columns)
+        near = sorted(full, key=lambda other: abs(other.position - row.position))[:NEIGHBOURS]
+        columns = column_places([other.placed for other in near], width, least)  # type: ignore[misc]
+        placed = under_columns(row.tokens, columns) if columns else None
         if placed is not None:
             row.placed, row.specs, row.by_column = placed, specs, True
 
