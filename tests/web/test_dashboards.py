@@ -72,7 +72,8 @@ def expected_figures(agency) -> dict:
         "overdue": sum(case.due_on < today for case in running),
         "late_answers": sum(bool(case.decided_on) and case.decided_on.year == today.year
                             and case.decided_on > case.due_on for case in cases),
-        "late_entries": sum(e.published_on.year == today.year and e.late_working_days > 0
+        "late_entries": sum(bool(e.published_on) and e.published_on.year == today.year
+                            and (e.late_working_days or 0) > 0
                             for e in Entry.objects.filter(agency=agency)),
     }  # fmt: skip
 

@@ -103,6 +103,7 @@ def case_page(request, pk: int):
         (transition, action_form(transition.action, initial=initial_values(case, transition)))
         for transition in available_transitions(State(case.state))
         if signoff.may_take(case, transition, request.user)
+        and waiting.offered(case, transition.action, timezone.localdate())
     ]
     clock = waiting.clock_of(case)
     context = {

@@ -77,6 +77,7 @@ WAITS = {
         "abandon_payment", fee_payment_due),
 }  # fmt: skip
 assert set(WAITS) == WAITING_STATES, "every waiting state needs its clock"
+ABANDONING = frozenset({"abandon_correction", "abandon_payment"})  # 视为放弃
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,13 @@ def clock_of(case: Application, today: date | None = None, calendar=None) -> Wai
         calendar = calendar or current_calendar()
         left = calendar.working_days_between(today + timedelta(days=1), case.waiting_until)
     return WaitingClock(wait, case.waiting_since, case.waiting_until, today, left)
+
+
+def offered(case: Application, action: str, today: date) -> bool:
+    """The case page offers 视为放弃 only once the applicant's time has passed."""
+    if action not in ABANDONING:
+        return True
+    return case.waiting_until is not None and today > case.waiting_until
 
 
 def refuse_closing_early(case: Application, today: date) -> None:
