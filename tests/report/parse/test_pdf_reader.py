@@ -90,3 +90,50 @@ def test_a_table_inside_a_scaled_form_is_found_where_the_form_places_it():
     lines = pdf_lines(io.BytesIO(data))
     assert [line.text for line in lines] == plumber_lines(data)
     assert sum("table" in line.where for line in lines) >= 10
+
+
+def grid_drawn_as_one_path(rows: list[list[str]], widths: list[int]) -> bytes:
+    """A PDF whose table grid is one path of many lines (as Word and many exporters draw it),
+    with the cells' text in Helvetica."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    xs = [60 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [700 - 20 * i for i in range(len(rows) + 1)]
+    path = pdfium_c.FPDFPageObj_CreateNewPath(xs[0], ys[0])
+    for y in ys:
+        pdfium_c.FPDFPath_MoveTo(path, xs[0], y)
+        pdfium_c.FPDFPath_LineTo(path, xs[-1], y)
+    for x in xs:
+        pdfium_c.FPDFPath_MoveTo(path, x, ys[0])
+        pdfium_c.FPDFPath_LineTo(path, x, ys[-1])
+    pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)
+    font = pdfium_c.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, font, 10)
+            wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, xs[k] + 4, ys[r] - 14)
+            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_grid_drawn_as_one_path_is_a_table():
+    data = grid_drawn_as_one_path(
+        [["new", "1", "2", "3"], ["carried", "4", "5", "9"]], [90, 40, 40, 40]
+    )
+    lines = pdf_lines(io.BytesIO(data))
+    assert [(line.text, line.where.get("row")) for line in lines] == [
+        ("new | 1 | 2 | 3", 1),
+        ("carried | 4 | 5 | 9", 2),
+    ]
+    assert [line.text for line in lines] == plumber_lines(data)

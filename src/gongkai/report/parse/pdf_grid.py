@@ -4,9 +4,11 @@ The method is pdfplumber's ("lines" strategy, default settings), done with index
 pairwise comparisons: rules closer than 3 points are snapped to one position and joined where
 they meet or nearly meet; a crossing of a horizontal and a vertical rule is a corner; a cell
 is the smallest rectangle of four corners joined by rules; cells sharing a corner make one
-table. A thin path (a drawn rule or a border) is one rule along its middle; a larger
-rectangle (a shaded cell) gives its four sides. tests/report/parse/test_pdf_reader.py checks
-the cells against pdfplumber's own table finder.
+table. Every straight horizontal or vertical side of every drawn path is a rule, as
+pdfplumber takes the sides of rects, lines and curves: a border drawn as a thin filled
+rectangle gives two that snap into one, a shaded cell its four sides, a grid drawn as one long
+path all of its lines; a form's paths are mapped onto the page by its matrix.
+tests/report/parse/test_pdf_reader.py checks the cells against pdfplumber's own table finder.
 """
 
 import bisect
@@ -18,9 +20,10 @@ import pypdfium2.raw as pdfium_c
 from gongkai.report.parse.pdf_chars import Char, cell_text
 
 TOLERANCE = 3.0  # points: pdfplumber's snap, join and intersection tolerance
-THIN = 2.0  # points: a path no thicker than this is a rule, not a box
+STRAIGHT = 0.01  # points: a segment whose ends differ by less across is horizontal/vertical
 MIN_RULE = 3.0  # points: pdfplumber's edge_min_length
 MAX_PATHS = 20_000  # a page of vector drawing (a map) holds no table worth the cost
+MAX_SEGMENTS = 5_000  # a path longer than this is a drawing: a table's grid has far fewer
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top measured down the page)
 
@@ -32,18 +35,6 @@ class Rule:
     at: float
     start: float
     end: float
-
-
-def path_rules(box: Box) -> tuple[list[Rule], list[Rule]]:
-    left, top, right, bottom = box
-    if bottom - top <= THIN:
-        return [Rule((top + bottom) / 2, left, right)], []
-    if right - left <= THIN:
-        return [], [Rule((left + right) / 2, top, bottom)]
-    return [Rule(top, left, right), Rule(bottom, left, right)], [
-        Rule(left, top, bottom),
-        Rule(right, top, bottom),
-    ]
 
 
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
@@ -58,43 +49,71 @@ def then(first: Matrix, second: Matrix) -> Matrix:
             e * p + f * r + t, e * q + f * s + u)  # fmt: skip
 
 
-def mapped(bounds: tuple[float, float, float, float], m: Matrix) -> tuple:
-    """The page-space bounds of a rectangle given in a form's space."""
-    left, bottom, right, top = bounds
-    xs, ys = [], []
-    for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
-        xs.append(m[0] * x + m[2] * y + m[4])
-        ys.append(m[1] * x + m[3] * y + m[5])
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def form_matrix(item) -> Matrix:
+def path_matrix(item) -> Matrix:
     matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(item, ctypes.byref(matrix)):
         return IDENTITY
     return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
 
 
-def path_boxes(page, height: float) -> list[Box]:
-    """The bounds of the page's path objects, nested forms included (a form's objects are
-    given in its own space: its matrix maps them onto the page), as top-down boxes."""
-    boxes: list[Box] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    bounds = [ctypes.byref(v) for v in (left, bottom, right, top)]
+def page_paths(page) -> list[tuple]:
+    """Every path object of the page, nested forms included, with the matrix that maps its
+    points onto the page (its own, then its forms'); [] for a page of vector drawing."""
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     stack = [(pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY) for i in range(count)]
-    while stack and len(boxes) <= MAX_PATHS:
-        item, matrix = stack.pop()
+    paths: list[tuple] = []
+    while stack and len(paths) <= MAX_PATHS:
+        item, outer = stack.pop()
         kind = pdfium_c.FPDFPageObj_GetType(item)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = then(form_matrix(item), matrix)
+            inner = then(path_matrix(item), outer)
             children = range(pdfium_c.FPDFFormObj_CountObjects(item))
             stack += [(pdfium_c.FPDFFormObj_GetObject(item, i), inner) for i in children]
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(item, *bounds):
-            box = (left.value, bottom.value, right.value, top.value)
-            x0, y0, x1, y1 = box if matrix == IDENTITY else mapped(box, matrix)
-            boxes.append((x0, height - y1, x1, height - y0))
-    return [] if len(boxes) > MAX_PATHS else boxes
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths.append((item, then(path_matrix(item), outer)))
+    return [] if len(paths) > MAX_PATHS else paths
+
+
+def path_points(item, matrix: Matrix, height: float):
+    """(kind, x, top, closes) of each segment, on the page, top measured down."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(pdfium_c.FPDFPath_CountSegments(item)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(item, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        px = matrix[0] * x.value + matrix[2] * y.value + matrix[4]
+        py = matrix[1] * x.value + matrix[3] * y.value + matrix[5]
+        closes = bool(pdfium_c.FPDFPathSegment_GetClose(segment))
+        yield pdfium_c.FPDFPathSegment_GetType(segment), px, height - py, closes
+
+
+def segment_rule(start: tuple, end: tuple, found: tuple[list, list]) -> None:
+    """A straight horizontal or vertical segment becomes a rule; others draw no table."""
+    (x0, y0), (x1, y1) = start, end
+    if abs(y1 - y0) <= STRAIGHT:
+        found[0].append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) <= STRAIGHT:
+        found[1].append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def page_rules(page, height: float) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical rules: every straight side of every path, as
+    pdfplumber takes the sides of rects, lines and curves (a grid drawn as one path too)."""
+    found: tuple[list[Rule], list[Rule]] = ([], [])
+    for item, matrix in page_paths(page):
+        if pdfium_c.FPDFPath_CountSegments(item) > MAX_SEGMENTS:
+            continue
+        start = current = None
+        for kind, x, top, closes in path_points(item, matrix, height):
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+                segment_rule(current, (x, top), found)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
+                start = (x, top)
+            current = (x, top)
+            if closes and start is not None:
+                segment_rule(current, start, found)
+                current = start
+    return found
 
 
 def snap(rules: list[Rule]) -> list[Rule]:
@@ -199,12 +218,7 @@ def tables(cells_found: list[Box]) -> list[list[Box]]:
 
 
 def page_tables(page, height: float) -> list[list[Box]]:
-    horizontal: list[Rule] = []
-    vertical: list[Rule] = []
-    for box in path_boxes(page, height):
-        h, v = path_rules(box)
-        horizontal += h
-        vertical += v
+    horizontal, vertical = page_rules(page, height)
     return tables(cells(corners(join(horizontal), join(vertical))))
 
 
