@@ -216,3 +216,16 @@ def test_table_furniture_is_no_negation(text):
 def test_under_the_appeals_heading_no_application_is_no_review_and_no_lawsuit():
     text = ["五、因政府信息公开申请行政复议、提起行政诉讼的情况", "我镇2016年度无申请。"]
     assert read_narrative(text, "A") == {"review.total": 0, "litigation.total": 0}
+
+
+def test_a_line_that_ends_in_a_comma_goes_on_in_the_next():
+    text = ["二、依申请公开情况", "在已经答复的2件申请中，", "“同意公开”的2件，占总数的100%。"]
+    assert read_narrative(text, "A") == {
+        "requests.answered": 2,
+        "requests.answered.granted": 2,
+    }
+
+
+def test_a_figure_counted_over_several_channels_belongs_to_none_of_them():
+    text = ["政务网站、微信、微博共发布各类信息900条。"]
+    assert read_narrative(text, "A") == {}

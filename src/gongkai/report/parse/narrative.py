@@ -126,6 +126,8 @@ def _prose_lines(paragraph: str) -> list[str]:
 
 
 def _continues(previous: str, text: str) -> bool:
+    if previous.endswith((",", "、")) and not SECTION_HEADING.match(text):
+        return True  # 在已经答复的1件申请中， / “同意公开”的1件
     return (
         len(previous) >= WRAPPED_MIN
         and not WRAP_END.search(previous)
@@ -307,10 +309,11 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
 
 
 def _channel(own: str) -> str | None:
-    for key, channel in prose.CHANNELS:
-        if channel.search(own) and prose.CHANNEL_COUNT.search(own):
-            return key
-    return None
+    """The one channel a figure is counted on; 网站、微信、微博共发布 N 条 is on none alone."""
+    if not prose.CHANNEL_COUNT.search(own):
+        return None
+    named = [key for key, channel in prose.CHANNELS if channel.search(own)]
+    return named[0] if len(named) == 1 else None
 
 
 def negated_zeros(clause: str, section: str | None = None) -> list[str]:
