@@ -21,12 +21,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from tests.web.conftest import make_person
+from tests.web.conftest import make_agency, make_person
 from tests.web.intelligence_world import published_report
 from tests.web.test_catalog_pages import entry as published_entry
 from tests.web.test_catalog_registry import issue as issue_document
 
 from gongkai.web.agencies.models import Membership
+from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.annualreports.models import AnnualReport
 from gongkai.web.appeals import workflow as appeals
 from gongkai.web.appeals.models import AppealDocument
@@ -197,6 +198,14 @@ PAGES = {
     "published-reports-review": Row(ANALYSTS, published),
     "published-reports-correct": Row(ANALYSTS, lambda w, t: published(w, t) | {
         "key": "s3.new.total"}, method="post"),
+    # the audit of a year's reports below an office: the supervising offices, their subtree
+    "report-audits": Row(SUPERVISORS),
+    "report-audit": Row(SUPERVISORS, lambda w, t: agency(w, t) | {"year": YEAR}),
+    "report-audit-xlsx": Row(SUPERVISORS, lambda w, t: agency(w, t) | {"year": YEAR}),
+    "report-audit-agency": Row(SUPERVISORS, lambda w, t: agency(w, t) | {
+        "year": YEAR, "unit": w[t]["unit"].code}),
+    "report-audit-opinion": Row(SUPERVISORS, lambda w, t: agency(w, t) | {
+        "year": YEAR, "unit": w[t]["unit"].code, "fmt": "docx"}),
     # the admin's own pages
     "admin:index": Row(SIGNED_IN),
     "admin:login": Row(EVERYONE),
@@ -481,6 +490,10 @@ def world(people, finance, neighbour, publish_report):
     for target, owner, sha in ((OWN, people[SUPERVISOR], "a"), (OTHER, nina, "b")):
         world[target]["published_report"] = published_report(world[target]["agency"], sha=sha * 64)
         world[target]["import_run"] = ImportRun.objects.create(started_by=owner)
+    for target, org_body in ((OWN, "01523653"), (OTHER, "01529928")):  # audited below them
+        above = world[target]["agency"]
+        world[target]["unit"] = make_agency(f"{above.name}办公室", org_body, AgencyLevel.OTHER,
+                                            above)  # fmt: skip
     return world
 
 

@@ -139,8 +139,7 @@ def audit_row(unit: Agency, year: int, found: Found | None, previous: Found | No
 def missing_finding(unit: Agency, year: int, due_on: date) -> AuditFinding:
     return AuditFinding(
         Kind.MISSING,
-        f"{unit.name}未发布{year}年度政府信息公开工作年度报告"
-        f"（应于{chinese_date(due_on)}前发布）",
+        f"{unit.name}未发布{year}年度政府信息公开工作年度报告（应于{chinese_date(due_on)}前发布）",
     )
 
 

@@ -21,8 +21,12 @@ def opinion_title(row: AuditRow) -> str:
 def opinion_blocks(row: AuditRow) -> list[Block]:
     year = row.year
     if not row.findings:
-        return [Block(f"经审查，你单位{year}年度政府信息公开工作年度报告按时发布，"
-                      "格式与年度相符，未发现数字勾稽错误、与上年报告不衔接或空白单元格等问题。")]
+        return [
+            Block(
+                f"经审查，你单位{year}年度政府信息公开工作年度报告按时发布，"
+                "格式与年度相符，未发现数字勾稽错误、与上年报告不衔接或空白单元格等问题。"
+            )
+        ]
     blocks = [Block(f"根据《中华人民共和国政府信息公开条例》第四十九条、第五十条的规定，"
                     f"我办对你单位{year}年度政府信息公开工作年度报告进行了审查，"
                     f"发现以下{len(row.findings)}个问题：")]  # fmt: skip

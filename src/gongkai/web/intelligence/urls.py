@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.intelligence import open_data, review_views, views
+from gongkai.web.intelligence import audit_views, open_data, review_views, views
 
 urlpatterns = [
     path("published-reports/data.<str:fmt>", open_data.export, name="published-reports-export"),
@@ -26,5 +26,23 @@ urlpatterns = [
         "work/published-reports/<int:pk>/figures/<str:key>/",
         review_views.correct_figure,
         name="published-reports-correct",
+    ),
+    # the supervising office's audit of a year's reports (audit_views.py)
+    path("work/audits/", audit_views.offices, name="report-audits"),
+    path("work/audits/<str:code>/<str:year>/", audit_views.table, name="report-audit"),
+    path(
+        "work/audits/<str:code>/<str:year>/audit.xlsx",
+        audit_views.table_xlsx,
+        name="report-audit-xlsx",
+    ),
+    path(
+        "work/audits/<str:code>/<str:year>/<str:unit>/",
+        audit_views.agency_findings,
+        name="report-audit-agency",
+    ),
+    path(
+        "work/audits/<str:code>/<str:year>/<str:unit>/opinion.<str:fmt>",
+        audit_views.opinion,
+        name="report-audit-opinion",
     ),
 ]
