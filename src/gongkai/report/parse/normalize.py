@@ -14,6 +14,7 @@ from zhconv import zhconv
 # Words that differ between mainland and Taiwan/Hong Kong usage, not only in their characters.
 REGIONAL_WORDS = {"資訊": "信息", "资讯": "信息"}
 INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+TAIWAN_DOCUMENT = re.compile(r"檔案(?![館馆])")
 DASH_RUN = re.compile("[—–－─‐−]")  # one dash each: `——` stays two characters long
 
 
@@ -38,7 +39,9 @@ def fold(text: str) -> str:
     text = DASH_RUN.sub("-", unicodedata.normalize("NFKC", text))
     if not traditional_characters().isdisjoint(text):
         # Phrase-aware conversion, only for traditional text: 答覆 → 答复 and 反覆 → 反复, where
-        # 覆 alone is also a simplified character (a character table leaves it).
+        # 覆 alone is also a simplified character (a character table leaves it). Taiwan
+        # usage writes 文件 as 檔案 (規範性檔案); 檔案館 stays the archives.
+        text = TAIWAN_DOCUMENT.sub("文件", text)
         text = zhconv.convert(text, "zh-hans").translate(traditional_to_simplified())
     if "讯" in text or "訊" in text:
         for word, mainland in REGIONAL_WORDS.items():
