@@ -92,7 +92,7 @@ def test_a_table_inside_a_scaled_form_is_found_where_the_form_places_it():
     assert sum("table" in line.where for line in lines) >= 10
 
 
-def grid_drawn_as_one_path(rows: list[list[str]], widths: list[int]) -> bytes:
+def grid_drawn_as_one_path(rows: list[list[str]], widths: list[int], size: float = 10) -> bytes:
     """A PDF whose table grid is one path of many lines (as Word and many exporters draw it),
     with the cells' text in Helvetica."""
     import ctypes
@@ -116,7 +116,7 @@ def grid_drawn_as_one_path(rows: list[list[str]], widths: list[int]) -> bytes:
     font = pdfium_c.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
     for r, row in enumerate(rows):
         for k, text in enumerate(row):
-            obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, font, 10)
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, font, size)
             wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
             pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
             pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, xs[k] + 4, ys[r] - 14)
@@ -137,3 +137,23 @@ def test_a_grid_drawn_as_one_path_is_a_table():
         ("carried | 4 | 5 | 9", 2),
     ]
     assert [line.text for line in lines] == plumber_lines(data)
+
+
+def test_a_character_with_an_oversized_box_keeps_its_ink_box():
+    """PDFium's font-metric box of some glyphs covers half the page (vertical text in WPS
+    exports); past HUGE points the glyph's ink box stands in for it."""
+    import pypdfium2 as pdfium
+
+    from gongkai.report.parse.pdf_chars import HUGE, page_chars
+
+    for size, oversized in ((10, False), (120, True)):
+        pdf = pdfium.PdfDocument(grid_drawn_as_one_path([["8"]], [40], size=size))
+        page = pdf[0]
+        text = page.get_textpage()
+        loose, ink = text.get_charbox(0, loose=True), text.get_charbox(0)
+        assert (max(loose[2] - loose[0], loose[3] - loose[1]) > HUGE) is oversized
+        (char,) = page_chars(page, page.get_height())
+        expected = ink if oversized else loose
+        left, right = expected[0], expected[2]
+        assert (round(char.x0, 2), round(char.x1, 2)) == (round(left, 2), round(right, 2))
+        pdf.close()

@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ by less are on one line
 SPACE_GAP = 3.0  # points: a wider gap between two characters reads as a space
 SPACES = (0x20, 0xA0, 0x3000)
+HUGE = 60.0  # points: no character of a report is this wide or tall; PDFium's box is wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,19 @@ def chars_of(textpage, height: float):
             continue  # a space PDFium inferred: the gaps decide
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
             continue
-        yield Char(chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom)
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        if max(right - left, top - bottom) > HUGE:
+            left, right, bottom, top = ink_box(textpage, index, (left, right, bottom, top))
+        yield Char(chr(code), left, right, height - top, height - bottom)
+
+
+def ink_box(textpage, index: int, loose: tuple) -> tuple:
+    """The glyph's own box, for a character whose loose box PDFium makes page-sized (seen on
+    vertical text in a merged cell of a WPS export)."""
+    box = [ctypes.c_double() for _ in range(4)]
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in box)):
+        return loose
+    return tuple(v.value for v in box)  # left, right, bottom, top
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
