@@ -178,10 +178,26 @@ def _layout(
                 layout.rows.append(row)
                 layout.segments.append(entry.segment)
     _place_by_columns(layout, table, generation)
+    _drop_strays_at_edges(layout)
     last = region[-1].segment
     ends = [token.line for token in (last.label, *last.slots) if token is not None]
     layout.cut = last_line is not None and bool(ends) and max(ends) >= last_line
     return layout
+
+
+def _drop_strays_at_edges(layout: Layout) -> None:
+    """Figures that no count places, before the table's first label or after its last
+    (a header's column numbers, a page's furniture), are no row of the table."""
+    if not layout.marks:
+        return
+    first, last = layout.marks[0][0], layout.marks[-1][0]
+    kept = [
+        (row, segment)
+        for row, segment in zip(layout.rows, layout.segments, strict=True)
+        if row.readings or row.glued or first < row.position < last + 2
+    ]
+    layout.rows = [row for row, _ in kept]
+    layout.segments = [segment for _, segment in kept]
 
 
 NEIGHBOURS = 4  # full rows nearest a short row that show its columns (a page break moves them)
