@@ -71,3 +71,18 @@ def test_loading_again_changes_nothing(demo, db):
     versions = [r.versions.count() for r in AnnualReport.objects.order_by("pk")]
     assert load_demo_reports() == 6
     assert [r.versions.count() for r in AnnualReport.objects.order_by("pk")] == versions
+
+
+def test_the_countys_audit_names_the_late_town(demo, db):
+    """The 政务公开办's audit of 2025 (intelligence/audit.py): 东岭乡 published on 2026-02-09."""
+    from gongkai.web.intelligence.audit import Kind, audit
+
+    county = Agency.objects.get(parent=None)
+    rows = audit(county, 2025)
+    assert len(rows) == 5 and all(row.found is not None for row in rows)
+    late = {row.agency.short_name: row.findings for row in rows if row.count(Kind.LATE)}
+    assert list(late) == ["东岭乡"]
+    assert "2026年2月9日发布，晚于《条例》第四十九条规定的2026年1月31日，逾期9天" in late[
+        "东岭乡"
+    ][0].message
+    assert sum(row.count(Kind.ARITHMETIC) for row in rows) == 0
