@@ -20,6 +20,7 @@ from tests.web.page_language import english_fragments
 
 from gongkai.web.agencies.models import Agency, User
 from gongkai.web.applications.models import Application
+from gongkai.web.catalog.models.entries import Entry
 
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "manual" / "images"
 PHONE = {"width": 390, "height": 844}
@@ -64,7 +65,9 @@ def demo(transactional_db):
     load_demo_without_reports()
     agency = Agency.objects.get(short_name="县财政局")
     case = Application.objects.filter(agency=agency).order_by("pk").first()
-    return {"agency": agency.code, "case": case.pk, "query_code": case.query_code}
+    entry = Entry.objects.filter(state="published", agency=agency).order_by("pk").first()
+    return {"agency": agency.code, "case": case.pk, "query_code": case.query_code,
+            "entry": entry.pk}  # fmt: skip
 
 
 def referenced_images() -> set[str]:
@@ -125,6 +128,12 @@ def test_at_390_px_the_menu_collapses_and_stacked_rows_keep_their_labels(browser
     assert all(label and content == f'"{label}："' for label, content in cells), cells[:5]
     header = page.locator("table.data-table thead").first
     expect(header).to_be_hidden()  # the labels stand in for the header row
+
+    # A table of row headings (an entry's metadata) stacks as it is, heading above value.
+    page.goto(f"/catalog/entries/{demo['entry']}/")
+    value = page.locator("table.metadata td").first
+    assert value.evaluate("cell => getComputedStyle(cell).display") == "block"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
 
 
