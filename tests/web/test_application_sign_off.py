@@ -145,3 +145,19 @@ def test_the_staff_pages_offer_each_person_only_their_step(client, case, chain, 
         assert "答复稿" in page and "待审核" in page
     client.force_login(heidi)
     assert client.get(f"/work/applications/{case.pk}/draft-letter.docx").status_code == 200
+
+
+def test_the_agency_administrator_sets_the_chain_and_may_make_it_one_step(client, finance, dave):
+    client.force_login(dave)
+    url = f"/work/applications/sign-off/{finance.code}/"
+    assert client.get("/work/applications/sign-off/").url == url  # their one agency
+    refused = client.post(url, {"label_1": "审核", "role_1": ""})
+    assert "须同时填写名称和角色" in refused.content.decode() and signoff.chain(finance) == []
+    client.post(url, {"label_1": "科长审核", "role_1": "reviewer", "label_2": "局长签发",
+                      "role_2": "head"})  # fmt: skip
+    assert [(s.label, s.role) for s in signoff.chain(finance)] == [("科长审核", "reviewer"),
+                                                                   ("局长签发", "head")]  # fmt: skip
+    client.post(url, {})  # every row empty: answers are issued in one step
+    assert signoff.chain(finance) == []
+    client.post(url, {"default": "1"})
+    assert [s.label for s in signoff.chain(finance)] == ["审核", "签发"]

@@ -72,7 +72,7 @@ def chains(request):
 def chain_page(request):
     agency = request.agency
     steps = [(step.label, step.role) for step in signoff.chain(agency)]
-    form = ChainForm(request.POST or None, initial=initial_of(steps))
+    form = ChainForm(request.POST if request.method == "POST" else None, initial=initial_of(steps))
     if request.method == "POST":
         if "default" in request.POST:
             signoff.set_chain(agency, signoff.DEFAULT_CHAIN)
