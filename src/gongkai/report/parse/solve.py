@@ -165,15 +165,15 @@ def _layout(
         mark = entry.row if _in_order(layout, order, entry.row) else None
         if mark is not None:
             layout.marks.append((_position(layout), mark))
-        for tokens in _figure_groups(entry.segment.slots, width, adds_up):
+        for tokens, countable in _figure_groups(entry.segment.slots, width, adds_up):
             anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
             if tokens[0].line == last_line and len(tokens) < width:
                 # A page cut off after the row's first cells: they are all it shows.
                 blank = Token(Kind.BLANK, "", tokens[-1].line, tokens[-1].where)
-                tokens = [*tokens, *[blank] * (width - len(tokens))]
-            row = _figure_row(tokens, _position(layout), anchor, table, generation)
+                tokens, countable = [*tokens, *[blank] * (width - len(tokens))], True
+            row = _figure_row(tokens, _position(layout), anchor, table, generation, countable)
             if row is not None:
                 layout.rows.append(row)
                 layout.segments.append(entry.segment)
@@ -235,36 +235,45 @@ def _position(layout: Layout) -> int:
 
 def _figure_groups(
     slots: list[Token], width: int, adds_up: Callable[[list[Token]], bool]
-) -> Iterator[list[Token]]:
-    """The slots cut into rows: a line of `width` cells (or a multiple) is a row each;
-    shorter lines run together (one cell a line, or a row broken over lines) and are cut
-    every `width` cells — while each cut row adds up: a row that lost a blank cell would
-    shift every figure after it, so the rest stays one row that no count can place."""
+) -> Iterator[tuple[list[Token], bool]]:
+    """The slots cut into rows, each with whether counting may place its cells: a line of
+    `width` cells (or a multiple) is a row each; shorter lines run together (one cell a
+    line, or a row broken over lines) and are cut every `width` cells."""
+    run: list[Token] = []
+    for tokens in _lines(slots):
+        if len(tokens) % width == 0:
+            yield from _cut_run(run, width, adds_up)
+            run = []
+            yield from ((row, True) for row in _chunks(tokens, width))
+        else:
+            run += tokens
+    yield from _cut_run(run, width, adds_up)
+
+
+def _lines(slots: list[Token]) -> list[list[Token]]:
     lines: list[list[Token]] = []
     for token in slots:
         if lines and lines[-1][-1].line == token.line:
             lines[-1].append(token)
         else:
             lines.append([token])
-    pending: list[Token] = []
-    for tokens in lines:
-        if len(tokens) % width == 0 and (not pending or width == 1):
-            yield from _chunks(tokens, width)
-            continue
-        if len(tokens) % width == 0:
-            yield pending
-            pending = []
-            yield from _chunks(tokens, width)
-            continue
-        pending += tokens
-        while len(pending) >= width and adds_up(pending[:width]):
-            yield pending[:width]
-            pending = pending[width:]
-        if len(pending) >= width:
-            yield pending  # it does not add up: the cut is not known
-            pending = []
-    if pending:
-        yield pending
+    return lines
+
+
+def _cut_run(
+    run: list[Token], width: int, adds_up: Callable[[list[Token]], bool]
+) -> Iterator[tuple[list[Token], bool]]:
+    """A run of short lines: cut by count when its length is a whole number of rows;
+    otherwise a row lost a blank cell and shifted every figure after it, so it is cut
+    only while each row adds up, and the rest is one row that no count can place."""
+    if len(run) % width == 0:
+        yield from ((row, True) for row in _chunks(run, width))
+        return
+    while len(run) > width and adds_up(run[:width]):
+        yield run[:width], True
+        run = run[width:]
+    if run:
+        yield run, len(run) <= width
 
 
 def _chunks(tokens: list[Token], width: int) -> Iterator[list[Token]]:
@@ -288,12 +297,17 @@ def _row_adds_up(table: Table, code: str) -> Callable[[list[Token]], bool]:
 
 
 def _figure_row(
-    tokens: list[Token], position: int, anchor: str | None, table: Table, generation: Generation
+    tokens: list[Token],
+    position: int,
+    anchor: str | None,
+    table: Table,
+    generation: Generation,
+    countable: bool = True,
 ) -> FigureRow | None:
     if anchor is None and not any(token.kind is not Kind.BLANK for token in tokens):
         return None  # whitespace-only lines between rows (PDF layout text): no figure row
     keys = _first_row_keys(table)
-    placed = fit(tokens, len(keys))
+    placed = fit(tokens, len(keys)) if countable else None
     if placed is not None:
         specs = [generation.cells[key] for key in keys]
         return FigureRow(tokens, position, anchor, placed=placed, specs=specs)
