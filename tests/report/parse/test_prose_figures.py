@@ -229,3 +229,8 @@ def test_a_line_that_ends_in_a_comma_goes_on_in_the_next():
 def test_a_figure_counted_over_several_channels_belongs_to_none_of_them():
     text = ["政务网站、微信、微博共发布各类信息900条。"]
     assert read_narrative(text, "A") == {}
+
+
+def test_publishing_all_kinds_of_information_is_the_total_and_its_parts_follow():
+    text = ["2010年，我镇通过门户网站发布各类信息46条，其中政务微博发布12条。"]
+    assert read_narrative(text, "A") == {"proactive.total": 46, "proactive.via_weibo": 12}

@@ -216,6 +216,8 @@ def _clause_figures(
     if bare and prose.FEES.search(clause[: bare.start()]):
         found.append(Stated("requests.fees", Decimal(0), order=order))
     family = _family(clause) or carried
+    if any(stated.key == "proactive.total" for stated in found):
+        family = "proactive"  # its 其中 parts follow
     return found, family
 
 
@@ -301,6 +303,8 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
     channel = _channel(own)
     if total_taken or "其中" in own:  # a part of the total: by channel, or none of ours
         return channel
+    if _channels_named(own) > 1:  # 网站、微信、微博共发布: the same item counted on each
+        return None
     if channel in prose.OWN_CHANNELS:  # 政务微博发布信息120条 is no total
         return channel
     if (prose.PROACTIVE.search(own) and carried == "proactive") or prose.PROACTIVE_NOUN.search(own):
@@ -314,6 +318,10 @@ def _channel(own: str) -> str | None:
         return None
     named = [key for key, channel in prose.CHANNELS if channel.search(own)]
     return named[0] if len(named) == 1 else None
+
+
+def _channels_named(own: str) -> int:
+    return sum(1 for _, channel in prose.CHANNELS if channel.search(own))
 
 
 def negated_zeros(clause: str, section: str | None = None) -> list[str]:

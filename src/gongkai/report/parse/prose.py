@@ -69,7 +69,7 @@ PROACTIVE = re.compile(
 )
 PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开")  # 主动在门户网站公开
 # 发布政府信息60条 outside any heading: the noun says what is counted (a weak total).
-PROACTIVE_NOUN = re.compile(r"(?:公开|发布)[^,，]{0,6}?政府信息")
+PROACTIVE_NOUN = re.compile(r"(?:公开|发布)[^,，]{0,6}?政府信息|(?:公开|发布)各类[^,，]{0,4}?信息")
 CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
