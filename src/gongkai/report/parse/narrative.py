@@ -138,6 +138,8 @@ def _continues(previous: str, text: str) -> bool:
 
 def _is_label(text: str) -> bool:
     """A statutory label printed as a line of its own (4.无正当理由大量反复申请)."""
+    if len(text) > LABEL_MAX or text.endswith("。"):
+        return False  # a sentence
     core = label_core(text)
     return len(core) <= LABEL_MAX and core in statutory_labels()
 
