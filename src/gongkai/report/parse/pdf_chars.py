@@ -9,7 +9,7 @@ breaks, are dropped: gaps between characters say where a space goes.
 
 import ctypes
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -19,8 +19,7 @@ SPACES = (0x20, 0xA0, 0x3000)
 HUGE = 60.0  # points: no character of a report is this wide or tall; PDFium's box is wrong
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
+class Char(NamedTuple):  # a tuple: thousands are made per page
     text: str
     x0: float
     x1: float
@@ -36,18 +35,29 @@ def page_chars(page, height: float) -> list[Char]:
         textpage.close()
 
 
+def codes_of(textpage, count: int) -> list[int]:
+    """Every character's code point: one call for the page's text, one a character only
+    where the page holds characters beyond the basic plane (their UTF-16 takes two units)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    units = list(buffer[: max(written - 1, 0)])
+    if len(units) == count and not any(0xD800 <= unit <= 0xDFFF for unit in units):
+        return units
+    return [pdfium_c.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+
+
 def chars_of(textpage, height: float):
     rect = pdfium_c.FS_RECTF()
-    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    rect_ref, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    for index, code in enumerate(codes_of(textpage, pdfium_c.FPDFText_CountChars(textpage))):
         if code < 32 or code in (0xFFFE, 0xFFFF):
             continue  # line breaks and PDFium's markers
         if code in SPACES and pdfium_c.FPDFText_IsGenerated(textpage, index):
             continue  # a space PDFium inferred: the gaps decide
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(rect)):
+        if not loose_box(textpage, index, rect_ref):
             continue
         left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        if max(right - left, top - bottom) > HUGE:
+        if right - left > HUGE or top - bottom > HUGE:
             left, right, bottom, top = ink_box(textpage, index, (left, right, bottom, top))
         yield Char(chr(code), left, right, height - top, height - bottom)
 
@@ -74,11 +84,13 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
 
 def line_text(line: list[Char]) -> str:
     parts = [line[0].text]
-    for before, char in itertools.pairwise(line):
-        printed_space = before.text.isspace() or char.text.isspace()
-        if char.x0 - before.x1 > SPACE_GAP and not printed_space:
+    before = line[0]
+    for char in itertools.islice(line, 1, None):
+        gap = char.x0 - before.x1 > SPACE_GAP
+        if gap and not before.text.isspace() and not char.text.isspace():
             parts.append(" ")
         parts.append(char.text)
+        before = char
     return "".join(parts).strip()
 
 

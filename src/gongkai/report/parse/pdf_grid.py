@@ -24,6 +24,8 @@ STRAIGHT = 0.01  # points: a segment whose ends differ by less across is horizon
 MIN_RULE = 3.0  # points: pdfplumber's edge_min_length
 MAX_PATHS = 20_000  # a page of vector drawing (a map) holds no table worth the cost
 MAX_SEGMENTS = 5_000  # a path longer than this is a drawing: a table's grid has far fewer
+RECTANGLE = 5  # segments of a rectangle path: move, three lines, a closing line
+LINETO, MOVETO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top measured down the page)
 
@@ -57,63 +59,102 @@ def path_matrix(item) -> Matrix:
 
 
 def page_paths(page) -> list[tuple]:
-    """Every path object of the page, nested forms included, with the matrix that maps its
-    points onto the page (its own, then its forms'); [] for a page of vector drawing."""
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    stack = [(pdfium_c.FPDFPage_GetObject(page.raw, i), IDENTITY) for i in range(count)]
+    """Every path object of the page, nested forms included, with the matrix of its forms
+    (which maps its bounds onto the page; its points need its own matrix first); [] for a
+    page of vector drawing."""
     paths: list[tuple] = []
-    while stack and len(paths) <= MAX_PATHS:
-        item, outer = stack.pop()
-        kind = pdfium_c.FPDFPageObj_GetType(item)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = then(path_matrix(item), outer)
-            children = range(pdfium_c.FPDFFormObj_CountObjects(item))
-            stack += [(pdfium_c.FPDFFormObj_GetObject(item, i), inner) for i in children]
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths.append((item, then(path_matrix(item), outer)))
+    on_page = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+    in_form = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+    forms = objects_into(page.raw, on_page, IDENTITY, paths)
+    while forms and len(paths) <= MAX_PATHS:
+        form, outer = forms.pop()
+        forms += objects_into(form, in_form, then(path_matrix(form), outer), paths)
     return [] if len(paths) > MAX_PATHS else paths
 
 
-def path_points(item, matrix: Matrix, height: float):
-    """(kind, x, top, closes) of each segment, on the page, top measured down."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for index in range(pdfium_c.FPDFPath_CountSegments(item)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(item, index)
-        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
-            continue
-        px = matrix[0] * x.value + matrix[2] * y.value + matrix[4]
-        py = matrix[1] * x.value + matrix[3] * y.value + matrix[5]
-        closes = bool(pdfium_c.FPDFPathSegment_GetClose(segment))
-        yield pdfium_c.FPDFPathSegment_GetType(segment), px, height - py, closes
+def objects_into(holder, access: tuple, matrix: Matrix, paths: list) -> list[tuple]:
+    """Adds the holder's (a page's or a form's) path objects to `paths`; returns its forms.
+    A page holds hundreds of objects, so the loop keeps to local names."""
+    count_of, object_at = access
+    get_type = pdfium_c.FPDFPageObj_GetType
+    path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    forms = []
+    for index in range(count_of(holder)):
+        item = object_at(holder, index)
+        kind = get_type(item)
+        if kind == path_kind:
+            paths.append((item, matrix))
+        elif kind == form_kind:
+            forms.append((item, matrix))
+    return forms
 
 
-def segment_rule(start: tuple, end: tuple, found: tuple[list, list]) -> None:
+def add_rule(x0: float, y0: float, x1: float, y1: float, found: tuple[list, list]) -> None:
     """A straight horizontal or vertical segment becomes a rule; others draw no table."""
-    (x0, y0), (x1, y1) = start, end
     if abs(y1 - y0) <= STRAIGHT:
         found[0].append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) <= STRAIGHT:
         found[1].append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
+def add_path_rules(item, matrix: Matrix, height: float, found: tuple[list, list]) -> None:
+    """The rules of one path: its segments' points mapped onto the page (top measured down);
+    a line to a point, and a close back to the subpath's start, is a side."""
+    a, b, c, d, e, f = matrix
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    start = current = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(item)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(item, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x_ref, y_ref):
+            continue
+        px, py = a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == LINETO and current is not None:
+            add_rule(current[0], current[1], px, py, found)
+        if kind == MOVETO or start is None:
+            start = (px, py)
+        current = (px, py)
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            add_rule(px, py, start[0], start[1], found)
+            current = start
+
+
 def page_rules(page, height: float) -> tuple[list[Rule], list[Rule]]:
     """The page's horizontal and vertical rules: every straight side of every path, as
     pdfplumber takes the sides of rects, lines and curves (a grid drawn as one path too)."""
     found: tuple[list[Rule], list[Rule]] = ([], [])
-    for item, matrix in page_paths(page):
-        if pdfium_c.FPDFPath_CountSegments(item) > MAX_SEGMENTS:
+    for item, outer in page_paths(page):
+        count = pdfium_c.FPDFPath_CountSegments(item)
+        if count == RECTANGLE and add_box_rules(item, outer, height, found):
             continue
-        start = current = None
-        for kind, x, top, closes in path_points(item, matrix, height):
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
-                segment_rule(current, (x, top), found)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
-                start = (x, top)
-            current = (x, top)
-            if closes and start is not None:
-                segment_rule(current, start, found)
-                current = start
+        if count <= MAX_SEGMENTS:
+            add_path_rules(item, then(path_matrix(item), outer), height, found)
     return found
+
+
+def add_box_rules(item, outer: Matrix, height: float, found: tuple[list, list]) -> bool:
+    """The four sides of a path of five segments (a rectangle: `re`, a cell's border or
+    shading, most of a table) from its bounds: one call instead of twenty."""
+    box = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetBounds(item, *(ctypes.byref(v) for v in box)):
+        return False
+    left, bottom, right, top = (v.value for v in box)
+    if outer != IDENTITY:
+        left, bottom, right, top = mapped((left, bottom, right, top), outer)
+    top, bottom = height - top, height - bottom
+    found[0].extend((Rule(top, left, right), Rule(bottom, left, right)))
+    found[1].extend((Rule(left, top, bottom), Rule(right, top, bottom)))
+    return True
+
+
+def mapped(box: tuple, m: Matrix) -> tuple:
+    """A form's box (left, bottom, right, top) mapped onto the page by the form's matrix."""
+    left, bottom, right, top = box
+    corners = [(left, bottom), (left, top), (right, bottom), (right, top)]
+    xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
+    ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def snap(rules: list[Rule]) -> list[Rule]:
@@ -256,9 +297,19 @@ def extract(table: list[Box], chars: list[Char]) -> list[tuple[float, list[str |
         present = [cell for cell in row if cell is not None]
         top, bottom = min(c[1] for c in present), max(c[3] for c in present)
         near = chars[bisect.bisect_left(middles, top) : bisect.bisect_left(middles, bottom)]
-        texts = [
-            None if cell is None else cell_text([c for c in near if centre_in(c, cell)])
-            for cell in row
-        ]
-        found.append((top, texts))
+        found.append((top, row_texts(row, present, near)))
     return found
+
+
+def row_texts(row: list[Box | None], present: list[Box], near: list[Char]) -> list[str | None]:
+    """Each cell's text; the cells of a row do not overlap, so a character's middle finds its
+    cell by bisection on the cells' left edges."""
+    lefts = [cell[0] for cell in present]
+    held: list[list[Char]] = [[] for _ in present]
+    for char in near:
+        x = (char.x0 + char.x1) / 2
+        index = bisect.bisect_right(lefts, x) - 1
+        if index >= 0 and centre_in(char, present[index]):
+            held[index].append(char)
+    texts = iter(cell_text(chars) for chars in held)
+    return [None if cell is None else next(texts) for cell in row]

@@ -8,6 +8,8 @@ like a rowspan in HTML), and a wrapped cell is joined. Text inside a table's box
 repeated as prose.
 """
 
+import bisect
+
 import pypdfium2 as pdfium
 
 from gongkai.report.parse import pdf_grid
@@ -17,9 +19,14 @@ from gongkai.report.parse.pdf_chars import Char, by_middle, page_chars, text_lin
 from gongkai.report.parse.readers import UnreadableSource, non_empty, row_line
 
 
-def inside(char: Char, boxes: list[tuple]) -> bool:
-    middle = (char.top + char.bottom) / 2
-    return any(top <= middle <= bottom for (_, top, _, bottom) in boxes)
+def outside(chars: list[Char], boxes: list[tuple]) -> list[Char]:
+    """The characters (sorted by middle height) whose middle lies in no table's height."""
+    middles = [(c.top + c.bottom) / 2 for c in chars]
+    keep = [True] * len(chars)
+    for _, top, _, bottom in boxes:
+        for index in range(bisect.bisect_left(middles, top), bisect.bisect_right(middles, bottom)):
+            keep[index] = False
+    return [char for char, kept in zip(chars, keep, strict=True) if kept]
 
 
 def page_lines(page, number: int, first_table: int) -> list[tuple[float, SourceLine]]:
@@ -33,7 +40,7 @@ def page_lines(page, number: int, first_table: int) -> list[tuple[float, SourceL
             where = {"page": number, "table": index, "row": row_number}
             placed.append((top + row_number * 1e-3, row_line(cells, where)))
     boxes = [pdf_grid.bbox(table) for table in tables]
-    for top, text in text_lines([char for char in chars if not inside(char, boxes)]):
+    for top, text in text_lines(outside(chars, boxes)):
         placed.append((top, SourceLine(text, {"page": number, "top": round(top, 1)})))
     return sorted(placed, key=lambda pair: pair[0])
 
