@@ -2,6 +2,7 @@
 answer deadline and is never overdue; it has a clock of its own; 视为放弃 only after the
 applicant's time has passed; the daily job flags a passed waiting time once."""
 
+import re
 from datetime import date
 
 import pytest
@@ -100,3 +101,11 @@ def test_a_consultation_has_fifteen_working_days_and_is_not_overdue(client, case
     client.force_login(alice)
     assert case.number not in client.get("/work/applications/?view=overdue").content.decode()
     assert case.number in client.get("/work/applications/?view=waiting").content.decode()
+
+
+def test_the_applicant_sees_the_time_to_correct_and_no_answer_deadline(client, case, alice):
+    case = corrected_by(case, alice)
+    page = client.get(f"/track/{case.query_code}/").content.decode()
+    assert "至2026年10月26日止" in page and "期限已于2026年10月26日届满" in page
+    assert "等待期间无答复期限" in page
+    assert not re.search(r"答复期限：\d{4}年", page)  # no answer deadline counted meanwhile

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.statute.clock import Deadline, Pause, answer_deadline, regime_for
+from gongkai.statute.explain import explain
 from gongkai.web.applications import waiting
 from gongkai.web.applications.models import Application, Event
-from gongkai.web.applications.states import OPEN_STATES, WAITING_STATES
+from gongkai.web.applications.states import CLOCK_RUNNING, OPEN_STATES, WAITING_STATES
 from gongkai.web.workcalendar.calendar import current_calendar
 
 CLOCK_FIELDS = ["due_on", "due_provisional", "waiting_since", "waiting_until"]
@@ -33,6 +34,22 @@ def deadline_of(application: Application, calendar=None) -> Deadline:
         regime_for(application.received_on),
         calendar=calendar or current_calendar(),
     )
+
+
+def explanation(case: Application) -> list[str] | None:
+    """How the answer deadline is counted while it runs; while the case waits, its own
+    clock instead (there is no answer deadline then: waiting.py); None once it is closed.
+    The staff's case page and the applicant's tracking page say the same."""
+    if case.state in CLOCK_RUNNING:
+        return explain(deadline_of(case))
+    clock = waiting.clock_of(case)
+    if clock is None:
+        return None
+    deadline = deadline_of(case)
+    counted = max((run.total_after for run in deadline.runs if run.last < clock.since),
+                  default=0)  # fmt: skip
+    allowed = deadline.regime.answer_days + case.extension_days
+    return waiting.explanation(case, clock, counted, allowed)
 
 
 def refresh_deadline(application: Application, calendar=None) -> dict:

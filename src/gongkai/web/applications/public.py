@@ -12,10 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.letters import MEDIA_TYPES
-from gongkai.statute.explain import explain
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications import letters, second_factor, tokens, workflow
-from gongkai.web.applications.deadlines import deadline_of
+from gongkai.web.applications import deadlines, letters, second_factor, tokens, workflow
 from gongkai.web.applications.forms import PublicApplicationForm
 from gongkai.web.applications.letters import APPLICANT_LETTERS
 from gongkai.web.applications.models import Application, Event, Letter
@@ -53,7 +51,7 @@ def public_view(request, query_code: str, template: str):
     case = get_object_or_404(Application.objects.select_related("agency"), query_code=query_code)
     context = {"case": case, "is_open": case.state in OPEN_STATES}
     if case.state in OPEN_STATES:
-        context["explanation"] = explain(deadline_of(case))
+        context["explanation"] = deadlines.explanation(case)  # a waiting case: its own time
     return render(request, template, context)
 
 
@@ -82,7 +80,7 @@ def status(request, query_code: str):
     context = {"case": case, "is_open": case.state in OPEN_STATES, "result": result_of(case),
                "letters": applicant_letters(case), "downloadable": downloadable(case)}  # fmt: skip
     if case.state in OPEN_STATES:
-        context["explanation"] = explain(deadline_of(case))
+        context["explanation"] = deadlines.explanation(case)  # a waiting case: its own time
     if request.method == "POST" and context["downloadable"]:
         outcome = second_factor.attempt(request, case, request.POST.get("digits", ""))
         context["second_factor"] = outcome.value

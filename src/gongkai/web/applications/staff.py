@@ -16,12 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.letters import MEDIA_TYPES
-from gongkai.statute.explain import explain
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
-from gongkai.web.applications import letters, queues, signoff, waiting, workflow
+from gongkai.web.applications import deadlines, letters, queues, signoff, waiting, workflow
 from gongkai.web.applications.action_forms import action_form, action_params
-from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.applications.forms import StaffEntryForm
 from gongkai.web.applications.models import Application, DecisionDraft
 from gongkai.web.applications.states import CLOCK_RUNNING, State, available_transitions
@@ -112,7 +110,7 @@ def case_page(request, pk: int):
         "letters": case.letters.select_related("signed_by"),
         "attachments": case.attachments.all(),
         "actions": actions,
-        "explanation": clock_explanation(case, clock),
+        "explanation": deadlines.explanation(case),
         "clock": clock,
         "draft": signoff.current_draft(case),
     }
@@ -125,19 +123,6 @@ def initial_values(case: Application, transition) -> dict | None:
         return None
     returned = case.decision_drafts.filter(status=DecisionDraft.Status.RETURNED).last()
     return returned.params if returned else None
-
-
-def clock_explanation(case: Application, clock) -> list[str] | None:
-    """How the answer deadline is counted, or, while the case waits, its own clock."""
-    if case.state in CLOCK_RUNNING:
-        return explain(deadline_of(case))
-    if clock is None:
-        return None
-    deadline = deadline_of(case)
-    counted = max((run.total_after for run in deadline.runs if run.last < clock.since),
-                  default=0)  # fmt: skip
-    allowed = deadline.regime.answer_days + case.extension_days
-    return waiting.explanation(case, clock, counted, allowed)
 
 
 @login_required
