@@ -234,3 +234,12 @@ def test_a_figure_counted_over_several_channels_belongs_to_none_of_them():
 def test_publishing_all_kinds_of_information_is_the_total_and_its_parts_follow():
     text = ["2010年，我镇通过门户网站发布各类信息46条，其中政务微博发布12条。"]
     assert read_narrative(text, "A") == {"proactive.total": 46, "proactive.via_weibo": 12}
+
+
+def test_in_a_2022_report_prose_answers_use_the_matrix_keys():
+    text = ["收到政府信息公开申请4件，其中同意公开3件，部分公开1件。"]
+    assert read_narrative(text, "C") == {
+        "s3.new.total": 4,
+        "s3.granted.total": 3,
+        "s3.partial.total": 1,
+    }

@@ -31,7 +31,12 @@ FIXED: tuple[tuple[str, re.Pattern], ...] = (
     ("proactive.normative_issued", re.compile(rf"{prose.NEGATION}[^,，]{{0,12}}?制发规范性文件")),
 )
 # A topic key whose figure has a table key of its own in generations B and C.
-TABLE_KEYS = {"requests.received": "s3.new.total", "review.total": "s4.review.total"}
+TABLE_KEYS = {
+    "requests.received": "s3.new.total",
+    "requests.answered.granted": "s3.granted.total",
+    "requests.answered.partial": "s3.partial.total",
+    "review.total": "s4.review.total",
+}
 NUMERALS = "一二三四五六七八九十"
 SECTION_HEADING = re.compile(rf"^(?:[{NUMERALS}]+[、.]|\(?[{NUMERALS}]+\)|\d+[、.])")
 COMPARISON = re.compile(r"增加到|增至|提高到|上升到|下降到|减少到|达到")
