@@ -59,6 +59,7 @@ def findings_of(row, kind):
 
 def test_every_agency_below_the_office_with_what_is_wrong(late_finance, finance, land, town,
                                                           treasury):  # fmt: skip
+    imported(finance, YEAR, changes={"s3.new.total": 9})  # another document than it published
     rows = {row.agency: row for row in audit(late_finance, YEAR)}
     assert set(rows) == {finance, land, town, treasury}
     assert rows[town].findings[0].kind is Kind.MISSING and rows[town].found is None
@@ -67,7 +68,8 @@ def test_every_agency_below_the_office_with_what_is_wrong(late_finance, finance,
         and "2026年1月31日" in rows[town].findings[0].message
     )
     late = findings_of(rows[finance], Kind.LATE)
-    assert rows[finance].found.source is Source.COMPILED
+    assert rows[finance].found.source is Source.COMPILED  # the platform's own publication
+    assert rows[finance].count(Kind.ARITHMETIC) == 0
     assert len(late) == 1 and "晚于《条例》第四十九条规定的2026年1月31日" in late[0]
     assert rows[treasury].found.source is Source.IMPORTED
     assert any(
