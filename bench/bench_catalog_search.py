@@ -3,7 +3,8 @@
 Fills a throwaway database with the demo county and synthetic public entries (titles, 文号,
 summaries and text composed from a vocabulary of government terms; bulk-inserted, then one
 `rebuild_index()`), and times `search()` — count, page of ids, entries and snippets — over a
-mix of 1-, 2-, 3- and 4-character words, 文号 and filtered queries. Run:
+mix of 1-, 2-, 3- and 4-character words, several words, 文号, 索引号 and filtered
+queries. Run:
 
     .venv/bin/python bench/bench_catalog_search.py [--entries 1000000] [--keep DIR]
     scripts/with-postgres.sh .venv/bin/python bench/bench_catalog_search.py
@@ -81,6 +82,8 @@ QUERIES = {
     "4 chars": ["政府采购", "乡村振兴", "安全生产", "行政许可", "养老服务", "森林防火"],
     "文号": ["〔2023〕5号", "青财〔2022〕17号", "〔2024〕101号"],
     "rare": ["量子计算", "航空母舰"],
+    "2 words": ["财政 预算", "低保 临时救助", "招标 公告", "乡村振兴 资金", "医保 办法"],
+    "3 words": ["财政 预算 公开", "安全生产 消防 通知"],
 }
 
 
@@ -258,6 +261,13 @@ def change_the_index(rng: random.Random, make, n: int, last: int) -> None:
         withdrawn.save()
 
 
+def index_numbers(count: int) -> list[str]:
+    """索引号 of entries spread over the catalogue, as a reader would copy them."""
+    last = Entry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    wanted = [last * (n + 1) // (count + 1) for n in range(count)]
+    return list(Entry.objects.filter(pk__in=wanted).values_list("index_no", flat=True))
+
+
 def main() -> None:
     prepare(ARGS.entries)
     if ARGS.stream:
@@ -276,6 +286,9 @@ def main() -> None:
     everything += timed("2–4 chars, county subtree", ["预算", "使用权", "政府采购"], ARGS.repeat,
                         agency=county)  # fmt: skip
     everything += timed("2 chars, page 50", ["预算", "采购"], ARGS.repeat, page=50)
+    everything += timed("2 words, finance + year", ["财政 预算", "招标 公告"], ARGS.repeat,
+                        agency=finance, year=2020)  # fmt: skip
+    everything += timed("索引号 typed in full", index_numbers(5), ARGS.repeat)
     print(f"{'mix of 2–4 chars and 文号':<26} p50 {percentile(everything, 50):7.1f} ms   "
           f"p95 {percentile(everything, 95):7.1f} ms   ({len(everything)} searches)")  # fmt: skip
 
