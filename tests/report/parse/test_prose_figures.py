@@ -243,3 +243,16 @@ def test_in_a_2022_report_prose_answers_use_the_matrix_keys():
         "s3.granted.total": 3,
         "s3.partial.total": 1,
     }
+
+
+def test_the_channels_of_a_total_may_follow_in_the_next_sentence_of_its_paragraph():
+    text = [
+        "二、主动公开政府信息情况",
+        "全年主动公开政府信息数300条，其中服务信息280条；通过政府网站公开信息数210条，"
+        "通过局微信公众平台发布信息40条，通过报刊刊登信息20条。",
+    ]
+    assert read_narrative(text, "A") == {
+        "proactive.total": 300,
+        "proactive.via_website": 210,
+        "proactive.via_wechat": 40,
+    }

@@ -177,12 +177,15 @@ def _family(text: str) -> str | None:
 def _paragraph_figures(text: str, section: str | None, order: int) -> list[Stated]:
     found = []
     for sentence in prose.SENTENCE_END.split(text):
-        found += _sentence_figures(sentence, section, order)
+        found += _sentence_figures(sentence, section, order, found)
         found += [Stated(key, 0, order=order) for key, p in FIXED if p.search(sentence)]
     return found
 
 
-def _sentence_figures(sentence: str, section: str | None, order: int) -> list[Stated]:
+def _sentence_figures(
+    sentence: str, section: str | None, order: int, earlier: list[Stated]
+) -> list[Stated]:
+    """`earlier`: the paragraph's figures so far (a total there makes these its parts)."""
     found: list[Stated] = []
     if not (prose.FIGURE.search(sentence) or NEGATED.search(sentence) or "0" in sentence):
         return found  # no figure and no negation: most sentences of a report
@@ -192,7 +195,7 @@ def _sentence_figures(sentence: str, section: str | None, order: int) -> list[St
     for clause in prose.CLAUSE_END.split(sentence):
         zeros = negated_zeros(clause, carried)
         found += [Stated(key, 0, negated=True, order=order) for key in zeros]
-        clause_figures, carried = _clause_figures(clause, carried, found, order)
+        clause_figures, carried = _clause_figures(clause, carried, [*earlier, *found], order)
         found += clause_figures
     return found
 

@@ -74,7 +74,7 @@ CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
     ("proactive.via_wechat", re.compile(r"微信|公众号")),
-    ("proactive.via_website", re.compile(r"网站|门户网|信息公开网|政府网|网上|网页|平台")),
+    ("proactive.via_website", re.compile(r"网站|门户网|信息公开网|政府网|网上|网页")),
 )
 # A channel's figure counts documents (信息, 微文), not one kind of them (采购公告, 提问).
 CHANNEL_COUNT = re.compile(
