@@ -155,8 +155,8 @@ def test_the_agency_administrator_sets_the_chain_and_may_make_it_one_step(client
     assert "须同时填写名称和角色" in refused.content.decode() and signoff.chain(finance) == []
     client.post(url, {"label_1": "科长审核", "role_1": "reviewer", "label_2": "局长签发",
                       "role_2": "head"})  # fmt: skip
-    assert [(s.label, s.role) for s in signoff.chain(finance)] == [("科长审核", "reviewer"),
-                                                                   ("局长签发", "head")]  # fmt: skip
+    steps = [(step.label, step.role) for step in signoff.chain(finance)]
+    assert steps == [("科长审核", "reviewer"), ("局长签发", "head")]
     client.post(url, {})  # every row empty: answers are issued in one step
     assert signoff.chain(finance) == []
     client.post(url, {"default": "1"})
