@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from gongkai.report.parse import TooCostly, UnreadableSource, limits, parse_report
 from gongkai.report.parse.readers import read_bytes
@@ -146,3 +147,21 @@ def test_text_in_utf16_with_its_byte_order_mark_is_no_binary_file():
     text = "一、总体情况\n本年度收到政府信息公开申请5件。"
     lines = read_bytes(text.encode("utf-16"), ".txt")
     assert lines[0].text == "一、总体情况"
+
+
+def test_a_word_file_whose_header_claims_an_unknown_zip_version_is_unreadable(tmp_path):
+    """zipfile answers NotImplementedError for a version it does not know: a damaged file
+    says so, like every other damage, and raises nothing else."""
+    document = Document()
+    document.add_paragraph("2020年政府信息公开工作年度报告")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = bytearray(buffer.getvalue())
+    directory = data.find(b"PK\x01\x02")
+    while directory != -1:  # every central-directory entry: version needed to extract 19.3
+        data[directory + 6 : directory + 8] = (193).to_bytes(2, "little")
+        directory = data.find(b"PK\x01\x02", directory + 4)
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableSource, match="damaged"):
+        parse_report(path)

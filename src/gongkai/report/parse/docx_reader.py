@@ -58,7 +58,13 @@ def docx_lines(data: bytes) -> list[SourceLine]:
                 lines.extend(block_lines(block, counts[block.tag]))
                 drop(block)
                 check_time()
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, zlib.error) as error:
+    except (
+        etree.XMLSyntaxError,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        EOFError,
+        zlib.error,
+    ) as error:
         raise UnreadableSource(f"damaged Word file: {error}") from None
     return non_empty(iter(lines))
 

@@ -67,7 +67,13 @@ def open_archive(data: bytes, kind: str = "Office") -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        EOFError,
+    ) as error:
         raise UnreadableSource(f"{kind} 文件已损坏 / damaged {kind} file: {error}") from None
     expanded = sum(member.file_size for member in members)
     largest = max((m.file_size for m in members if m.filename.endswith(".xml")), default=0)
@@ -82,8 +88,12 @@ def open_archive(data: bytes, kind: str = "Office") -> zipfile.ZipFile:
 
 def read_member(archive: zipfile.ZipFile, name: str, limit: int = MAX_PART_BYTES) -> bytes:
     """One member, inflated at most to `limit` bytes whatever its header says."""
-    with archive.open(name) as stream:
-        data = stream.read(limit + 1)
+    try:
+        with archive.open(name) as stream:
+            data = stream.read(limit + 1)
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, zlib.error) as error:
+        # NotImplementedError: a damaged header claiming a zip version or method unknown
+        raise UnreadableSource(f"文件已损坏 / damaged archive member {name}: {error}") from None
     if len(data) > limit:
         raise TooCostly(f"{name} 解压后超过 {megabytes(limit)} / expands beyond the limit")
     return data

@@ -17,6 +17,7 @@ sums choose among them, and a cut is taken only when it is the one consistent cu
 
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
+from math import comb, prod
 
 from gongkai.report.findings import Finding
 from gongkai.report.formats import Generation, Table
@@ -110,15 +111,15 @@ def _enumerated(layout: Layout, data_rows: list[str]) -> list[Assignment]:
     if any(a >= b for (_, a), (_, b) in pairwise(fixed)):
         return []  # labels out of the format's order: no order-keeping reading
     bounds = [(-1, -1), *fixed, (len(layout.rows), len(data_rows))]
-    choices = []
+    gaps = []
     for (left, low), (right, high) in pairwise(bounds):
         free = [at for at in range(low + 1, high) if at not in taken]
-        choices.append(list(combinations(free, right - left - 1)))
-    total = 1
-    for options in choices:
-        total *= len(options)
+        gaps.append((free, right - left - 1))
+    # Counted before any is listed: a long stretch of free rows has astronomically many.
+    total = prod(comb(len(free), wanted) for free, wanted in gaps)
     if total == 0 or total > MAX_READINGS:
         return []
+    choices = [list(combinations(free, wanted)) for free, wanted in gaps]
     anchored = dict(fixed)
     maps = []
     for picks in product(*choices):
