@@ -109,3 +109,17 @@ def test_the_applicant_sees_the_time_to_correct_and_no_answer_deadline(client, c
     assert "至2026年10月26日止" in page and "期限已于2026年10月26日届满" in page
     assert "等待期间无答复期限" in page
     assert not re.search(r"答复期限：\d{4}年", page)  # no answer deadline counted meanwhile
+
+
+def test_the_tracking_api_gives_a_waiting_case_its_own_clock_and_no_answer_deadline(
+    client, case, alice
+):
+    case = corrected_by(case, alice, date(2026, 10, 30))
+    body = client.get(f"/api/v1/applications/track/{case.query_code}").json()
+    assert body["due_date"] is None
+    assert (body["waiting_since"], body["waiting_until"]) == ("2026-09-29", "2026-10-30")
+    assert "补正" in body["waiting_for"]
+    answered = client.get(
+        f"/api/v1/applications/track/{submit(case.agency, citizen_fields()).query_code}"
+    ).json()
+    assert answered["waiting_for"] is None and answered["due_date"] is not None

@@ -24,8 +24,9 @@ from gongkai.web.applications.models import Application
 from gongkai.web.applications.query_code import normalised as normalised_code
 from gongkai.web.applications.ratelimit import allow_submission
 from gongkai.web.applications.results import public_result
-from gongkai.web.applications.staff import visible_cases
+from gongkai.web.applications.staff import NEXT_DATE, visible_cases
 from gongkai.web.applications.states import OPEN_STATES, TRANSITIONS
+from gongkai.web.applications.waiting import WAITS
 
 router = Router(tags=["applications"])
 MAX_LIMIT = 500
@@ -80,8 +81,15 @@ class CaseStatus(Schema):
     state: str
     state_label: str
     received_on: date
-    due_date: date | None
+    due_date: date | None = Field(
+        description="答复期限；等待补正、征求意见或缴费期间没有答复期限（null）"
+    )
     due_date_provisional: bool
+    waiting_for: str | None = Field(
+        None, description="等待的事项：补正后的申请、被征求意见方的意见或缴费"
+    )
+    waiting_since: date | None = None
+    waiting_until: date | None = Field(None, description="补正期限、征求意见的答复期限或缴费期限")
     decided_on: date | None
     closed_on: date | None
     result: str | None = Field(None, description="办理结果（答复或办结后）：予以公开、部分公开……")
@@ -142,13 +150,21 @@ def receipt_of(case: Application) -> dict:
 
 def status_of(case: Application) -> dict:
     open_case = case.state in OPEN_STATES
-    return {
+    wait = WAITS.get(case.state)
+    return waiting_of(case, wait) | {
         "query_code": case.query_code, "number": case.number, "agency": case.agency.name,
         "state": case.state, "state_label": str(case.get_state_display()),
         "received_on": case.received_on, "due_date": case.due_on if open_case else None,
         "due_date_provisional": open_case and case.due_provisional,
         "decided_on": case.decided_on, "closed_on": case.closed_on,
     }  # fmt: skip
+
+
+def waiting_of(case: Application, wait) -> dict:
+    if wait is None:
+        return {}
+    return {"waiting_for": str(wait.awaited), "waiting_since": case.waiting_since,
+            "waiting_until": case.waiting_until}  # fmt: skip
 
 
 @router.post("", response={201: Receipt, 400: Errors, 409: Errors, 429: Errors}, auth=None,
@@ -185,7 +201,7 @@ def list_applications(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
-    cases = visible_cases(request.user).order_by("due_on", "id")
+    cases = visible_cases(request.user).order_by(NEXT_DATE, "id")
     if state:
         cases = cases.filter(state=state)
     return [case_out(case) for case in cases[offset : offset + limit]]
