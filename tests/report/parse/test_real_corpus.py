@@ -3,10 +3,8 @@ all three generations, scored against the parser.
 
 tests/report/parse/real/ holds, for each report, its `<name>.expected.json`: figures read by
 hand from the page as found, the page's address (`source_url`) and notes; never the parser's
-output. The pages' own text is third-party material and stays out of this repository: it is kept
-beside the steering repository's shared corpus (shared/corpus/real, copied like the seeds to
-tests/fixtures/shared/corpus/real) or in the folder named by GONGKAI_REAL_CORPUS. Without the
-texts only the expected files are checked.
+output; beside it the page's text as found (`<name>.txt` or `.html`). GONGKAI_REAL_CORPUS names
+another folder of texts for the same expected files (a re-crawl, another extractor's output).
 
 Target (issue 16): ≥ 99 % of the hand-checked figures, every generation and year right. The
 floor below is the level of the committed parser of 2026-12-03 14:15 UTC (70 pages, 99.65 %),
@@ -26,14 +24,12 @@ from gongkai.report.formats import GENERATIONS
 
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "real").glob("*.expected.json"))
-SHARED_TEXTS = HERE.parents[1] / "fixtures" / "shared" / "corpus" / "real"
 FLOOR = 99.5  # per cent of the hand-checked figures read right today; the target is 99
 TOPIC_KEYS = set(GENERATIONS["A"].cells)  # generation-A keys name prose figures of any report
 
 
-def texts_folder() -> Path | None:
-    folder = Path(os.environ.get("GONGKAI_REAL_CORPUS") or SHARED_TEXTS)
-    return folder if folder.is_dir() and any(folder.glob("*.txt")) else None
+def texts_folder() -> Path:
+    return Path(os.environ.get("GONGKAI_REAL_CORPUS") or HERE / "real")
 
 
 def source_in(folder: Path, expected: Path) -> Path | None:
@@ -64,8 +60,6 @@ def test_a_real_expected_file_names_its_source_and_only_known_figures(path):
 @pytest.fixture(scope="module")
 def score():
     folder = texts_folder()
-    if folder is None:
-        pytest.skip("the real reports' texts are absent (shared/corpus/real, GONGKAI_REAL_CORPUS)")
     sources = {p: source_in(folder, p) for p in EXPECTED}
     missing = sorted(p.name for p, source in sources.items() if source is None)
     assert missing == [], f"texts missing for {missing}"
