@@ -217,3 +217,77 @@ def test_a_page_cut_off_within_the_matrix_keeps_the_figures_it_shows():
             printed = values[f"s3.{row}.{column}"] or None
             assert report.cells.get(f"s3.{row}.{column}") == printed
     assert report.cells.get("s3.partial.total") is None
+
+
+APPEALS_CAPTION = "政府信息公开行政复议、行政诉讼情况"
+
+
+def appeals_run(values: dict) -> list:
+    return [values[f"s4.{g}.{o}"] for g in APPEAL_GROUPS for o in (*OUTCOMES, "total")]
+
+
+def overprinted(caption: str, run: list, cells: bool) -> str:
+    """A caption drawn over a row of figures, as extractors give it: the caption's characters
+    and the figures interleaved, on one line or within the grid's cells."""
+    letters = iter(caption)
+    parts = [f"{next(letters, '')}{next(letters, '')}{value}" for value in run]
+    rest = "".join(letters)
+    return " | ".join(parts) + rest if cells else " ".join(parts) + rest
+
+
+@pytest.mark.parametrize("cells", [False, True], ids=["line", "grid cells"])
+def test_a_caption_drawn_over_the_section_four_row_leaves_its_figures(cells):
+    values = consistent_figures("C", random.Random(11))
+    run = appeals_run(values)
+    lines = [*appeals_lines(values)[:4], overprinted(APPEALS_CAPTION, run, cells)]
+    report = parse("C", lines)
+    appeals = {k: v for k, v in values.items() if k.startswith("s4.")}
+    assert {key: report.cells.get(key) for key in appeals} == appeals
+
+
+def test_a_label_followed_by_its_figures_or_a_sentence_with_figures_is_no_overprint():
+    from gongkai.report.parse.lines import SourceLine
+    from gongkai.report.parse.overprint import lift_overprints
+
+    lines = [
+        SourceLine("四、政府信息公开行政复议、行政诉讼情况 1 0 7 0 8"),  # label, then figures
+        SourceLine("本年度收到申请12件，办结10件，政府信息公开行政复议2件"),  # a sentence
+        SourceLine("总 1 计 2"),  # too short to be a caption
+    ]
+    assert lift_overprints(lines) == lines
+
+
+def uneven(figures: list, gaps: list[int]) -> str:
+    """Figures separated by the given numbers of spaces (a shifted layout line)."""
+    line = str(figures[0])
+    for value, gap in zip(figures[1:], gaps, strict=True):
+        line += " " * gap + str(value)
+    return line
+
+
+def test_a_blank_in_section_four_on_an_uneven_line_goes_where_the_rules_and_its_gap_put_it():
+    values = {f"s4.{g}.{o}": 0 for g in APPEAL_GROUPS for o in (*OUTCOMES, "total")}
+    review = {"upheld": 1, "corrected": 0, "other": 7, "pending": None, "total": 8}
+    direct = {"upheld": 1, "corrected": 2, "other": 7, "pending": 7, "total": 17}
+    after = {"upheld": 0, "corrected": 3, "other": 2, "pending": 2, "total": 7}
+    for group, row in zip(APPEAL_GROUPS, (review, direct, after), strict=True):
+        values.update({f"s4.{group}.{k}": v for k, v in row.items()})
+    figures = [v for v in appeals_run(values) if v is not None]
+    # 14 figures: the rules allow the blank before 1, 0, 7 or 8; only before 8 is a wide gap
+    gaps = [2, 1, 4, 2, 2, 14, 4, 3, 3, 3, 3, 3, 3]
+    report = parse("C", [*appeals_lines(values)[:4], uneven(figures, gaps)])
+    assert report.cells.get("s4.review.pending") is None
+    assert [report.cells.get(f"s4.review.{k}") for k in ("upheld", "other", "total")] == [1, 7, 8]
+    assert report.cells.get("s4.direct.total") == 17
+    assert report.confidence_of("s4.direct.total") == INFERRED
+
+
+def test_a_blank_in_section_four_that_neither_the_rules_nor_the_gaps_place_stays_blank():
+    values = {f"s4.{g}.{o}": 0 for g in APPEAL_GROUPS for o in (*OUTCOMES, "total")}
+    values.update({"s4.review.upheld": 1, "s4.review.other": 7, "s4.review.total": 8})
+    values["s4.review.pending"] = None
+    figures = [v for v in appeals_run(values) if v is not None]
+    gaps = [2, 2, 2, 3, 2, 9, 2, 2, 2, 2, 2, 2, 2]  # no gap in section 复议 stands out
+    report = parse("C", [*appeals_lines(values)[:4], uneven(figures, gaps)])
+    assert report.cells.get("s4.review.total") is None
+    assert report.confidence_of("s4.review.total") == AMBIGUOUS

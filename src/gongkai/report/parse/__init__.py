@@ -27,6 +27,7 @@ from gongkai.report.parse.limits import time_limit
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.narrative import Stated, read_prose
 from gongkai.report.parse.normalize import squeeze
+from gongkai.report.parse.overprint import lift_overprints
 from gongkai.report.parse.readers import TooCostly, UnreadableSource, read_bytes, read_report
 from gongkai.report.parse.sections import read_sections
 from gongkai.report.parse.tables import TableRead, read_tables
@@ -57,7 +58,7 @@ def parse_lines(
 
 def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) -> Report:
     page = split_chrome(lines)  # navigation, breadcrumbs, footers: never a figure or a year
-    lines = page.content
+    lines = lift_overprints(page.content)  # a caption drawn over a table row
     squeezed = squeeze("".join(line.text for line in lines))
     identity = identify(lines, squeezed, page.lines)
     year, year_findings = _reporting_year(identity)

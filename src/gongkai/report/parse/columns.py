@@ -9,7 +9,8 @@ space between figures) is left alone. Figures are right-aligned, left-aligned or
 in their column: whichever edge the full rows agree on is the one compared.
 """
 
-from itertools import pairwise
+from collections.abc import Callable
+from itertools import combinations, pairwise
 from statistics import median
 
 from gongkai.report.parse.tokens import Kind, Token
@@ -102,3 +103,54 @@ def _at(token: Token, edge: str) -> float:
 
 def _placed(tokens: list[Token]) -> bool:
     return all(token.offset is not None for token in tokens)
+
+
+WIDER = 1.5  # the blank's gap must be this much wider than any other candidate's
+
+
+def by_arithmetic(
+    tokens: list[Token], width: int, consistent: Callable[[list[Token]], bool]
+) -> list[Token] | None:
+    """A lone row short of a few figures whose gaps are too uneven for `by_gaps` (a caption
+    drawn over it shifted the figures): the blanks go where the row's 勾稽关系 hold, a blank
+    counting as 0. One such placement is taken; of several, the one whose blanks stand in
+    gaps clearly wider than the other placements' (a blank cell leaves a wider gap)."""
+    figures = [token for token in tokens if token.kind is not Kind.BLANK]
+    missing = width - len(figures)
+    if not 0 < missing <= 3 or len(figures) < 4:
+        return None
+    fits = [
+        cells
+        for spots in combinations(range(width), missing)
+        if consistent(cells := _with_blanks(figures, spots))
+    ]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    if not _placed(figures):
+        return None
+    widths = sorted(((_blank_gap(cells), n) for n, cells in enumerate(fits)), reverse=True)
+    (best, chosen), (second, _) = widths[0], widths[1]
+    return fits[chosen] if best >= WIDER * max(second, 1) else None
+
+
+def _with_blanks(figures: list[Token], spots: tuple[int, ...]) -> list[Token]:
+    given = iter(figures)
+    line, where = figures[0].line, figures[0].where
+    return [
+        Token(Kind.BLANK, "", line, where) if n in spots else next(given)
+        for n in range(len(figures) + len(spots))
+    ]
+
+
+def _blank_gap(cells: list[Token]) -> float:
+    """The narrowest gap, in characters, that holds one of the row's blanks (0 at an end)."""
+    widths = []
+    for n, cell in enumerate(cells):
+        if cell.kind is not Kind.BLANK:
+            continue
+        before = next((c for c in reversed(cells[:n]) if c.kind is not Kind.BLANK), None)
+        after = next((c for c in cells[n + 1 :] if c.kind is not Kind.BLANK), None)
+        if before is None or after is None:
+            return 0.0
+        widths.append(_at(after, "start") - _at(before, "end") - 1)
+    return min(widths)

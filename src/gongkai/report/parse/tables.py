@@ -9,12 +9,13 @@ take the first figure after the label (the 单位 cell and an empty 统计数 ma
 with figures but no canonical key are kept in `extra` with their heading path (§1.2).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.report.findings import Finding
 from gongkai.report.formats import GENERATIONS, Table
 from gongkai.report.model import AMBIGUOUS, INFERRED, PRINTED, ExtraRow
-from gongkai.report.parse.columns import by_gaps
+from gongkai.report.parse.columns import by_arithmetic, by_gaps
 from gongkai.report.parse.constraints import equations, equations_within, tally
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.glued import row_cuts
@@ -346,16 +347,32 @@ class TableReader:
     def _by_position(self, run: list[Token], keys: list[str]) -> list | None:
         """Section 四's run short of figures in column-laid-out text: a blank past each gap as
         wide as a column (header words are no guide: CJK characters print wider than they
-        count); taken only when no 勾稽关系 of the table breaks."""
+        count), taken only when no 勾稽关系 of the table breaks; else where the 勾稽关系 put
+        the blanks (columns.by_arithmetic)."""
         placed = by_gaps(run, len(keys))
-        if placed is None:
-            return None
-        values = {
-            key: cell_value(t, self.generation.cells[key])[0]
-            for key, t in zip(keys, placed, strict=True)
-        }
-        broken, _ = tally(equations_within(self.generation.code, f"{APPEALS_KEY}."), values)
-        return placed if broken == 0 else None
+        if placed is not None:
+            values = {
+                key: cell_value(t, self.generation.cells[key])[0]
+                for key, t in zip(keys, placed, strict=True)
+            }
+            broken, _ = tally(equations_within(self.generation.code, f"{APPEALS_KEY}."), values)
+            if broken == 0:
+                return placed
+        return by_arithmetic(run, len(keys), self._appeals_hold(keys))
+
+    def _appeals_hold(self, keys: list[str]) -> Callable[[list[Token]], bool]:
+        """Whether section 四's 勾稽关系 hold for a reading of the run, a blank being 0."""
+        rules = equations_within(self.generation.code, f"{APPEALS_KEY}.")
+        specs = [self.generation.cells[key] for key in keys]
+
+        def hold(cells: list[Token]) -> bool:
+            values = {
+                key: cell_value(token, spec)[0] or 0
+                for key, token, spec in zip(keys, cells, specs, strict=True)
+            }
+            return tally(rules, values)[0] == 0
+
+        return hold
 
     def flush_appeals(self) -> None:
         """Section 四's flat run: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5 (§2.3)."""
