@@ -126,6 +126,8 @@ PAGES = {
     "manual": Row(EVERYONE),
     "manual-chapter": Row(EVERYONE, args={"slug": "clerk"}),
     "manual-image": Row(EVERYONE, args={"name": "clerk-inbox.png"}),
+    # 扫一扫在手机打开: the QR code of a public page of this site (portal/qr_codes.py)
+    "qr-code": Row(EVERYONE, data={"path": "/"}),
     "api:openapi-json": Row(EVERYONE),
     "api:openapi-view": Row(EVERYONE),
     "api:api-root": Row(NOBODY, login_first=False),  # nothing there: 404 for everyone

@@ -302,6 +302,9 @@ MAILERS = {"default": mailer_from_env()}
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 # Where staff reach the platform: links in e-mails are absolute.
 GONGKAI_SITE_URL = envstr("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address that public pages' QR codes carry (portal/qr_codes.py), e.g.
+# https://xxgk.example.gov.cn; empty: the scheme and host the visitor's browser used.
+GONGKAI_CANONICAL_URL = envstr("GONGKAI_CANONICAL_URL", "").rstrip("/")
 
 # Logs go to standard error: text for a terminal, or one JSON object per line for a log
 # collector (LOG_FORMAT=json, the default of `serve --production`); one line per request
