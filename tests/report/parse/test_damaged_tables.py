@@ -291,3 +291,24 @@ def test_a_blank_in_section_four_that_neither_the_rules_nor_the_gaps_place_stays
     report = parse("C", [*appeals_lines(values)[:4], uneven(figures, gaps)])
     assert report.cells.get("s4.review.total") is None
     assert report.confidence_of("s4.review.total") == AMBIGUOUS
+
+
+def test_an_empty_grid_cell_between_a_merged_label_and_its_figures_shifts_no_figure():
+    """As a real WPS export prints it: （六）其他处理 as one row (the 2019 layout) in the 2021
+    table, so the solver reads the table, and 总计 a label cell over two grid columns."""
+    values = consistent_figures("C", random.Random(12))
+    lines = [CAPTION, *HEADER_LINES]
+    for label, figures in printed_rows("C", values):
+        if "其他处理" in label or label.startswith(("2.申请人逾期", "3.其他")):
+            continue
+        merged = label.startswith("（七）")
+        lines.append(" | ".join([label, *([""] if merged else []), *map(str, figures)]))
+    other = [
+        sum(values[f"s3.other.{r}.{c}"] for r in ("no_correction", "no_fee", "other"))
+        for c in ("natural", "commercial", "research", "nonprofit", "legal", "other", "total")
+    ]
+    at = next(n for n, line in enumerate(lines) if line.startswith("（七）"))
+    lines.insert(at, " | ".join(["（六）其他处理", "", *map(str, other)]))
+    report = parse("C", lines)
+    wanted = {k: v for k, v in matrix(values).items() if not k.startswith("s3.other.")}
+    assert {key: report.cells.get(key) for key in wanted} == wanted

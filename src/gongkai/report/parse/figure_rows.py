@@ -195,7 +195,7 @@ def _figure_groups(
     `width` cells (or a multiple) is a row each; shorter lines run together (one cell a
     line, or a row broken over lines) and are cut every `width` cells."""
     run: list[Token] = []
-    for tokens in _lines(slots):
+    for tokens in (_without_surplus_blanks(line, width) for line in _lines(slots)):
         if len(tokens) % width == 0:
             yield from _cut_run(run, width, adds_up)
             run = []
@@ -203,6 +203,17 @@ def _figure_groups(
         else:
             run += tokens
     yield from _cut_run(run, width, adds_up)
+
+
+def _without_surplus_blanks(tokens: list[Token], width: int) -> list[Token]:
+    """A line with more cells than the table has columns loses its empty cells at either
+    end: a row label merged over two grid columns leaves an empty cell before the figures."""
+    start, end = 0, len(tokens)
+    while end - start > width and tokens[start].kind is Kind.BLANK:
+        start += 1
+    while end - start > width and tokens[end - 1].kind is Kind.BLANK:
+        end -= 1
+    return tokens[start:end]
 
 
 def _lines(slots: list[Token]) -> list[list[Token]]:
