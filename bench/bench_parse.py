@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "report" / "parse" / "corpus"
 SEEDS = ROOT / "tests" / "fixtures" / "shared" / "corpus" / "seeds"
 DAMAGE = ROOT / "tests" / "report" / "parse" / "damage"
+REAL = ROOT / "tests" / "report" / "parse" / "real"
 
 
 def files_of(suffixes: tuple[str, ...]) -> list[Path]:
@@ -101,21 +102,27 @@ def pdftotext(path: Path) -> None:
 
 
 def pdf_ratio(rounds: int) -> None:
-    """The parser's PDF reading time over pdftotext -layout's, on the same files, best rounds."""
-    files = sorted(CORPUS.glob("*.pdf")) + sorted(DAMAGE.glob("*.pdf"))
-    if not shutil.which("pdftotext") or not files:
+    """The parser's PDF reading time over pdftotext -layout's, on the same files, best rounds:
+    the corpora's PDFs (printed by WeasyPrint) and the real corpus's (exported by WPS 文字)."""
+    groups = {
+        "generated (WeasyPrint)": [*sorted(CORPUS.glob("*.pdf")), *sorted(DAMAGE.glob("*.pdf"))],
+        "real (WPS 文字)": sorted(REAL.glob("*.pdf")),
+    }
+    if not shutil.which("pdftotext") or not all(groups.values()):
         print("PDF ratio: needs pdftotext (poppler-utils) and the corpora's PDFs")
         return
-    ours, theirs = [], []
-    for _ in range(rounds):
-        ours.append(seconds_for(read_report, files))
-        theirs.append(seconds_for(pdftotext, files))
-    parse = seconds_for(parse_report, files)
-    print(
-        f"PDF: {len(files)} files, reader {min(ours) / len(files) * 1000:.1f} ms/file, "
-        f"pdftotext -layout {min(theirs) / len(files) * 1000:.1f} ms/file, "
-        f"ratio {min(ours) / min(theirs):.2f}; whole parse {parse / len(files) * 1000:.1f} ms/file"
-    )
+    groups["all"] = [path for files in groups.values() for path in files]
+    for name, files in groups.items():
+        ours, theirs = [], []
+        for _ in range(rounds):
+            ours.append(seconds_for(read_report, files))
+            theirs.append(seconds_for(pdftotext, files))
+        parse = seconds_for(parse_report, files)
+        print(
+            f"PDF, {name}: {len(files)} files, reader {min(ours) / len(files) * 1000:.1f} ms/file, "
+            f"pdftotext -layout {min(theirs) / len(files) * 1000:.1f} ms/file, ratio "
+            f"{min(ours) / min(theirs):.2f}; whole parse {parse / len(files) * 1000:.1f} ms/file"
+        )
 
 
 def main() -> None:
