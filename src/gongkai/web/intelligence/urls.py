@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.web.intelligence import audit_views, open_data, review_views, views
+from gongkai.web.intelligence import audit_views, compare_views, open_data, review_views, views
 
 urlpatterns = [
     path("published-reports/data.<str:fmt>", open_data.export, name="published-reports-export"),
@@ -8,6 +8,28 @@ urlpatterns = [
         "published-reports/dictionary.csv",
         open_data.dictionary,
         name="published-reports-dictionary",
+    ),
+    # comparisons of published reports: public, like the figures (compare_views.py)
+    path(
+        "published-reports/compare/<int:before>/<int:after>/",
+        compare_views.pair,
+        name="published-reports-compare",
+    ),
+    path("published-reports/<int:pk>/peers/", compare_views.peers, name="published-reports-peers"),
+    path(
+        "published-reports/agencies/<str:code>/",
+        compare_views.tree_agency,
+        name="published-reports-agency",
+    ),
+    path(
+        "published-reports/agencies/<str:code>/<str:year>/",
+        compare_views.previous_year,
+        name="published-reports-previous-year",
+    ),
+    path(
+        "published-reports/external/<int:pk>/",
+        compare_views.external_agency,
+        name="published-reports-external",
     ),
     path("work/published-reports/", views.index, name="published-reports"),
     path("work/published-reports/import/", views.import_reports, name="published-reports-import"),
