@@ -200,10 +200,6 @@ PAGES = {
     "published-reports-external": Row(EVERYONE, lambda w, t: {
         "pk": ExternalAgency.objects.get_or_create(name="濉溪县财政局", region="濉溪县",
                                                    level=AgencyLevel.COUNTY_DEPARTMENT)[0].pk}),
-    # charts of the published reports: public, read-only
-    "published-report-charts": Row(EVERYONE),
-    "published-report-chart": Row(EVERYONE, args={"slug": "ranking"}),
-    "published-report-chart-export": Row(EVERYONE, args={"slug": "failures", "fmt": "xlsx"}),
     "published-reports": Row(ANALYSTS),
     "published-reports-import": Row(ANALYSTS),
     "published-reports-run": Row(ANALYSTS, lambda w, t: {"pk": w[t]["import_run"].pk}),
