@@ -112,12 +112,14 @@ def demo() -> None:
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
     from gongkai.web.intelligence.demo import load_demo_published_reports
+    from gongkai.web.mailbox.demo import load_demo_questions
 
     accounts = load_demo()
     cases = load_demo_applications()
     entries = load_demo_catalog()
     documents = load_demo_registry()
     appeals = load_demo_appeals()
+    questions = load_demo_questions()
     reports = load_demo_reports()
     published = load_demo_published_reports()
     click.echo(
@@ -135,6 +137,7 @@ def demo() -> None:
     click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")
     click.echo(f"演示年度报告（2025年度，已发布）/ demo annual reports published: {reports}")
     click.echo(f"演示导入的已发布报告 / demo imported published reports: {published}")
+    click.echo(f"演示政民互动留言 / demo mailbox questions: {questions}")
 
 
 @main.command()

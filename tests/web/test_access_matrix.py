@@ -36,7 +36,9 @@ from gongkai.web.applications.models import Attachment
 from gongkai.web.applications.workflow import perform, submit
 from gongkai.web.catalog.models.entries import EntryAttachment
 from gongkai.web.catalog.models.registry import YearlyFigure
-from gongkai.web.intelligence.models import ExternalAgency, ImportRun
+from gongkai.web.intelligence.models import ImportRun
+from gongkai.web.mailbox import workflow as mailbox
+from gongkai.web.mailbox.models import MailboxPolicy
 
 ANONYMOUS, CLERK, REVIEWER, HEAD = "anonymous", "clerk", "reviewer", "head"
 ADMIN, SUPERVISOR, SUPERUSER, ROLELESS = "admin", "supervisor", "superuser", "roleless"
@@ -118,6 +120,14 @@ PAGES = {
     "sitemap": Row(EVERYONE, lambda w, t: {"section": "entries"}),
     "annual-report-public": Row(EVERYONE, report),
     "annual-report-version": Row(EVERYONE, lambda w, t: report(w, t) | {"number": 1}),
+    # the 政民互动 mailbox: asking, the receipt, tracking, the published questions
+    "mailbox": Row(EVERYONE),
+    "mailbox-agency": Row(EVERYONE, agency),
+    "mailbox-ask": Row(EVERYONE, agency),
+    "mailbox-question": Row(EVERYONE, lambda w, t: {"pk": w[t]["question"].pk}),
+    "mailbox-receipt": Row(EVERYONE, lambda w, t: {"query_code": w[t]["question"].query_code}),
+    "mailbox-track": Row(EVERYONE),
+    "mailbox-status": Row(EVERYONE, lambda w, t: {"query_code": w[t]["question"].query_code}),
     "login": Row(EVERYONE),
     "logout": Row(EVERYONE, method="post"),
     "set_language": Row(EVERYONE, method="post", data={"language": "zh-hans", "next": "/"}),
@@ -144,6 +154,7 @@ PAGES = {
     "appeal-new": Row(HANDLERS),
     "annual-report-index": Row(SIGNED_IN),
     "privacy-applicant-data": Row(HANDLERS),
+    "mailbox-inbox": Row(SIGNED_IN),
     # a case, an entry, an appeal, a report of the target agency
     "application-case": Row(VIEWERS, case),
     "application-action": Row(VIEWERS, lambda w, t: case(w, t) | {"action": "extend"},
@@ -163,6 +174,10 @@ PAGES = {
     # the supervising office's figures of its subtree, and its 督办 to an agency there
     "supervision": Row(SUPERVISORS),
     "supervision-remind": Row(SUPERVISORS, agency, method="post"),
+    # a mailbox question: its agency's staff (answering is the workflow's business)
+    "mailbox-staff-question": Row(VIEWERS, lambda w, t: {"pk": w[t]["question"].pk}),
+    "mailbox-action": Row(VIEWERS, lambda w, t: {"pk": w[t]["question"].pk,
+                                                 "action": "unpublish"}, method="post"),
     "catalog-staff-entry": Row(VIEWERS, entry),
     "catalog-staff-edit": Row(HANDLERS, entry),
     "catalog-staff-channel": Row(HANDLERS, entry, method="post"),
@@ -191,15 +206,6 @@ PAGES = {
     # report of an agency of the tree only for its own office, an import run for its starter
     "published-reports-export": Row(EVERYONE, args={"fmt": "csv"}),
     "published-reports-dictionary": Row(EVERYONE),
-    # comparisons of published reports: public, like the figures they read
-    "published-reports-compare": Row(EVERYONE, lambda w, t: {
-        "before": w[t]["published_report"].pk, "after": w[t]["published_report"].pk}),
-    "published-reports-peers": Row(EVERYONE, published),
-    "published-reports-agency": Row(EVERYONE, agency),
-    "published-reports-previous-year": Row(EVERYONE, lambda w, t: agency(w, t) | {"year": 2024}),
-    "published-reports-external": Row(EVERYONE, lambda w, t: {
-        "pk": ExternalAgency.objects.get_or_create(name="濉溪县财政局", region="濉溪县",
-                                                   level=AgencyLevel.COUNTY_DEPARTMENT)[0].pk}),
     "published-reports": Row(ANALYSTS),
     "published-reports-import": Row(ANALYSTS),
     "published-reports-run": Row(ANALYSTS, lambda w, t: {"pk": w[t]["import_run"].pk}),
@@ -261,6 +267,7 @@ ADMIN_MODELS = {
     "catalog.yearlyfigure": AdminModel(VIEWERS, MANAGERS, VIEWERS, NOBODY),
     "appeals.appeal": READ_ONLY_SCOPED,
     "annualreports.annualreport": READ_ONLY_SCOPED,
+    "mailbox.mailboxpolicy": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
     "auth.group": SUPERUSERS_ONLY,
     "workcalendar.officialschedule": SUPERUSERS_ONLY,
     "django_tasks_database.dbtaskresult": SUPERUSERS_READ,
@@ -401,8 +408,18 @@ def objects_of(agency, clerk, head, publish_report) -> dict:
             "catalog.yearlyfigure": YearlyFigure.objects.filter(agency=agency).first(),
             "appeals.appeal": case_appeal,
             "annualreports.annualreport": AnnualReport.objects.get(agency=agency, year=YEAR),
+            "mailbox.mailboxpolicy": MailboxPolicy.objects.create(agency=agency),
         },
+        "question": published_question(agency, clerk),
     }  # fmt: skip
+
+
+def published_question(agency, clerk):
+    """A mailbox question answered and published with the asker's consent."""
+    asked = mailbox.ask(agency, {"subject": "policy", "title": "补贴发放时间", "text": "何时发放？",
+                                 "name": "陈秀英", "phone": "13907950101", "email": "",
+                                 "consent_to_publish": True})  # fmt: skip
+    return mailbox.answer(asked, clerk, "本月发放。", publish=True)
 
 
 def case_in_sign_off(agency, clerk):

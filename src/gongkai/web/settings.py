@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gongkai.web.jobs",
     "gongkai.web.privacy",
     "gongkai.web.supervision",
+    "gongkai.web.mailbox",
 ]
 
 MIDDLEWARE = [

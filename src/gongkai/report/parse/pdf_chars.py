@@ -9,9 +9,13 @@ breaks, are dropped: gaps between characters say where a space goes.
 
 import ctypes
 import itertools
+import operator
 from typing import NamedTuple
 
 import pypdfium2.raw as pdfium_c
+
+from gongkai.report.parse import pdfium_lean
+from gongkai.report.parse.pdfium_lean import address_of
 
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ by less are on one line
 SPACE_GAP = 3.0  # points: a wider gap between two characters reads as a space
@@ -25,6 +29,9 @@ class Char(NamedTuple):  # a tuple: thousands are made per page
     x1: float
     top: float
     bottom: float
+
+
+TOP_LEFT, LEFT = operator.itemgetter(3, 1), operator.itemgetter(1)  # sort keys of Char
 
 
 def page_chars(page, height: float) -> list[Char]:
@@ -47,16 +54,16 @@ def codes_of(textpage, count: int) -> list[int]:
 
 
 def chars_of(textpage, height: float):
-    rect = pdfium_c.FS_RECTF()
-    rect_ref, loose_box = ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    at, box_at, loose_box = address_of(textpage), ctypes.addressof(box), pdfium_lean.loose_char_box
     for index, code in enumerate(codes_of(textpage, pdfium_c.FPDFText_CountChars(textpage))):
         if code < 32 or code in (0xFFFE, 0xFFFF):
             continue  # line breaks and PDFium's markers
         if code in SPACES and pdfium_c.FPDFText_IsGenerated(textpage, index):
             continue  # a space PDFium inferred: the gaps decide
-        if not loose_box(textpage, index, rect_ref):
+        if not loose_box(at, index, box_at):
             continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        left, top, right, bottom = box[0], box[1], box[2], box[3]
         if right - left > HUGE or top - bottom > HUGE:
             left, right, bottom, top = ink_box(textpage, index, (left, right, bottom, top))
         yield Char(chr(code), left, right, height - top, height - bottom)
@@ -73,13 +80,15 @@ def ink_box(textpage, index: int, loose: tuple) -> tuple:
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
     """Characters by line, top to bottom; each line left to right."""
+    if len(chars) <= 1:
+        return [list(chars)] if chars else []
     lines: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c.top, c.x0)):
+    for char in sorted(chars, key=TOP_LEFT):
         if lines and abs(char.top - lines[-1][0].top) <= LINE_TOLERANCE:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return [sorted(line, key=lambda c: c.x0) for line in lines]
+    return [sorted(line, key=LEFT) for line in lines]
 
 
 def line_text(line: list[Char]) -> str:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from gongkai.report.parse import pdfium_lean
 from gongkai.report.parse.pdf_chars import Char, cell_text
+from gongkai.report.parse.pdfium_lean import address_of, page_object_at
 
 TOLERANCE = 3.0  # points: pdfplumber's snap, join and intersection tolerance
 STRAIGHT = 0.01  # points: a segment whose ends differ by less across is horizontal/vertical
@@ -63,8 +65,8 @@ def page_paths(page) -> list[tuple]:
     (which maps its bounds onto the page; its points need its own matrix first); [] for a
     page of vector drawing."""
     paths: list[tuple] = []
-    on_page = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
-    in_form = (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+    on_page = (pdfium_c.FPDFPage_CountObjects, pdfium_lean.page_object)
+    in_form = (pdfium_c.FPDFFormObj_CountObjects, pdfium_lean.form_object)
     forms = objects_into(page.raw, on_page, IDENTITY, paths)
     while forms and len(paths) <= MAX_PATHS:
         form, outer = forms.pop()
@@ -74,18 +76,19 @@ def page_paths(page) -> list[tuple]:
 
 def objects_into(holder, access: tuple, matrix: Matrix, paths: list) -> list[tuple]:
     """Adds the holder's (a page's or a form's) path objects to `paths`; returns its forms.
-    A page holds hundreds of objects, so the loop keeps to local names."""
+    A page holds hundreds of objects (thousands from WPS): the loop goes by address
+    (pdfium_lean) and wraps only the objects it keeps."""
     count_of, object_at = access
-    get_type = pdfium_c.FPDFPageObj_GetType
     path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    at, kind_of, wrapped = address_of(holder), pdfium_lean.object_type, page_object_at
     forms = []
     for index in range(count_of(holder)):
-        item = object_at(holder, index)
-        kind = get_type(item)
+        item = object_at(at, index)
+        kind = kind_of(item)
         if kind == path_kind:
-            paths.append((item, matrix))
+            paths.append((wrapped(item), matrix))
         elif kind == form_kind:
-            forms.append((item, matrix))
+            forms.append((wrapped(item), matrix))
     return forms
 
 
@@ -124,24 +127,39 @@ def page_rules(page, height: float) -> tuple[list[Rule], list[Rule]]:
     """The page's horizontal and vertical rules: every straight side of every path, as
     pdfplumber takes the sides of rects, lines and curves (a grid drawn as one path too)."""
     found: tuple[list[Rule], list[Rule]] = ([], [])
+    bounds = Bounds()
     for item, outer in page_paths(page):
         count = pdfium_c.FPDFPath_CountSegments(item)
-        if count == RECTANGLE and add_box_rules(item, outer, height, found):
+        if count == RECTANGLE and add_box_rules(item, outer, height, found, bounds):
             continue
         if count <= MAX_SEGMENTS:
             add_path_rules(item, then(path_matrix(item), outer), height, found)
     return found
 
 
-def add_box_rules(item, outer: Matrix, height: float, found: tuple[list, list]) -> bool:
+class Bounds:
+    """One buffer for the bounds of a page's many rectangles (a call each)."""
+
+    def __init__(self) -> None:
+        self.values = [ctypes.c_float() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
+
+    def of(self, item) -> tuple[float, float, float, float] | None:
+        if not pdfium_c.FPDFPageObj_GetBounds(item, *self.refs):
+            return None
+        left, bottom, right, top = self.values
+        return left.value, bottom.value, right.value, top.value
+
+
+def add_box_rules(
+    item, outer: Matrix, height: float, found: tuple[list, list], bounds: Bounds
+) -> bool:
     """The four sides of a path of five segments (a rectangle: `re`, a cell's border or
     shading, most of a table) from its bounds: one call instead of twenty."""
-    box = [ctypes.c_float() for _ in range(4)]
-    if not pdfium_c.FPDFPageObj_GetBounds(item, *(ctypes.byref(v) for v in box)):
+    box = bounds.of(item)
+    if box is None:
         return False
-    left, bottom, right, top = (v.value for v in box)
-    if outer != IDENTITY:
-        left, bottom, right, top = mapped((left, bottom, right, top), outer)
+    left, bottom, right, top = box if outer == IDENTITY else mapped(box, outer)
     top, bottom = height - top, height - bottom
     found[0].extend((Rule(top, left, right), Rule(bottom, left, right)))
     found[1].extend((Rule(left, top, bottom), Rule(right, top, bottom)))

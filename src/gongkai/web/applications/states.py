@@ -99,6 +99,7 @@ EVENT_LABELS = {
     "waiting_passed": _("Waiting time passed"),
     "applicant_notified": _("Applicant notified by e-mail"),  # applicant_mail.py
     "applicant_downloaded": _("Letter downloaded by the applicant"),  # public.py
+    "from_mailbox": _("Turned from a mailbox question"),  # mailbox/conversion.py
 }
 
 
