@@ -206,6 +206,10 @@ PAGES = {
     # report of an agency of the tree only for its own office, an import run for its starter
     "published-reports-export": Row(EVERYONE, args={"fmt": "csv"}),
     "published-reports-dictionary": Row(EVERYONE),
+    # charts of the published reports: public, read-only
+    "published-report-charts": Row(EVERYONE),
+    "published-report-chart": Row(EVERYONE, args={"slug": "ranking"}),
+    "published-report-chart-export": Row(EVERYONE, args={"slug": "failures", "fmt": "xlsx"}),
     "published-reports": Row(ANALYSTS),
     "published-reports-import": Row(ANALYSTS),
     "published-reports-run": Row(ANALYSTS, lambda w, t: {"pk": w[t]["import_run"].pk}),

@@ -102,10 +102,10 @@ def write(selection: Selection, fmt: str, output: BinaryIO) -> int:
     return WRITERS[fmt](rows(selection), output)
 
 
-def write_csv(data: Iterator[tuple], output: BinaryIO) -> int:
+def write_csv(data: Iterator[tuple], output: BinaryIO, columns: tuple = COLUMNS) -> int:
     text = io.TextIOWrapper(output, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.writer(text)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     count = 0
     for row in data:
         writer.writerow(["" if value is None else value for value in row])
@@ -124,12 +124,14 @@ def write_jsonl(data: Iterator[tuple], output: BinaryIO) -> int:
     return count
 
 
-def write_xlsx(data: Iterator[tuple], output: BinaryIO) -> int:
+def write_xlsx(
+    data: Iterator[tuple], output: BinaryIO, columns: tuple = COLUMNS, title: str = "figures"
+) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("figures")
-    sheet.append(COLUMNS)
+    sheet = book.create_sheet(title[:31])
+    sheet.append(columns)
     count = 0
     for row in data:
         sheet.append(list(row))

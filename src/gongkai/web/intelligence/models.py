@@ -190,6 +190,22 @@ class Correction(models.Model):
         raise ValidationError("corrections cannot be deleted")
 
 
+class RuleFailure(models.Model):
+    """A rule of the rulebook that a report's figures fail, as they stand now (failures.py
+    keeps them: at import, and after every correction) — what the heat map of rule failures
+    counts. `kind` is the audit's: generation, arithmetic or blank."""
+
+    report = models.ForeignKey(PublishedReport, on_delete=models.CASCADE, related_name="failures")
+    rule = models.CharField(max_length=20)
+    kind = models.CharField(max_length=12)
+
+    class Meta:
+        ordering = ["report", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.rule}"
+
+
 class RunState(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")

@@ -91,7 +91,12 @@ def count_at_import(document: dict, figures: list) -> int:
 
 
 def recount(report: PublishedReport) -> int:
-    count = len(review_items(report))
+    """The review items and the rule failures of the report as its figures now stand."""
+    from gongkai.web.intelligence.failures import store_failures
+
+    findings = current_findings(report)
+    count = len(items_from(findings, {figure.key: figure for figure in report.figures.all()}))
+    store_failures(report, findings)
     PublishedReport.objects.filter(pk=report.pk).update(review_items=count)
     report.review_items = count
     return count

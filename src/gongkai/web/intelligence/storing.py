@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from gongkai.web.intelligence.failures import document_findings, store_failures
 from gongkai.web.intelligence.figures import figure_rows, insert_figures
 from gongkai.web.intelligence.history import become_history
 from gongkai.web.intelligence.matching import AgencyIndex, Matched, external_agency
@@ -35,6 +36,7 @@ def store_read(read: Read, index: AgencyIndex, actor=None) -> Imported:
         with transaction.atomic():
             report, rows = new_report(read, digest, matched, actor)
             insert_figures(report, rows)
+            store_failures(report, document_findings(read.report))
     except IntegrityError:  # the same file, imported at the same moment elsewhere
         return Imported(PublishedReport.objects.get(sha256=digest), created=False)
     if report.match == Match.TREE:

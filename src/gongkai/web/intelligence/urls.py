@@ -1,6 +1,13 @@
 from django.urls import path
 
-from gongkai.web.intelligence import audit_views, compare_views, open_data, review_views, views
+from gongkai.web.intelligence import (
+    audit_views,
+    chart_views,
+    compare_views,
+    open_data,
+    review_views,
+    views,
+)
 
 urlpatterns = [
     path("published-reports/data.<str:fmt>", open_data.export, name="published-reports-export"),
@@ -30,6 +37,18 @@ urlpatterns = [
         "published-reports/external/<int:pk>/",
         compare_views.external_agency,
         name="published-reports-external",
+    ),
+    # public charts of the published reports (chart_views.py)
+    path("published-reports/charts/", chart_views.index, name="published-report-charts"),
+    path(
+        "published-reports/charts/<str:slug>/",
+        chart_views.chart,
+        name="published-report-chart",
+    ),
+    path(
+        "published-reports/charts/<str:slug>.<str:fmt>",
+        chart_views.chart_export,
+        name="published-report-chart-export",
     ),
     path("work/published-reports/", views.index, name="published-reports"),
     path("work/published-reports/import/", views.import_reports, name="published-reports-import"),
