@@ -28,6 +28,7 @@ APPEND_ONLY_HISTORIES = (
     "gongkai.web.applications.migrations.0002_append_only_history",
     "gongkai.web.appeals.migrations.0002_append_only_history",
     "gongkai.web.annualreports.migrations.0002_append_only_history",
+    "gongkai.web.interpretations.migrations.0002_append_only_history",
     "gongkai.web.intelligence.migrations.0003_append_only_corrections",
     "gongkai.web.mailbox.migrations.0002_append_only_history",
 )

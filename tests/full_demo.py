@@ -16,9 +16,11 @@ def load_demo_without_reports() -> None:
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
+    from gongkai.web.interpretations.demo import load_demo_interpretations
 
     load_demo()
     load_demo_applications()
     load_demo_catalog()
     load_demo_registry()
     load_demo_appeals()
+    load_demo_interpretations()

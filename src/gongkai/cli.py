@@ -112,6 +112,7 @@ def demo() -> None:
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
     from gongkai.web.intelligence.demo import load_demo_published_reports
+    from gongkai.web.interpretations.demo import load_demo_interpretations
     from gongkai.web.mailbox.demo import load_demo_questions
 
     accounts = load_demo()
@@ -119,6 +120,7 @@ def demo() -> None:
     entries = load_demo_catalog()
     documents = load_demo_registry()
     appeals = load_demo_appeals()
+    interpretations = load_demo_interpretations()
     questions = load_demo_questions()
     reports = load_demo_reports()
     published = load_demo_published_reports()
@@ -135,6 +137,7 @@ def demo() -> None:
     click.echo(f"演示目录条目 / demo catalogue entries: {entries}")
     click.echo(f"演示规范性文件 / demo normative documents: {documents}")
     click.echo(f"演示复议诉讼案件 / demo appeals: {appeals}")
+    click.echo(f"演示政策解读和回应关切 / demo interpretations and responses: {interpretations}")
     click.echo(f"演示年度报告（2025年度，已发布）/ demo annual reports published: {reports}")
     click.echo(f"演示导入的已发布报告 / demo imported published reports: {published}")
     click.echo(f"演示政民互动留言 / demo mailbox questions: {questions}")

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.web.conftest import make_agency, make_person
 from tests.web.intelligence_world import published_report
+from tests.web.interpretations_world import matrix_objects
 from tests.web.test_catalog_pages import entry as published_entry
 from tests.web.test_catalog_registry import issue as issue_document
 
@@ -90,6 +91,18 @@ def agency(w, t):
     return {"code": w[t]["agency"].code}
 
 
+def interpretation(w, t):
+    return {"pk": w[t]["interpretation"].pk}
+
+
+def interpretation_image(w, t):
+    return interpretation(w, t) | {"which": "image"}
+
+
+def draft_interpretation(w, t):
+    return {"pk": w[t]["interpretation_draft"].pk}
+
+
 def published(w, t):
     return {"pk": w[t]["published_report"].pk}
 
@@ -120,6 +133,10 @@ PAGES = {
     "sitemap": Row(EVERYONE, lambda w, t: {"section": "entries"}),
     "annual-report-public": Row(EVERYONE, report),
     "annual-report-version": Row(EVERYONE, lambda w, t: report(w, t) | {"number": 1}),
+    # 政策解读 and 回应关切: the column, each published record and its image
+    "interpretations": Row(EVERYONE),
+    "interpretation": Row(EVERYONE, interpretation),
+    "interpretation-file": Row(EVERYONE, interpretation_image),
     # the 政民互动 mailbox: asking, the receipt, tracking, the published questions
     "mailbox": Row(EVERYONE),
     "mailbox-agency": Row(EVERYONE, agency),
@@ -154,6 +171,9 @@ PAGES = {
     "appeal-new": Row(HANDLERS),
     "annual-report-index": Row(SIGNED_IN),
     "privacy-applicant-data": Row(HANDLERS),
+    "interpretation-staff": Row(SIGNED_IN),
+    "interpretation-staff-new": Row(HANDLERS),
+    "interpretation-staff-counts": Row(VIEWERS),
     "mailbox-inbox": Row(SIGNED_IN),
     # a case, an entry, an appeal, a report of the target agency
     "application-case": Row(VIEWERS, case),
@@ -178,6 +198,12 @@ PAGES = {
     "mailbox-staff-question": Row(VIEWERS, lambda w, t: {"pk": w[t]["question"].pk}),
     "mailbox-action": Row(VIEWERS, lambda w, t: {"pk": w[t]["question"].pk,
                                                  "action": "unpublish"}, method="post"),
+    # an interpretation: its agency's staff; a draft is edited by its handlers
+    "interpretation-staff-page": Row(VIEWERS, interpretation),
+    "interpretation-staff-edit": Row(HANDLERS, draft_interpretation),
+    "interpretation-staff-file": Row(VIEWERS, interpretation_image),
+    "interpretation-staff-action": Row(VIEWERS, lambda w, t: interpretation(w, t) | {
+        "action": "withdraw"}, method="post"),
     "catalog-staff-entry": Row(VIEWERS, entry),
     "catalog-staff-edit": Row(HANDLERS, entry),
     "catalog-staff-channel": Row(HANDLERS, entry, method="post"),
@@ -271,6 +297,8 @@ ADMIN_MODELS = {
     "catalog.yearlyfigure": AdminModel(VIEWERS, MANAGERS, VIEWERS, NOBODY),
     "appeals.appeal": READ_ONLY_SCOPED,
     "annualreports.annualreport": READ_ONLY_SCOPED,
+    "interpretations.interpretation": READ_ONLY_SCOPED,
+    "interpretations.interpretationsetting": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
     "mailbox.mailboxpolicy": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
     "auth.group": SUPERUSERS_ONLY,
     "workcalendar.officialschedule": SUPERUSERS_ONLY,
@@ -519,6 +547,8 @@ def world(people, finance, neighbour, publish_report):
         OTHER: objects_of(neighbour, nina, nina, publish_report),
     }
     world[OWN]["admin"] |= global_objects()
+    for target, writer, reviewer in ((OWN, people[CLERK], people[HEAD]), (OTHER, nina, nina)):
+        world[target] = matrix_objects(world[target], writer, reviewer)
     for target, owner, sha in ((OWN, people[SUPERVISOR], "a"), (OTHER, nina, "b")):
         world[target]["published_report"] = published_report(world[target]["agency"], sha=sha * 64)
         world[target]["import_run"] = ImportRun.objects.create(started_by=owner)

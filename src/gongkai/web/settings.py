@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gongkai.web.catalog",
     "gongkai.web.appeals",
     "gongkai.web.annualreports",
+    "gongkai.web.interpretations",
     "gongkai.web.intelligence",
     "gongkai.web.portal",
     "gongkai.web.jobs",

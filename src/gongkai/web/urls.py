@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("gongkai.web.catalog.urls")),
     path("", include("gongkai.web.appeals.urls")),
     path("", include("gongkai.web.annualreports.urls")),
+    path("", include("gongkai.web.interpretations.urls")),
     path("", include("gongkai.web.intelligence.urls")),
     path("", include("gongkai.web.privacy.urls")),
     path("", include("gongkai.web.supervision.urls")),

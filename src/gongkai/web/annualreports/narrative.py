@@ -7,7 +7,7 @@ each is a template, and the condition under which it is said.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.db.models import Count, F, Q, Sum
@@ -17,6 +17,7 @@ from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.annualreports.counting import in_report_year, window
 from gongkai.web.applications.models import HAS_FEE, Application
 from gongkai.web.catalog.models.entries import ChannelPublication, Entry, EntryState
+from gongkai.web.interpretations.counting import YearCounts, year_counts
 
 TO_FILL = "【请填写"  # the mark of a passage only people can write
 
@@ -44,6 +45,13 @@ class Facts:
     fee_notices: int = 0  # 收费通知 sent in the year
     fees_billed: int = 0  # 元
     fees_collected: int = 0  # 元
+    # 回应解读 (interpretations/counting.py): 解读稿件, 新闻发布会, 在线访谈, 回应关切
+    interpretations: int = 0
+    press_conferences: int = 0
+    press_conferences_by_head: int = 0
+    online_interviews: int = 0
+    online_interviews_by_head: int = 0
+    responses: int = 0
     cells: dict | None = None
 
     def cell(self, key: str) -> int:
@@ -76,6 +84,7 @@ def gather_facts(agency: Agency, year: int, cells: dict) -> Facts:
         )
     )
     fees = fee_facts(applications, first, last)
+    responding = asdict(year_counts(agency, year))
     return Facts(
         published=published["total"],
         article20=published["article20"],
@@ -85,6 +94,7 @@ def gather_facts(agency: Agency, year: int, cells: dict) -> Facts:
         answered_late=answered["late"],
         cells=dict(cells),
         **fees,
+        **responding,
     )
 
 
@@ -142,6 +152,13 @@ PARAGRAPHS: tuple[Paragraph, ...] = (
     ),
     Paragraph(
         "一",
+        "全年发布政策解读稿件{interpretations}篇；举办新闻发布会{press_conferences}次，"
+        "其中主要负责同志参加{press_conferences_by_head}次；开展在线访谈{online_interviews}次，"
+        "其中主要负责同志参加{online_interviews_by_head}次；回应社会关切{responses}次。",
+        lambda agency, facts: any_response(facts),
+    ),
+    Paragraph(
+        "一",
         "全年有{late}条政府信息未在形成或者变更之日起20个工作日内公开（条例第二十六条）。",
         lambda agency, facts: facts.late > 0,
     ),
@@ -174,6 +191,12 @@ PARAGRAPHS: tuple[Paragraph, ...] = (
     ),
     Paragraph("六", "【请填写：其他需要报告的事项；没有的，写“无”】"),
 )
+
+
+def any_response(facts: Facts) -> bool:
+    """Said when the records hold any 回应解读 of the year: an agency that keeps none here
+    is not made to report zero."""
+    return any(getattr(facts, name) for name in YearCounts.__dataclass_fields__)
 
 
 def _corrected(facts: Facts) -> int:

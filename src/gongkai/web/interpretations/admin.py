@@ -1,0 +1,33 @@
+from django.contrib import admin
+
+from gongkai.web.agencies.admin import AgencyScopedAdmin, ReadOnlyInline, ReadOnlyScopedAdmin
+from gongkai.web.interpretations.models import (
+    Interpretation,
+    InterpretationEvent,
+    InterpretationSetting,
+)
+
+
+class InterpretationEventInline(ReadOnlyInline):
+    model = InterpretationEvent
+    fields = ["at", "actor", "action", "note"]
+    readonly_fields = fields
+
+
+@admin.register(Interpretation)
+class InterpretationAdmin(ReadOnlyScopedAdmin):
+    """Read-only: interpretations change through their workflow, which keeps the history."""
+
+    list_display = ["title", "agency", "kind", "entry", "state", "published_on", "held_on"]
+    list_filter = ["kind", "state", "head_took_part"]
+    search_fields = ["title", "concern", "entry__title"]
+    date_hierarchy = "published_on"
+    raw_id_fields = ["entry"]
+    inlines = [InterpretationEventInline]
+
+
+@admin.register(InterpretationSetting)
+class InterpretationSettingAdmin(AgencyScopedAdmin):
+    """Each agency's promised time, set by its administrator."""
+
+    list_display = ["agency", "working_days"]
