@@ -219,3 +219,22 @@ def test_an_external_agency_over_its_years(client, peers):
     page = text(client.get(f"/published-reports/external/{external.pk}/"))
     assert cells_of(row_of(page, "收到申请数")) == ["件", "4", "8 +100.0%"]
     assert f"/published-reports/compare/{peers['older'].pk}/{peers['finance'].pk}/" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_agency_over_seven_years_and_five_peers(client):
+    from gongkai.web.intelligence.demo import load_demo_published_reports
+
+    load_demo_published_reports()
+    centre = ExternalAgency.objects.get(name="濉溪县公共资源交易中心")
+    page = text(client.get(f"/published-reports/external/{centre.pk}/"))
+    # 2018 (A) 12, 2019 (B) 9, 2020 (B, the real report) 0, then 14, 18, 21, 25
+    assert cells_of(row_of(page, "收到申请数"))[0:3] == ["件", "12", "9 -25.0%"]
+    assert cells_of(row_of(page, "收到申请数"))[-1] == "25 +19.0%"  # 21 → 25
+    latest = PublishedReport.objects.get(external=centre, year=2024)
+    rows = ranked_rows(text(client.get(f"/published-reports/{latest.pk}/peers/")))
+    # 实质公开率: 18/24 75.0%, 21/30 70.0%, 29/42 69.0%, 36/55 65.5%, 37/75 49.3%
+    assert [(row[1], row[3]) for row in rows] == [
+        ("濉溪县公共资源交易中心", "75.0%"), ("濉溪县卫生健康委员会", "70.0%"),
+        ("濉溪县财政局", "69.0%"), ("濉溪县教育局", "65.5%"),
+        ("濉溪县自然资源和规划局", "49.3%")]  # fmt: skip

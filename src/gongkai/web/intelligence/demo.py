@@ -1,11 +1,13 @@
 """The demo's published reports: three real reports of agencies outside the demo county
 (copies of seeds of ../shared/corpus), imported as the county's 政务公开办 would import
 them; one of them has a figure whose prose and table disagree, waiting in the review queue.
-Idempotent: the files are recognised by their hash the second time."""
+Then 濉溪县's departments over several years and as peers (demo_series.py), for the
+comparison pages. Idempotent: the files are recognised by their hash the second time."""
 
 from importlib.resources import files
 
 from gongkai.web.agencies.models import User
+from gongkai.web.intelligence.demo_series import series_files
 from gongkai.web.intelligence.matching import AgencyIndex
 from gongkai.web.intelligence.reading import read_file
 from gongkai.web.intelligence.storing import store_read
@@ -18,10 +20,10 @@ def load_demo_published_reports() -> int:
     folder = files("gongkai.web.intelligence").joinpath("demo_reports")
     actor = User.objects.filter(username=SUPERVISOR).first()
     index, held = AgencyIndex(), 0
-    for source in sorted(folder.iterdir(), key=lambda path: path.name):
-        if source.name.endswith(".txt"):
-            read = read_file(source.name, source.read_bytes())
-            if read.report is not None:
-                store_read(read, index, actor)
-                held += 1
+    real = sorted((s for s in folder.iterdir() if s.name.endswith(".txt")), key=lambda s: s.name)
+    for name, data in [(source.name, source.read_bytes()) for source in real] + series_files():
+        read = read_file(name, data)
+        if read.report is not None:
+            store_read(read, index, actor)
+            held += 1
     return held
