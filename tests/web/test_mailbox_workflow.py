@@ -9,9 +9,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, IntegrityError, transaction
 
+from gongkai.web.annualreports.narrative import gather_facts, suggested_sections
 from gongkai.web.applications.deadlines import deadline_of
 from gongkai.web.mailbox import conversion, workflow
-from gongkai.web.mailbox.counting import narrative_paragraph, year_counts
+from gongkai.web.mailbox.counting import year_counts
 from gongkai.web.mailbox.models import MailboxPolicy, QuestionEvent, QuestionState
 from gongkai.web.mailbox.redaction import masked_text
 from gongkai.web.mailbox.tasks import send_mailbox_reminders
@@ -126,9 +127,18 @@ def test_yearly_counts_by_subject(finance, land, alice, bob):
                                            "published": 1, "converted": 0}  # fmt: skip
     assert counts.by_subject["disclosure"]["received"] == 1
     assert counts.total("received") == 3 and on_time.answered_on <= on_time.due_on
-    paragraph = narrative_paragraph(finance, 2025)
-    assert "收到群众留言3件" in paragraph and "在承诺时限内答复1件" in paragraph
-    assert narrative_paragraph(finance, 2023) == ""
+
+
+def test_section_one_of_the_annual_report_states_the_mailboxs_year(finance, alice):
+    workflow.answer(asked(finance), alice, "答复。", publish=True, on=date(2025, 10, 10))
+    # converted today: counted in the year of the conversion, not of the question
+    conversion.convert(asked(finance, subject="disclosure"), alice, "paper", "collect")
+    section = suggested_sections(finance, 2025, gather_facts(finance, 2025, {}))["一"]
+    assert ("全年通过政民互动信箱收到群众留言2件（其中政策咨询1件、政府信息公开1件），答复1件，"
+            "其中在承诺时限内答复1件；经留言人同意公开答复1件；转为政府信息公开申请办理0件。"
+            ) in section  # fmt: skip
+    quiet_year = suggested_sections(finance, 2023, gather_facts(finance, 2023, {}))["一"]
+    assert "政民互动" not in quiet_year
 
 
 def test_reminders_go_once_to_the_agencys_clerks(finance, alice, bob, erin, settings):

@@ -18,6 +18,7 @@ from gongkai.web.annualreports.counting import in_report_year, window
 from gongkai.web.applications.models import HAS_FEE, Application
 from gongkai.web.catalog.models.entries import ChannelPublication, Entry, EntryState
 from gongkai.web.interpretations.counting import YearCounts, year_counts
+from gongkai.web.mailbox.counting import narrative_facts as mailbox_facts
 
 TO_FILL = "【请填写"  # the mark of a passage only people can write
 
@@ -52,6 +53,13 @@ class Facts:
     online_interviews: int = 0
     online_interviews_by_head: int = 0
     responses: int = 0
+    # 政民互动 (mailbox/counting.py): questions received, answered (on time), published, converted
+    mailbox_received: int = 0
+    mailbox_answered: int = 0
+    mailbox_on_time: int = 0
+    mailbox_published: int = 0
+    mailbox_converted: int = 0
+    mailbox_subjects: str = ""  # the received ones by subject, as a phrase
     cells: dict | None = None
 
     def cell(self, key: str) -> int:
@@ -95,6 +103,7 @@ def gather_facts(agency: Agency, year: int, cells: dict) -> Facts:
         cells=dict(cells),
         **fees,
         **responding,
+        **mailbox_facts(agency, year),
     )
 
 
@@ -156,6 +165,13 @@ PARAGRAPHS: tuple[Paragraph, ...] = (
         "其中主要负责同志参加{press_conferences_by_head}次；开展在线访谈{online_interviews}次，"
         "其中主要负责同志参加{online_interviews_by_head}次；回应社会关切{responses}次。",
         lambda agency, facts: any_response(facts),
+    ),
+    Paragraph(
+        "一",
+        "全年通过政民互动信箱收到群众留言{mailbox_received}件{mailbox_subjects}，"
+        "答复{mailbox_answered}件，其中在承诺时限内答复{mailbox_on_time}件；经留言人同意"
+        "公开答复{mailbox_published}件；转为政府信息公开申请办理{mailbox_converted}件。",
+        lambda agency, facts: bool(facts.mailbox_received or facts.mailbox_answered),
     ),
     Paragraph(
         "一",

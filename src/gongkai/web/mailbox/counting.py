@@ -51,15 +51,14 @@ def year_counts(agencies, year: int) -> YearCounts:
     return YearCounts(year, {k: v for k, v in by_subject.items() if any(v.values())})
 
 
-def narrative_paragraph(agency, year: int) -> str:
-    """The sentence of section 一 about the mailbox; empty when it had nothing that year."""
+def narrative_facts(agency, year: int) -> dict[str, object]:
+    """The figures the annual report's section 一 states (annualreports/narrative.py), and
+    the received questions by subject as a phrase (（其中政策咨询2件、…）)."""
     counts = year_counts([agency], year)
-    if not counts.total("received") and not counts.total("answered"):
-        return ""
-    subjects = "、".join(f"{label}{c['received']}件" for label, c in counts.rows() if c["received"])
-    received = f"全年通过政民互动信箱收到群众留言{counts.total('received')}件"
-    received += f"（其中{subjects}）" if subjects else ""
-    return (f"（政民互动）{received}，答复{counts.total('answered')}件，"
-            f"其中在承诺时限内答复{counts.total('on_time')}件；"
-            f"经留言人同意公开答复{counts.total('published')}件；"
-            f"转为政府信息公开申请办理{counts.total('converted')}件。")  # fmt: skip
+    by_subject = "、".join(
+        f"{label}{c['received']}件" for label, c in counts.rows() if c["received"]
+    )
+    return {
+        **{f"mailbox_{measure}": counts.total(measure) for measure in MEASURES},
+        "mailbox_subjects": f"（其中{by_subject}）" if by_subject else "",
+    }
