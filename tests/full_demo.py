@@ -17,6 +17,7 @@ def load_demo_without_reports() -> None:
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
     from gongkai.web.interpretations.demo import load_demo_interpretations
+    from gongkai.web.mailbox.demo import load_demo_questions
 
     load_demo()
     load_demo_applications()
@@ -24,3 +25,4 @@ def load_demo_without_reports() -> None:
     load_demo_registry()
     load_demo_appeals()
     load_demo_interpretations()
+    load_demo_questions()

@@ -21,6 +21,8 @@ from gongkai.web.annualreports.models import ReportVersion
 from gongkai.web.appeals.models import Appeal
 from gongkai.web.applications.models import Application
 from gongkai.web.catalog.models.entries import Entry
+from gongkai.web.kiosk.models import ReadingPoint
+from gongkai.web.mailbox.models import Question
 
 PERSONAL_FIELDS = ["name", "identity_number", "phone", "email", "address", "representative",
                    "contact_person"]  # fmt: skip
@@ -43,6 +45,10 @@ def personal_data() -> dict[str, str]:
     for appeal in Appeal.objects.all():
         if appeal.appellant.strip():
             found[appeal.appellant.strip()] = f"appeal {appeal.number} appellant"
+    for question in Question.objects.all():  # the mailbox's askers
+        for name in ("name", "phone", "email"):
+            if value := getattr(question, name).strip():
+                found[value] = f"mailbox question {question.number} {name}"
     return found
 
 
@@ -58,6 +64,12 @@ def seeds() -> list[str]:
         pages += [f"/agencies/{code}/", f"/agencies/{code}/guide/", f"/agencies/{code}/feed/",
                   f"/agencies/{code}/article-20/", f"/agencies/{code}/annual-reports/",
                   f"/api/agencies/{code}", f"/catalog/?agency={agency.pk}"]  # fmt: skip
+    pages += ["/mailbox/", "/mailbox/track/"]
+    for question in Question.objects.all():
+        pages += [f"/mailbox/track/{question.query_code}/",
+                  f"/mailbox/receipt/{question.query_code}/"]  # fmt: skip
+    for point in ReadingPoint.objects.all():  # the kiosks: their links lead on from here
+        pages += [f"/kiosk/{point.code}/", f"/kiosk/{point.code}/catalog/?q=预算"]
     for case in Application.objects.all():
         pages += [f"/track/{case.query_code}/", f"/apply/receipt/{case.query_code}/",
                   f"/api/v1/applications/track/{case.query_code}"]  # fmt: skip
@@ -127,6 +139,7 @@ def test_no_public_page_shows_personal_data_of_the_demo(client, db):
     texts = crawl(client)
     assert len(texts) >= 100 and any(p.startswith("/api/v1/annual-reports/") for p in texts)
     assert any(p.startswith("/track/") for p in texts)
+    assert sum(p.startswith("/mailbox/questions/") for p in texts) >= 5  # published questions
     assert any("/files/" in p for p in texts)  # the reports' Word and Excel files were read
     assert leaks(texts, secrets) == []
 
