@@ -155,6 +155,12 @@ PAGES = {
     "manual-image": Row(EVERYONE, args={"name": "clerk-inbox.png"}),
     # 扫一扫在手机打开: the QR code of a public page of this site (portal/qr_codes.py)
     "qr-code": Row(EVERYONE, data={"path": "/"}),
+    # the portal's choosers: an agency's page, 指南 or application form (portal/directory.py)
+    "agency-directory": Row(EVERYONE),
+    "portal-guide": Row(EVERYONE),
+    "portal-apply": Row(EVERYONE),
+    # 扫一扫在手机打开: the QR code of a public page of this site (portal/qr_codes.py)
+    "qr-code": Row(EVERYONE, data={"path": "/"}),
     "api:openapi-json": Row(EVERYONE),
     "api:openapi-view": Row(EVERYONE),
     "api:api-root": Row(NOBODY, login_first=False),  # nothing there: 404 for everyone

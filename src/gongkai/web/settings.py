@@ -307,6 +307,27 @@ GONGKAI_SITE_URL = envstr("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 # The address that public pages' QR codes carry (portal/qr_codes.py), e.g.
 # https://xxgk.example.gov.cn; empty: the scheme and host the visitor's browser used.
 GONGKAI_CANONICAL_URL = envstr("GONGKAI_CANONICAL_URL", "").rstrip("/")
+# The footer of every page, as government websites carry it (portal/templatetags/
+# portal_footer.py): 主办单位, contact, 网站标识码, ICP备案号, 公安机关备案号. The defaults are the
+# demo county's; a line set to "" is not shown. `manage check --deploy` warns while they are.
+DEMO_SITE_IDENTITY = {
+    "GONGKAI_SITE_SPONSOR": "青山县人民政府办公室",
+    "GONGKAI_SITE_PHONE": "0795-7221001",
+    "GONGKAI_SITE_EMAIL": "xxgk@qingshan.gov.cn",
+    "GONGKAI_SITE_IDENTIFIER": "3609990001",
+    "GONGKAI_ICP_RECORD": "赣ICP备26000999号-1",
+    "GONGKAI_PUBLIC_SECURITY_RECORD": "赣公网安备36099902000001号",
+}
+GONGKAI_SITE_SPONSOR = envstr("GONGKAI_SITE_SPONSOR", DEMO_SITE_IDENTITY["GONGKAI_SITE_SPONSOR"])
+GONGKAI_SITE_PHONE = envstr("GONGKAI_SITE_PHONE", DEMO_SITE_IDENTITY["GONGKAI_SITE_PHONE"])
+GONGKAI_SITE_EMAIL = envstr("GONGKAI_SITE_EMAIL", DEMO_SITE_IDENTITY["GONGKAI_SITE_EMAIL"])
+GONGKAI_SITE_IDENTIFIER = envstr(
+    "GONGKAI_SITE_IDENTIFIER", DEMO_SITE_IDENTITY["GONGKAI_SITE_IDENTIFIER"]
+)
+GONGKAI_ICP_RECORD = envstr("GONGKAI_ICP_RECORD", DEMO_SITE_IDENTITY["GONGKAI_ICP_RECORD"])
+GONGKAI_PUBLIC_SECURITY_RECORD = envstr(
+    "GONGKAI_PUBLIC_SECURITY_RECORD", DEMO_SITE_IDENTITY["GONGKAI_PUBLIC_SECURITY_RECORD"]
+)
 
 # Logs go to standard error: text for a terminal, or one JSON object per line for a log
 # collector (LOG_FORMAT=json, the default of `serve --production`); one line per request

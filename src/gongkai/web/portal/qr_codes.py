@@ -25,6 +25,8 @@ QR_PAGES = frozenset({
     "catalog-annual-reports", "catalog-agency-annual-reports",
     "annual-report-public", "annual-report-version",
     "application-apply", "application-track", "manual", "manual-chapter",
+    "interpretations", "interpretation",  # 政策解读
+    "mailbox", "mailbox-agency", "mailbox-question",  # 政民互动 (not a question's status)
 })  # fmt: skip
 MAX_PATH = 400  # characters of path and query: a 目录 search with its filters fits
 MODULE_PIXELS = 4  # a 37-module code is 180 px with its quiet zone: scanned from a screen

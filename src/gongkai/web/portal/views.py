@@ -6,13 +6,26 @@ from gongkai.web.agencies import permissions
 from gongkai.web.agencies.models import Agency, Membership
 from gongkai.web.agencies.roles import SUBTREE_ROLES, Action
 from gongkai.web.annualreports.deadlines import workbench_years
+from gongkai.web.catalog.public import filter_choices
+from gongkai.web.portal import directory
+from gongkai.web.portal import home as home_page
 from gongkai.web.portal import workbench as work
 
 
 def home(request):
-    agencies = Agency.objects.all()
-    roots = [agency for agency in agencies if agency.parent_id is None]
-    return render(request, "portal/home.html", {"agencies": agencies, "roots": roots})
+    """The portal's home: its columns, the latest publications, the 第二十条 items, the 年报 of
+    the year and the agencies by level (each level cut short: there may be hundreds)."""
+    root = Agency.objects.filter(parent=None).order_by("pk").first()
+    context = {
+        "root": root,
+        "columns": home_page.columns(root),
+        "latest": home_page.latest_publications(),
+        "items": home_page.article_20_counts(),
+        "reports": home_page.reports_of_the_year(),
+        "groups": directory.level_groups(per_group=home_page.AGENCIES_PER_LEVEL),
+        "agencies": filter_choices()["agency"],
+    }
+    return render(request, "portal/home.html", context)
 
 
 def agency_detail(request, code: str):
