@@ -9,12 +9,14 @@ figures table so that a correction counts. An imported report that became the ag
 history is the same document as that version: its figures, corrected, are the ones read.
 
 The queries are aggregate: a fixed number for the whole subtree, whatever its size — the
-agencies, the published versions of the year and the year before (aggregation.latest_versions),
-the imported reports of both years, and their figures in one read of the long table.
+agencies, the published versions and the imported reports of the year and the year before
+(audit_memo.held_reports), and the findings remembered for them; only a report not checked
+before (or corrected since, or under a new rulebook) is read — its figures in one read of
+the long table — and checked (audit_memo.py).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -25,10 +27,19 @@ from gongkai.report.formats import GENERATIONS
 from gongkai.report.rulebook import RULEBOOK, RULES_BY_ID
 from gongkai.statute.explain import chinese_date
 from gongkai.web.agencies.models import Agency
-from gongkai.web.annualreports.aggregation import latest_versions
 from gongkai.web.annualreports.deadlines import due_date
+from gongkai.web.annualreports.models import ReportVersion
+from gongkai.web.intelligence.audit_memo import (
+    COMPILED,
+    IMPORTED,
+    Held,
+    held_reports,
+    memo_key,
+    recall,
+    remember,
+)
 from gongkai.web.intelligence.figures import as_number
-from gongkai.web.intelligence.models import Figure, PublishedReport
+from gongkai.web.intelligence.models import Figure
 
 
 class Kind(StrEnum):
@@ -89,7 +100,7 @@ class Found:
     """An agency's report of one year, as the audit reads it."""
 
     source: Source
-    report: Report
+    report: Report | None  # None in the audit table's rows (their findings are remembered)
     published_on: date | None
     imported_pk: int | None = None  # the PublishedReport, when imported
 
@@ -123,10 +134,38 @@ def subordinates(office: Agency) -> list[Agency]:
 
 
 def audit(office: Agency, year: int) -> list[AuditRow]:
-    """One row per agency below `office`, in the order of the tree."""
+    """One row per agency below `office`, in the order of the tree. What the rulebook found
+    in each report is remembered (audit_memo.py); only reports not checked before are read."""
     below = subordinates(office)
-    now, before = reports_of(below, year), reports_of(below, year - 1, PREVIOUS_KEYS)
-    return [audit_row(unit, year, now.get(unit.pk), before.get(unit.pk)) for unit in below]
+    now, before = held_reports(below, year), held_reports(below, year - 1)
+    keys = {unit.pk: memo_key(unit, year, now[unit.pk], before.get(unit.pk))
+            for unit in below if unit.pk in now}  # fmt: skip
+    known = recall(keys.values())
+    unknown = [unit for unit in below if unit.pk in keys and keys[unit.pk] not in known]
+    if unknown:
+        fresh = checked_findings(unknown, year)
+        fresh = {keys[pk]: [astuple(f) for f in found] for pk, found in fresh.items()}
+        remember(fresh)
+        known |= fresh
+    return [row_with(unit, year, unread(now.get(unit.pk)), recalled(known.get(keys.get(unit.pk))))
+            for unit in below]  # fmt: skip
+
+
+def unread(held: Held | None) -> Found | None:
+    if held is None:
+        return None
+    imported_pk = held.pk if held.source == IMPORTED else None
+    return Found(Source(held.source), None, held.published_on, imported_pk)
+
+
+def recalled(remembered: list[tuple] | None) -> list[AuditFinding]:
+    return [AuditFinding(Kind(kind), *rest) for kind, *rest in remembered or []]
+
+
+def checked_findings(agencies: list[Agency], year: int) -> dict[int, list[AuditFinding]]:
+    """What the rulebook finds in each agency's report of `year` against its previous one."""
+    now, before = reports_of(agencies, year), reports_of(agencies, year - 1, PREVIOUS_KEYS)
+    return {pk: rulebook_findings(found, before.get(pk)) for pk, found in now.items()}
 
 
 def audit_one(unit: Agency, year: int) -> AuditRow:
@@ -136,15 +175,25 @@ def audit_one(unit: Agency, year: int) -> AuditRow:
 
 
 def audit_row(unit: Agency, year: int, found: Found | None, previous: Found | None) -> AuditRow:
+    findings = rulebook_findings(found, previous) if found is not None else []
+    return row_with(unit, year, found, findings)
+
+
+def row_with(unit: Agency, year: int, found: Found | None, findings: list) -> AuditRow:
+    """The row: missing, or late, then what the rulebook found."""
     row = AuditRow(unit, year, due_date(unit, year), found)
     if found is None:
         row.findings.append(missing_finding(unit, year, row.due_on))
         return row
     if found.published_on is not None and found.published_on > row.due_on:
         row.findings.append(late_finding(year, found.published_on, row.due_on))
-    checked = run_rulebook(found.report, previous.report if previous else None)
-    row.findings += [f for f in map(classified, checked.findings) if f is not None]
+    row.findings += findings
     return row
+
+
+def rulebook_findings(found: Found, previous: Found | None) -> list[AuditFinding]:
+    checked = run_rulebook(found.report, previous.report if previous else None)
+    return [f for f in map(classified, checked.findings) if f is not None]
 
 
 def missing_finding(unit: Agency, year: int, due_on: date) -> AuditFinding:
@@ -186,33 +235,25 @@ def classified(finding: Finding) -> AuditFinding | None:
 def reports_of(agencies: list[Agency], year: int, keys=None) -> dict[int, Found]:
     """Each agency's report of `year`: the platform's published version, or the imported
     report (read from the figures table: all, or only `keys`) when there is none or it is
-    that same document."""
-    versions = latest_versions(agencies, year)
-    imported = imported_reports(agencies, year)
-    figures = current_figures([r.pk for r in imported.values()], keys)
+    that same document (audit_memo.held_reports chooses)."""
+    held = held_reports(agencies, year)
+    imported = [h.pk for h in held.values() if h.source == IMPORTED]
+    figures = current_figures(imported, keys)
+    compiled = [h.pk for h in held.values() if h.source == COMPILED]
+    documents = dict(ReportVersion.objects.filter(pk__in=compiled).values_list("pk", "document"))
     found: dict[int, Found] = {}
     for unit in agencies:
-        version, report = versions.get(unit.pk), imported.get(unit.pk)
-        if report is not None and (version is None or version.source_sha256 == report.sha256):
-            published_on = report.published_on or getattr(version, "first_published_on", None)
-            read = report_from_figures(report, unit, figures.get(report.pk, {}))
-            found[unit.pk] = Found(Source.IMPORTED, read, published_on, report.pk)
-        elif version is not None:
+        if (one := held.get(unit.pk)) is None:
+            continue
+        if one.source == IMPORTED:
+            read = report_from_figures(one.generation, year, unit, figures.get(one.pk, {}))
+            found[unit.pk] = Found(Source.IMPORTED, read, one.published_on, one.pk)
+        else:
             # its stored findings are left aside: the audit checks it against the previous
             # report chosen here, which may be an imported one
-            read = load_report(version.document)
-            found[unit.pk] = Found(Source.COMPILED, read, version.first_published_on)
+            read = load_report(documents[one.pk])
+            found[unit.pk] = Found(Source.COMPILED, read, one.published_on)
     return found
-
-
-def imported_reports(agencies: list[Agency], year: int) -> dict[int, PublishedReport]:
-    """The last report imported for each agency for `year`, without its document."""
-    rows = (
-        PublishedReport.objects.filter(agency__in=agencies, year=year)
-        .only("pk", "agency_id", "year", "generation", "published_on", "sha256")
-        .order_by("agency_id", "pk")
-    )
-    return {report.agency_id: report for report in rows}  # later imports replace earlier
 
 
 def current_figures(report_pks: list[int], keys=None) -> dict[int, dict[str, object]]:
@@ -228,10 +269,10 @@ def current_figures(report_pks: list[int], keys=None) -> dict[int, dict[str, obj
     return cells
 
 
-def report_from_figures(report: PublishedReport, unit: Agency, cells: dict) -> Report:
+def report_from_figures(generation: str, year: int, unit: Agency, cells: dict) -> Report:
     """The report as its figures now say: every cell of its format, blank where not read."""
-    known = GENERATIONS[report.generation].cells
-    return assemble(report.generation, report.year, unit.name,
+    known = GENERATIONS[generation].cells
+    return assemble(generation, year, unit.name,
                     {key: value for key, value in cells.items() if key in known})  # fmt: skip
 
 

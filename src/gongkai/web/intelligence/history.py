@@ -19,11 +19,13 @@ from gongkai.web.intelligence.models import PublishedReport
 CORRECTION_EVENT = "reading-corrected"
 
 
-def as_read(report: PublishedReport) -> Report:
+def as_read(report: PublishedReport, current: dict | None = None) -> Report:
     """The report as read, with the figures as they stand now (corrections included) and
-    only the parser's own findings (the rulebook runs again against last year's report)."""
+    only the parser's own findings (the rulebook runs again against last year's report).
+    `current`: the figures when the caller has them (an import, which has just stored them)."""
     read = load_report(report.document)
-    current = dict(report.figures.filter(from_prose=False).values_list("key", "value"))
+    if current is None:
+        current = dict(report.figures.filter(from_prose=False).values_list("key", "value"))
     cells = {
         key: as_number(current[key]) if key in current else value
         for key, value in read.cells.items()
@@ -32,20 +34,22 @@ def as_read(report: PublishedReport) -> Report:
     return replace(read, cells=cells, findings=parse_findings)
 
 
-def become_history(report: PublishedReport, data: bytes, actor=None) -> None:
-    """Store the report as its agency's published report of its year, or note why not."""
+def become_history(report: PublishedReport, data: bytes, actor=None, current=None) -> None:
+    """Store the report as its agency's published report of its year, or note why not;
+    `current` as in `as_read`."""
     if actor is not None and not imports.may_import(actor, report.agency):
         note = _("Not added to the agency's reports: it is not one of your agencies.")
         version = None
     else:
-        note, version = store_in_history(report, data, actor)
+        note, version = store_in_history(report, data, actor, current)
     PublishedReport.objects.filter(pk=report.pk).update(history_version=version, history_note=note)
     report.history_version, report.history_note = version, note
 
 
-def store_in_history(report: PublishedReport, data: bytes, actor):
+def store_in_history(report: PublishedReport, data: bytes, actor, current=None):
     try:
-        draft = imports.draft_from_read(report.agency, as_read(report), data, report.source_name)
+        read = as_read(report, current)
+        draft = imports.draft_from_read(report.agency, read, data, report.source_name)
         stored = imports.store(draft, actor)
     except (imports.ImportRefused, imports.UnreadableDocument) as refusal:
         return str(refusal), None

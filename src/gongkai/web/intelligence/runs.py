@@ -42,7 +42,7 @@ from gongkai.web.intelligence.storing import store_read
 
 QUEUED = "intelligence/queued"
 ALREADY_IMPORTED = "already imported"
-FILES_PER_TRANSACTION = 25  # a run cut off redoes at most this many files
+FILES_PER_TRANSACTION = 100  # a run cut off redoes at most this many files
 
 
 @dataclass

@@ -4,6 +4,7 @@ an agency of the tree — its place in that agency's history."""
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from hashlib import sha256
 from pathlib import PurePosixPath
 
@@ -11,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from gongkai.web.intelligence.failures import document_findings, store_failures
-from gongkai.web.intelligence.figures import figure_rows, insert_figures
+from gongkai.web.intelligence.figures import FigureRow, figure_rows, insert_figures
 from gongkai.web.intelligence.history import become_history
 from gongkai.web.intelligence.matching import AgencyIndex, Matched, external_agency
 from gongkai.web.intelligence.models import Match, PublishedReport
@@ -40,8 +41,15 @@ def store_read(read: Read, index: AgencyIndex, actor=None) -> Imported:
     except IntegrityError:  # the same file, imported at the same moment elsewhere
         return Imported(PublishedReport.objects.get(sha256=digest), created=False)
     if report.match == Match.TREE:
-        become_history(report, read.data, actor)
+        become_history(report, read.data, actor, stored_values(rows))
     return Imported(report, created=True)
+
+
+def stored_values(rows: list[FigureRow]) -> dict[str, Decimal | None]:
+    """The table's figures as the database now holds them (four decimal places), without
+    reading them back."""
+    return {row.key: None if row.value is None else round(row.value, 4)
+            for row in rows if not row.from_prose}  # fmt: skip
 
 
 def new_report(read: Read, digest: str, matched: Matched, actor) -> tuple:

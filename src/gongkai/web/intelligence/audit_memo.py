@@ -1,0 +1,126 @@
+"""What the audit table reads before it reads any report, and what it remembers.
+
+Which report of an agency's year the audit checks — the platform's latest published version,
+or the report imported for the agency when there is none or it is that same document — is
+settled from a few columns (`held_reports`), without reading a document or a figure. What
+the rulebook found in that report, against the one of the year before, is kept in the cache
+under a key naming everything it depends on: the two reports (a version; an imported report
+with its last correction, so that a correction is checked anew), the agency, the year, and
+the rulebook and formats as this code holds them (a new rulebook checks everything anew).
+The audit of a big office then reads one row per agency instead of every figure and running
+the rulebook a thousand times (bench/bench_intelligence.py); what is not remembered yet is
+checked as before and remembered.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.core.cache import cache as shared_cache
+from django.db.models import Max
+
+from gongkai.report import rulebook
+from gongkai.report.formats import schema
+from gongkai.web.agencies.models import Agency
+from gongkai.web.annualreports.models import ReportVersion
+from gongkai.web.intelligence.models import Correction, PublishedReport
+
+COMPILED, IMPORTED = "compiled", "imported"  # the values of audit.Source
+PREFIX = "audit-findings:"
+
+
+@dataclass(frozen=True)
+class Held:
+    """An agency's report of a year as the audit chooses it, not yet read."""
+
+    source: str  # COMPILED (a ReportVersion) or IMPORTED (a PublishedReport)
+    pk: int
+    published_on: date | None
+    generation: str  # of an imported report ("" for a version: its document says)
+    identity: str  # changes whenever what the rulebook reads changes
+
+
+def held_reports(agencies: list[Agency], year: int) -> dict[int, Held]:
+    """Each agency's report of `year` that the audit checks, by agency pk."""
+    versions = version_heads(agencies, year)
+    imported = imported_heads(agencies, year)
+    stamps = correction_stamps([pk for pk, *_ in imported.values()])
+    held: dict[int, Held] = {}
+    for unit in agencies:
+        version, report = versions.get(unit.pk), imported.get(unit.pk)
+        if report is not None and (version is None or version[1] == report[1]):
+            pk, sha256, published_on, generation = report
+            published_on = published_on or (version[2] if version else None)
+            identity = f"i{pk}.{sha256[:16]}.{stamps.get(pk, 0)}"
+            held[unit.pk] = Held(IMPORTED, pk, published_on, generation, identity)
+        elif version is not None:
+            held[unit.pk] = Held(COMPILED, version[0], version[2], "", f"v{version[0]}")
+    return held
+
+
+def version_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
+    """(pk, source sha256, first published on) of each agency's latest version of `year`."""
+    rows = ReportVersion.objects.filter(report__agency__in=agencies, report__year=year)
+    latest: dict[int, tuple] = {}
+    first: dict[int, date] = {}
+    for pk, agency_id, published_on, sha256 in rows.order_by("number").values_list(
+        "pk", "report__agency_id", "published_on", "source_sha256"
+    ):
+        latest[agency_id] = (pk, sha256)  # later numbers replace earlier ones
+        first.setdefault(agency_id, published_on)
+    return {agency: (pk, sha, first[agency]) for agency, (pk, sha) in latest.items()}
+
+
+def imported_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
+    """(pk, sha256, published on, generation) of the last report imported for each agency."""
+    rows = (
+        PublishedReport.objects.filter(agency__in=agencies, year=year)
+        .order_by("agency_id", "pk")
+        .values_list("agency_id", "pk", "sha256", "published_on", "generation")
+    )
+    return {agency: rest for agency, *rest in rows}  # later imports replace earlier
+
+
+def correction_stamps(report_pks: list[int]) -> dict[int, int]:
+    """The last correction of each report's figures (none: absent)."""
+    if not report_pks:
+        return {}
+    rows = (
+        Correction.objects.filter(figure__report_id__in=report_pks)
+        .values_list("figure__report_id")
+        .annotate(last=Max("pk"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+@cache
+def code_fingerprint() -> str:
+    """The rulebook, the formats and the audit's sorting as this code holds them."""
+    digest = hashlib.sha256(rulebook.RULEBOOK_VERSION.encode())
+    here = Path(__file__).parent
+    sources = [*sorted(Path(rulebook.__file__).parent.glob("*.py")),
+               *sorted(Path(schema.__file__).parent.glob("*")), here / "audit.py"]  # fmt: skip
+    for path in sources:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def memo_key(unit: Agency, year: int, now: Held, before: Held | None) -> str:
+    parts = (code_fingerprint(), unit.pk, unit.name, year, now.identity,
+             before.identity if before else "-")  # fmt: skip
+    return PREFIX + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()
+
+
+def recall(keys: Iterable[str]) -> dict[str, list[tuple]]:
+    """The remembered findings of these keys: (kind, message, rule, severity) each."""
+    return shared_cache.get_many(list(keys))
+
+
+def remember(findings: dict[str, list[tuple]]) -> None:
+    if findings:
+        shared_cache.set_many(findings, timeout=None)
