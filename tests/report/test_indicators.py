@@ -133,11 +133,22 @@ def test_a_zero_denominator_gives_no_rate_and_says_why():
 def test_a_blank_cell_or_an_absent_row_gives_no_value():
     blank = measure("C", matrix("C") | {"s3.withheld.third_party.total": None})
     assert blank["withheld"].value is None
-    assert "s3.withheld.third_party.total" in blank["withheld"].reason
+    assert (
+        blank["withheld"].reason
+        == "「三、本年度办理结果·（三）不予公开·4.保护第三方合法权益·总计」空白"
+    )
     assert blank["withheld_rate"].value is None
     absent = dict(A_FIGURES)
     del absent["requests.answered"]
-    assert "没有这一行" in measure("A", absent)["outcomes"].reason
+    assert (
+        measure("A", absent)["outcomes"].reason
+        == "报告中没有「三、依申请公开情况·（三）申请答复数」"
+    )
+    few = {key: 0 for key in matrix("C") if not key.startswith("s3.withheld")}
+    assert measure("C", few)["withheld"].reason == (
+        "报告中没有「三、本年度办理结果·（三）不予公开·1.属于国家秘密·总计」、"
+        "「三、本年度办理结果·（三）不予公开·2.其他法律行政法规禁止公开·总计」等 8 个单元格"
+    )
 
 
 def test_figures_read_back_as_decimals_count_as_whole_numbers():

@@ -5,6 +5,7 @@ three 濉溪县 departments ranked as peers, and a correction changing what the 
 Every expected value is worked out by hand in the comments, not taken from the code.
 """
 
+import re
 from decimal import Decimal
 from html import unescape
 
@@ -46,13 +47,11 @@ def text(response) -> str:
 
 def row_of(page: str, label: str) -> str:
     """The text of the table row whose header starts with `label`."""
-    start = page.index(f'<th scope="row">{label}')
+    start = re.search(f'<th scope="row"[^>]*>{re.escape(label)}', page).start()
     return page[start : page.index("</tr>", start)]
 
 
 def cells_of(row: str) -> list[str]:
-    import re
-
     return [
         " ".join(re.sub(r"<[^>]+>", " ", c).split())
         for c in re.findall(r"<td[^>]*>(.*?)</td>", row)
@@ -89,12 +88,12 @@ def test_the_same_format_compares_every_cell_and_marks_those_that_changed(client
         f"/published-reports/compare/{land_years[2024].pk}/{land_years[2025].pk}/"))  # fmt: skip
     carried = "收到和处理政府信息公开申请情况 二、上年结转政府信息公开申请数量 总计"
     assert cells_of(row_of(page, carried)) == ["件", "0", "8", "+8", "—"]  # from 0: no rate
-    assert (
-        page[: page.index(f'<th scope="row">{carried}')].rstrip().endswith('<tr class="differs">')
-    )
+    before = page[: page.index(f'<th scope="row" data-key="s3.carried.total">{carried}')]
+    assert before.rstrip().endswith('<tr class="differs">')
     unchanged = "政府信息公开行政复议、行政诉讼情况 行政诉讼 未经复议直接起诉 结果维持"
     assert cells_of(row_of(page, unchanged)) == ["件", "0", "0", "0", "—"]
-    assert page[: page.index(f'<th scope="row">{unchanged}')].rstrip().endswith("<tr>")
+    before = page[: page.index(f'<th scope="row" data-key="s4.direct.upheld">{unchanged}')]
+    assert before.rstrip().endswith("<tr>")
 
 
 def test_formats_a_and_c_compare_on_common_indicators_and_state_what_does_not_map(
@@ -176,8 +175,6 @@ def peers(db):
 
 
 def ranked_rows(page: str) -> list[list[str]]:
-    import re
-
     body = page[page.index("<tbody>", page.index("Ranked on") if "Ranked on" in page
                            else page.index("排名")) :]  # fmt: skip
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body[: body.index("</tbody>")])
@@ -238,3 +235,19 @@ def test_the_demo_has_an_agency_over_seven_years_and_five_peers(client):
         ("濉溪县公共资源交易中心", "75.0%"), ("濉溪县卫生健康委员会", "70.0%"),
         ("濉溪县财政局", "69.0%"), ("濉溪县教育局", "65.5%"),
         ("濉溪县自然资源和规划局", "49.3%")]  # fmt: skip
+
+
+def test_the_pages_read_in_chinese_without_raw_cell_keys(client, land_years, land, peers):
+    from tests.web.page_language import cell_keys, english_fragments
+
+    pages = [
+        f"/published-reports/compare/{land_years[2018].pk}/{land_years[2025].pk}/",
+        f"/published-reports/compare/{land_years[2024].pk}/{land_years[2025].pk}/",
+        f"/published-reports/agencies/{land.code}/",
+        f"/published-reports/agencies/{land.code}/2019/",
+        f"/published-reports/{peers['finance'].pk}/peers/",
+        f"/published-reports/external/{peers['finance'].external.pk}/",
+    ]
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert cell_keys(page) == [] and english_fragments(page) == [], url

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from gongkai.report.formats import GENERATIONS, CellSpec
+
 Number = int | Decimal
 
 GENERATION_CODES = ("A", "B", "C")
@@ -287,11 +289,24 @@ def indicator_value(
         return Measure(None, source.missing)
     absent = [key for key in source.keys if key not in figures]
     if absent:
-        return Measure(None, f"报告中没有这一行（{'、'.join(absent)}）")
+        return Measure(None, f"报告中没有{cells_text(generation, absent)}")
     blank = [key for key in source.keys if figures[key] is None]
     if blank:
-        return Measure(None, f"单元格空白（{'、'.join(blank)}）")
+        return Measure(None, f"{cells_text(generation, blank)}空白")
     return Measure(_plain(sum(_number(figures[key]) for key in source.keys)))
+
+
+def cells_text(generation: str, keys: list[str]) -> str:
+    """Cells as a reader knows them: their printed labels, at most two, then how many more."""
+    cells = GENERATIONS[generation].cells
+    labels = ["「" + "·".join(label_path(cells[key])) + "」" for key in keys[:2]]
+    more = f"等 {len(keys)} 个单元格" if len(keys) > 2 else ""
+    return "、".join(labels) + more
+
+
+def label_path(spec: CellSpec) -> list[str]:
+    """The cell's labels from its row down, without the table's caption."""
+    return [part for part in spec.path if part != spec.table.caption]
 
 
 def rate_value(rate: Rate, values: Mapping[str, Measure]) -> Measure:

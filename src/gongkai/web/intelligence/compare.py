@@ -190,7 +190,7 @@ class IndicatorMapping:
 
     label: str
     generation: str
-    keys: tuple[str, ...]
+    cells: tuple[tuple[str, str], ...]  # (key, label) of each cell summed
     note: str
     missing: str
 
@@ -201,9 +201,8 @@ def mappings(generations: list[str]) -> list[IndicatorMapping]:
     for indicator in INDICATORS:
         for code in dict.fromkeys(generations):
             source = indicator.sources[code]
-            rows.append(
-                IndicatorMapping(indicator.label, code, source.keys, source.note, source.missing)
-            )
+            cells = tuple((key, GENERATIONS[code].cells[key].label) for key in source.keys)
+            rows.append(IndicatorMapping(indicator.label, code, cells, source.note, source.missing))
     return rows
 
 
