@@ -64,8 +64,10 @@ OTHER_QUANTITIES = (
     "政务微博粉丝{x}人，网站全年浏览量达{y}次。",
     "全年服务窗口办件量{y}件，通过网上审批平台受理申请{x}件。",
     "本年度收到人大代表建议{s}件、政协委员提案{s}件，已全部办结。",
-    "按照《条例》第{s}条规定，设立政府信息查阅点{s}个。",
+    "按照《条例》第{s}条规定，设立政府信息查阅点{s}个。",  # org.reading_points, not the article
 )
+# Of the sentences above, the ones that state a generation-A figure of their own.
+OWN_FIGURE = {"设立政府信息查阅点{s}个": ("org.reading_points", "s")}
 HEADINGS = (
     "一、概述",
     "二、主动公开政府信息情况",
@@ -100,9 +102,9 @@ def prose_report(seed: int) -> tuple[list[str], Expected]:
     figures: dict[str, int] = {}
     body = [*rng.sample(OPENINGS, 2)]
     body += [HEADINGS[0], "我们成立了政府信息公开工作领导小组，明确专人负责日常工作。"]
-    body += [HEADINGS[1], _proactive(rng, fill, figures), rng.choice(OTHER_QUANTITIES)]
+    body += [HEADINGS[1], _proactive(rng, fill, figures), _other(rng, fill, figures)]
     body += [HEADINGS[2], _requests(rng, fill, figures)]
-    body += [HEADINGS[3], rng.choice(FEES_NONE), rng.choice(OTHER_QUANTITIES)]
+    body += [HEADINGS[3], rng.choice(FEES_NONE), _other(rng, fill, figures)]
     body += [HEADINGS[4], rng.choice(APPEALS_NONE)]
     body += [HEADINGS[5], "信息公开的及时性还需提高，下一步将加强培训。"]
     figures.update({"requests.fees": 0, "review.total": 0, "litigation.total": 0})
@@ -111,6 +113,14 @@ def prose_report(seed: int) -> tuple[list[str], Expected]:
     if "{agency}" not in title:  # the agency signs at the end
         body += [agency, f"{year + 1}年2月{fill['day']}日"]
     return _damaged(rng, title.format(**fill), body, fill), Expected(year, agency, figures)
+
+
+def _other(rng: random.Random, fill: dict, figures: dict) -> str:
+    text = rng.choice(OTHER_QUANTITIES)
+    for words, (key, slot) in OWN_FIGURE.items():
+        if words in text:
+            figures[key] = fill[slot]
+    return text
 
 
 def _agency(rng: random.Random) -> str:

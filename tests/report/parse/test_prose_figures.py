@@ -256,3 +256,45 @@ def test_the_channels_of_a_total_may_follow_in_the_next_sentence_of_its_paragrap
         "proactive.via_website": 210,
         "proactive.via_wechat": 40,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("本单位成立了政府信息公开工作领导小组，配备了3名兼职工作人员，在办公室设立了2个政府"
+         "信息查阅点和依申请公开受理点。", {"org.staff_part_time": 3, "org.reading_points": 2}),
+        ("本機關從事政府信息公開工作的全職人員2人。", {"org.staff_full_time": 2}),
+        ("配备1名专职工作人员负责政府信息公开日常工作。", {"org.staff_full_time": 1}),
+        ("全县设立政府信息查阅点15个。", {"org.reading_points": 15}),
+        ("配备专兼职人员4名，全年培训专职人员60人次。", {}),
+    ],
+)  # fmt: skip
+def test_staff_and_reading_room_counts_in_prose_are_read_and_no_request_is_made_of_them(
+    text, figures
+):
+    assert read_narrative([text], "A") == figures
+
+
+def test_channel_counts_after_a_running_total_are_its_parts_and_a_bracketed_account_is_skipped():
+    text = [
+        "2016年，主动公开政府信息累计310条，通过政府网站公开信息数250 条，政务微信订阅号"
+        "“青山发布”(微信号:qsfb2016)公开政府信息41条，村务公开栏公开信息19条。"
+    ]
+    assert read_narrative(text, "A") == {
+        "proactive.total": 310,
+        "proactive.via_website": 250,
+        "proactive.via_wechat": 41,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。",
+         {"review.total": 0, "litigation.total": 0}),
+        ("因政府信息公开引起的行政复议和行政诉讼案件共3件。", {}),
+        ("收到行政复议申请1件、行政诉讼0件。", {"review.total": 1, "litigation.total": 0}),
+    ],
+)  # fmt: skip
+def test_one_figure_for_review_and_litigation_together_is_a_zero_for_each_or_neither(text, figures):
+    assert read_narrative([text], "A") == figures

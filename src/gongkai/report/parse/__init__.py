@@ -21,6 +21,7 @@ from pathlib import Path
 from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation_for_year
 from gongkai.report.model import Report
 from gongkai.report.parse.chrome import split_chrome
+from gongkai.report.parse.crossformat import fill_from_other_format, other_format
 from gongkai.report.parse.findings import parse_finding
 from gongkai.report.parse.generation import Identity, identify
 from gongkai.report.parse.limits import time_limit
@@ -62,7 +63,10 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
     squeezed = squeeze("".join(line.text for line in lines))
     identity = identify(lines, squeezed, page.lines)
     year, year_findings = _reporting_year(identity)
-    read = read_tables(tokenize(lines), identity.generation)
+    tokens = tokenize(lines)
+    read = read_tables(tokens, identity.generation)
+    if other := other_format(identity.generation, identity.votes):
+        fill_from_other_format(tokens, read, identity.generation, other)
     stated = read_prose([line.text for line in lines], identity.generation)
     report = Report(
         generation=identity.generation,

@@ -62,6 +62,12 @@ PARSE_RULES: dict[str, tuple[Severity, str, str]] = {
         "the figures of row '{label}' are glued together as '{text}'; the only split "
         "consistent with the table's rules is {values}",
     ),
+    "P-11": (
+        Severity.WARNING,
+        "“{label}”一行印在{found}格式的列下，这些列在{expected}格式中含义不同，按空白处理",
+        "row '{label}' is printed under generation {found}'s columns, which mean something "
+        "else in generation {expected}; read as blank",
+    ),
     "P-20": (
         Severity.INFO,
         "正文“{text}”是约数，按 {value} 记",

@@ -47,12 +47,16 @@ HEADING_ONLY = "requests-heading"
 ANSWERED = re.compile(r"答复|办结|回复|办理|收到|受理|接到|接收")
 NEGATED = re.compile(f"{prose.NEGATION}{prose.NEGATION_FOLLOWS}{prose.NEGATED_VERB}?")
 APPEAL_WORDS = re.compile(r"复议|诉讼")
+ASIDE = re.compile(r"\([^()]*\)")
+BOTH_APPEALS = "appeals.both"  # one figure for 行政复议、行政诉讼 together
 # A line this long without a sentence end was wrapped by PDF extraction.
 WRAPPED_MIN = 20
 WRAP_END = re.compile(r"[。;；!！?？:：]$")
 LABEL_MAX = 40
 PROSE_CELL = 30  # a table cell this long with a sentence end is a paragraph
-TRIGGERS = re.compile(r"申请|费|公开|发布|复议|诉讼|微信|微博|网站|回应|解读|访谈")
+TRIGGERS = re.compile(
+    r"申请|费|公开|发布|复议|诉讼|微信|微博|网站|回应|解读|访谈|查阅|专职|兼职|全职"
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,18 @@ def _paragraph_figures(text: str, section: str | None, order: int) -> list[State
     for sentence in prose.SENTENCE_END.split(text):
         found += _sentence_figures(sentence, section, order, found)
         found += [Stated(key, 0, order=order) for key, p in FIXED if p.search(sentence)]
+        found += _org_figures(sentence, order)
     return found
+
+
+def _org_figures(sentence: str, order: int) -> list[Stated]:
+    """Staff and reading-room counts (配备了2名兼职工作人员, 设立了1个政府信息查阅点)."""
+    found: dict[str, Stated] = {}
+    for key, pattern in prose.ORG_FIGURES:
+        match = pattern.search(sentence)
+        if match and key not in found:
+            found[key] = Stated(key, _number(match["n"]), order=order, text=match[0])
+    return list(found.values())
 
 
 def _sentence_figures(
@@ -189,6 +204,7 @@ def _sentence_figures(
     found: list[Stated] = []
     if not (prose.FIGURE.search(sentence) or NEGATED.search(sentence) or "0" in sentence):
         return found  # no figure and no negation: most sentences of a report
+    sentence = ASIDE.sub(_aside, sentence)
     carried = section
     if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
         carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
@@ -198,6 +214,13 @@ def _sentence_figures(
         clause_figures, carried = _clause_figures(clause, carried, [*earlier, *found], order)
         found += clause_figures
     return found
+
+
+def _aside(match: re.Match) -> str:
+    """A bracketed aside without a figure or a negation (an account name, 微信号:lhwz48…) is
+    dropped before the clauses are cut: its colon or comma would cut the clause in two."""
+    inner = match[0][1:-1]
+    return match[0] if prose.FIGURE.search(inner) or NEGATED.search(inner) else ""
 
 
 def _clause_figures(
@@ -220,7 +243,9 @@ def _clause_figures(
         following = figures[index + 1].start() if index + 1 < len(figures) else None
         after = clause[match.end() : following]
         key = _topic_key(own, after, match["unit"], carried, [*earlier, *found])
-        if key is not None:
+        if key == BOTH_APPEALS:
+            found += _both_appeals(match, own, order)
+        elif key is not None:
             found.append(_stated(key, match, own, order, weak=key in WEAK and not _strong(own)))
     bare = prose.BARE_ZERO.search(clause)
     if bare and prose.FEES.search(clause[: bare.start()]):
@@ -229,6 +254,16 @@ def _clause_figures(
     if any(stated.key == "proactive.total" for stated in found):
         family = "proactive"  # its 其中 parts follow
     return found, family
+
+
+def _both_appeals(match: re.Match, own: str, order: int) -> list[Stated]:
+    """行政复议、提起行政诉讼的案件0件 is no review and no lawsuit; a count above 0 of both
+    together says neither alone."""
+    if _number(match["n"]) != 0:
+        return []
+    return [
+        _stated(key, match, own, order, weak=False) for key in ("review.total", "litigation.total")
+    ]
 
 
 def _strong(own: str) -> bool:
@@ -261,6 +296,8 @@ def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) ->
         return _appeal_key(own) if units in prose.UNITS["appeals"] else None
     if prose.FEES.search(own):
         return "requests.fees" if units in prose.UNITS["fees"] else None
+    if prose.PLACE_AFTER.search(after):
+        return None  # 1个政府信息查阅点和依申请公开受理点: a place, counted by _org_figures
     if units in prose.UNITS["requests"] and (request := _request_key(own, after, carried)):
         return request
     for key, words, response_units in prose.RESPONSES:
@@ -272,6 +309,8 @@ def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) ->
 
 
 def _appeal_key(own: str) -> str:
+    if prose.APPEALS_TOGETHER.search(own):
+        return BOTH_APPEALS
     review = [m.start() for m in prose.REVIEW.finditer(own)]
     litigation = [m.start() for m in prose.LITIGATION.finditer(own)]
     return (
@@ -313,6 +352,8 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
     channel = _channel(own)
     if total_taken or "其中" in own:  # a part of the total: by channel, or none of ours
         return channel
+    if any(s.key == "proactive.total" for s in earlier):
+        return channel  # 累计204条，通过政府网站公开163条: a channel's part of that total
     if _channels_named(own) > 1:  # 网站、微信、微博共发布: the same item counted on each
         return None
     if channel in prose.OWN_CHANNELS:  # 政务微博发布信息120条 is no total

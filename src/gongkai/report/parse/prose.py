@@ -114,6 +114,29 @@ RESPONSES = (
     ("response.online_interviews", re.compile(r"在线访谈|访谈"), frozenset("次场期")),
     ("response.interpretations", re.compile(r"解读"), frozenset("篇条件份")),
 )
+# Generation A's staffing and reading-room rows, stated in prose (配备了2名兼职工作人员,
+# 全职人员1人, 设立了1个政府信息查阅点): the figure group is `n`; 专兼职 is neither kind alone.
+STAFF_N = r"(?P<n>\d{1,4}|[一二两三四五六七八九十]{1,3})"
+STAFF_WORDS = (
+    rf"[^,，;；:：\d]{{0,10}}?(?:人员|干部|信息员)数?(?:为|有|共)?{STAFF_N}(?:人|名)(?!次)"
+)
+PLACE_WORDS = r"[^,，;；:：\d]{0,10}?查阅(?:点|场所|室|中心)"
+ORG_FIGURES = (
+    ("org.staff_full_time", re.compile(rf"(?<!兼)(?:专职|全职){STAFF_WORDS}")),
+    ("org.staff_full_time", re.compile(rf"(?<![\d.]){STAFF_N}名(?:专职|全职)")),
+    ("org.staff_part_time", re.compile(rf"(?<!专)兼职{STAFF_WORDS}")),
+    ("org.staff_part_time", re.compile(rf"(?<![\d.]){STAFF_N}名兼职")),
+    ("org.reading_points", re.compile(rf"(?<![\d.]){STAFF_N}个{PLACE_WORDS}")),
+    ("org.reading_points", re.compile(rf"查阅(?:点|场所|室)数?(?:为|有|共)?{STAFF_N}个")),
+)
+# What a figure counts when the words after it name a place (1个政府信息查阅点和依申请公开受理点):
+# no request and no document.
+PLACE_AFTER = re.compile(r"^[^,，]{0,10}?(?:查阅点|受理点|查阅场所|查阅室|服务窗口|场所)")
+# 行政复议、行政诉讼 named together before one figure: a count of both (0 for each when 0).
+APPEALS_TOGETHER = re.compile(
+    r"复议[^,，]{0,4}?[、和及与或/][^,，]{0,6}?诉讼|诉讼[^,，]{0,4}?[、和及与或/][^,，]{0,6}?复议"
+)
+
 # Pinyin glosses of mirror sites (報(bào)告, 數(shù)據(jù)): dropped before anything is read.
 PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
