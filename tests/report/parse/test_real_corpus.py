@@ -11,7 +11,9 @@ committed parser reads 100 % of 72 reports (2026-12-03 16:25 UTC), after its aut
 on the failures of the first 60 pages and of two WPS-exported PDFs (98.3 % before: a label cell
 merged over two grid columns); on pages nobody had fitted the parser to it was lower: 95.4 % on
 the first 40 (13:49), 97.5 % on a holdout of 10 kept from the parser's authors until it was
-measured (14:15). The floor below leaves room for one miss; raise it, never lower it."""
+measured (14:15), 94.76 % on holdout 2 (27 more pages, 229 figures, 16:40), read whole after the
+fixes of its misses by class (99 reports, 1739 figures, 100 %). The floor below leaves room for
+three misses; raise it, never lower it."""
 
 import json
 import os
@@ -24,7 +26,7 @@ from gongkai.report.formats import GENERATIONS
 
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "real").glob("*.expected.json"))
-FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 16:25); the target is 99
+FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 16:50); the target is 99
 TOPIC_KEYS = set(GENERATIONS["A"].cells)  # generation-A keys name prose figures of any report
 
 
@@ -40,7 +42,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 72
+    assert len(reports) >= 99
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL
