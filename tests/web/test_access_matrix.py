@@ -37,7 +37,7 @@ from gongkai.web.applications.models import Attachment
 from gongkai.web.applications.workflow import perform, submit
 from gongkai.web.catalog.models.entries import EntryAttachment
 from gongkai.web.catalog.models.registry import YearlyFigure
-from gongkai.web.intelligence.models import ImportRun
+from gongkai.web.intelligence.models import ExternalAgency, ImportRun
 from gongkai.web.mailbox import workflow as mailbox
 from gongkai.web.mailbox.models import MailboxPolicy
 
@@ -238,6 +238,15 @@ PAGES = {
     # report of an agency of the tree only for its own office, an import run for its starter
     "published-reports-export": Row(EVERYONE, args={"fmt": "csv"}),
     "published-reports-dictionary": Row(EVERYONE),
+    # comparisons of published reports: public, like the figures they read
+    "published-reports-compare": Row(EVERYONE, lambda w, t: {
+        "before": w[t]["published_report"].pk, "after": w[t]["published_report"].pk}),
+    "published-reports-peers": Row(EVERYONE, published),
+    "published-reports-agency": Row(EVERYONE, agency),
+    "published-reports-previous-year": Row(EVERYONE, lambda w, t: agency(w, t) | {"year": 2024}),
+    "published-reports-external": Row(EVERYONE, lambda w, t: {
+        "pk": ExternalAgency.objects.get_or_create(name="濉溪县财政局", region="濉溪县",
+                                                   level=AgencyLevel.COUNTY_DEPARTMENT)[0].pk}),
     # charts of the published reports: public, read-only
     "published-report-charts": Row(EVERYONE),
     "published-report-chart": Row(EVERYONE, args={"slug": "ranking"}),
