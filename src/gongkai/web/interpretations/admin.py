@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.web.agencies.admin import AgencyScopedAdmin, ReadOnlyInline, ReadOnlyScopedAdmin
 from gongkai.web.interpretations.models import (
@@ -6,12 +7,17 @@ from gongkai.web.interpretations.models import (
     InterpretationEvent,
     InterpretationSetting,
 )
+from gongkai.web.interpretations.workflow import EVENT_LABELS
 
 
 class InterpretationEventInline(ReadOnlyInline):
     model = InterpretationEvent
-    fields = ["at", "actor", "action", "note"]
+    fields = ["at", "actor", "step", "note"]
     readonly_fields = fields
+
+    @admin.display(description=_("Step taken"))
+    def step(self, event: InterpretationEvent) -> str:
+        return str(EVENT_LABELS.get(event.action, event.action))
 
 
 @admin.register(Interpretation)

@@ -61,9 +61,11 @@ class Interpretation(models.Model):
                              default=State.DRAFT)  # fmt: skip
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     # Working days past the agency's promised time, fixed at publication (≤ 0: in time).
-    late_working_days = models.IntegerField(null=True, blank=True)
+    late_working_days = models.IntegerField(_("working days later than promised"), null=True,
+                                            blank=True)  # fmt: skip
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("drafted by"))  # fmt: skip
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
