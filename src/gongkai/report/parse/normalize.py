@@ -6,10 +6,11 @@ invisible character goes. The original text is kept for provenance and section p
 """
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 from zhconv import zhconv
+
+from gongkai.report.parse.nfkc import nfkc
 
 # Words that differ between mainland and Taiwan/Hong Kong usage, not only in their characters.
 REGIONAL_WORDS = {"資訊": "信息", "资讯": "信息"}
@@ -36,7 +37,7 @@ def fold(text: str) -> str:
     """Full-width → half-width, traditional → simplified, dashes unified; spaces kept."""
     if text.isascii():
         return text
-    text = DASH_RUN.sub("-", unicodedata.normalize("NFKC", text))
+    text = DASH_RUN.sub("-", nfkc(text))
     if not traditional_characters().isdisjoint(text):
         # Phrase-aware conversion, only for traditional text: 答覆 → 答复 and 反覆 → 反复, where
         # 覆 alone is also a simplified character (a character table leaves it). Taiwan
