@@ -164,3 +164,24 @@ def test_the_counts_page_shows_the_year_and_the_old_table_rows(client, finance, 
     client.force_login(alice)
     html = client.get(reverse("interpretation-staff-counts"), {"year": 2025}).content.decode()
     assert "3.政策解读稿件发布数" in html and "<td>1</td>" in html
+
+
+def test_the_staff_page_reads_a_fixed_number_of_queries_however_many_documents(
+    client, finance, alice
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(alice)
+    counts = []
+    for number in (1, 6):
+        while policy_documents_of(finance) < number:
+            policy_document(finance, f"办法{policy_documents_of(finance)}")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("interpretation-staff"), {"year": 2026})
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def policy_documents_of(agency) -> int:
+    return agency.entries.count()

@@ -20,6 +20,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 
 from gongkai.report.formats import GENERATIONS
+from gongkai.web.agencies.models import Agency
 from gongkai.web.interpretations.models import COUNTED_STATES, PIECES, Interpretation, Kind
 
 
@@ -57,7 +58,7 @@ COUNTED_ON = Coalesce(F("held_on"), F("published_on"))  # events by their day, p
 def year_counts(agencies, year: int) -> YearCounts:
     """The figures of `year` for an agency (or a queryset of agencies: their sum)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    selected = {"agency__in": agencies} if hasattr(agencies, "model") else {"agency": agencies}
+    selected = {"agency": agencies} if isinstance(agencies, Agency) else {"agency__in": agencies}
     records = (
         Interpretation.objects.filter(**selected, state__in=COUNTED_STATES)
         .alias(counted_on=COUNTED_ON)

@@ -1,6 +1,8 @@
 """Staff pages: the documents still to interpret and the late ones, drafting, publishing and
 withdrawing, and a year's counts."""
 
+from functools import cache
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -43,7 +45,8 @@ def chosen_year(request) -> int:
 def dashboard(request):
     year = chosen_year(request)
     agencies = permissions.agencies_for(request.user, Action.VIEW)
-    rows = coverage(policy_documents(agencies, year), promised_working_days, current_calendar())
+    days_of = cache(promised_working_days)  # one query per agency, not per document
+    rows = coverage(policy_documents(agencies, year), days_of, current_calendar())
     today = timezone.localdate()
     records = visible(request.user)
     context = {
