@@ -251,3 +251,9 @@ def test_the_pages_read_in_chinese_without_raw_cell_keys(client, land_years, lan
     for url in pages:
         page = client.get(url).content.decode()
         assert cell_keys(page) == [] and english_fragments(page) == [], url
+
+
+def test_a_peer_opens_side_by_side_with_the_report(client, peers):
+    page = client.get(f"/published-reports/{peers['finance'].pk}/peers/").content.decode()
+    assert f"/published-reports/compare/{peers['finance'].pk}/{peers['trading'].pk}/" in page
+    assert f"/published-reports/compare/{peers['finance'].pk}/{peers['finance'].pk}/" not in page
