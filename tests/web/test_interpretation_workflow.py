@@ -16,6 +16,8 @@ from tests.web.interpretations_world import (
 )
 from tests.web.test_catalog_pages import entry as published_entry
 
+from gongkai.web.catalog import services
+from gongkai.web.catalog import workflow as catalog
 from gongkai.web.interpretations import workflow
 from gongkai.web.interpretations.models import (
     InterpretationEvent,
@@ -57,12 +59,31 @@ def test_a_department_interprets_its_government_s_document_but_not_the_reverse(
     assert "entry" in refused.value.error_dict
 
 
-def test_an_interpretation_waits_for_its_document(finance, alice, heidi):
-    in_approval = policy_document(finance, state="in_approval", published_on=None)
-    draft = written(finance, alice, in_approval)
-    with pytest.raises(workflow.WorkflowError, match="尚未公开"):
-        workflow.publish(draft, heidi, on=PUBLISHED_ON)
-    assert draft.events.count() == 1  # nothing recorded for the refused step
+def test_an_interpretation_approved_before_its_document_goes_out_with_it(
+    finance, alice, heidi, erin
+):
+    services.ensure_chain(finance)
+    document = services.create_draft(finance, alice, title="青山县县级财政专项资金管理办法",
+                                     generated_on=date(2026, 11, 2))  # fmt: skip
+    ready = workflow.publish(written(finance, alice, document), heidi)
+    assert ready.state == State.READY and ready.published_on is None
+    catalog.perform(document, "submit", alice)
+    catalog.perform(document, "review", heidi, passed=True, disclosure_mode="proactive")
+    for step in catalog.chain(document):
+        document = catalog.perform(
+            document, "approve", {"reviewer": heidi, "head": erin}[step.role]
+        )
+    assert document.state == "published"
+    ready.refresh_from_db()
+    assert (ready.state, ready.published_on) == (State.PUBLISHED, document.published_on)
+    assert ready.late_working_days == 0
+    assert [e.action for e in ready.events.all()] == ["create", "schedule", "publish"]
+
+
+def test_an_interpretation_of_a_withdrawn_document_is_not_published(finance, alice, heidi):
+    withdrawn = policy_document(finance, state="withdrawn")
+    with pytest.raises(workflow.WorkflowError, match="不能"):
+        workflow.publish(written(finance, alice, withdrawn), heidi, on=PUBLISHED_ON)
 
 
 def test_lateness_counts_working_days_past_the_promise(finance, alice, heidi):

@@ -31,6 +31,7 @@ PIECES = frozenset({Kind.TEXT, Kind.GRAPHIC, Kind.VIDEO})
 
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    READY = "ready", _("Goes out with its document")  # reviewed; the document is not public yet
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 

@@ -27,6 +27,8 @@ from gongkai.web.interpretations.models import (
 from gongkai.web.interpretations.timeliness import coverage, policy_documents
 from gongkai.web.workcalendar.calendar import current_calendar
 
+WITHDRAWABLE = frozenset({State.PUBLISHED, State.READY})
+
 
 def visible(user):
     return permissions.scope(Interpretation.objects.select_related("agency", "entry"), user)
@@ -53,7 +55,7 @@ def dashboard(request):
         "year": year, "today": today,
         "missing": [row for row in rows if row.missing],
         "late": [row for row in rows if row.late],
-        "drafts": records.filter(state=State.DRAFT).order_by("-updated_at"),
+        "drafts": records.filter(state__in=[State.DRAFT, State.READY]).order_by("-updated_at"),
         "published": records.filter(state=State.PUBLISHED)[:20],
         "may_draft": permissions.agencies_for(request.user, Action.HANDLE).exists(),
     }  # fmt: skip
@@ -125,7 +127,9 @@ def page(request, pk: int):
         "labels": workflow.EVENT_LABELS,
         "may_edit": state == State.DRAFT and permissions.can(request.user, Action.HANDLE, agency),
         "may_publish": state == State.DRAFT and may_review,
-        "withdraw_form": withdraw_form() if state == State.PUBLISHED and may_review else None,
+        "with_document": interpretation.entry is not None
+        and interpretation.entry.state in workflow.COMING,
+        "withdraw_form": withdraw_form() if state in WITHDRAWABLE and may_review else None,
     }  # fmt: skip
     return render(request, "interpretations/staff/page.html", context)
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
-from gongkai.web.catalog.models.entries import EntryState
+from gongkai.web.catalog.models.entries import DisclosureMode, EntryState
 from gongkai.web.interpretations.models import Interpretation, State, promised_working_days
 from gongkai.web.interpretations.timeliness import due_on, late_working_days
 from gongkai.web.workcalendar.calendar import current_calendar
@@ -22,6 +22,7 @@ PERMISSIONS = {"create": Action.HANDLE, "edit": Action.HANDLE, "publish": Action
 EVENT_LABELS = {
     "create": gettext_lazy("Drafted"),
     "edit": gettext_lazy("Edited"),
+    "schedule": gettext_lazy("Approved: goes out with the document"),
     "publish": gettext_lazy("Published"),
     "withdraw": gettext_lazy("Withdrawn from publication"),
 }
@@ -64,32 +65,58 @@ def edit(interpretation: Interpretation, actor, **fields) -> Interpretation:
     return current
 
 
+# A document on its way to publication: an interpretation approved now goes out with it.
+COMING = frozenset({EntryState.DRAFT, EntryState.IN_REVIEW, EntryState.IN_APPROVAL})
+
+
 @transaction.atomic
 def publish(interpretation: Interpretation, actor, on: date | None = None) -> Interpretation:
+    """Publish on `on` (today); an interpretation of a document not yet public waits for it
+    and goes out the day the document does (同步发布)."""
     permissions.require(actor, PERMISSIONS["publish"], interpretation.agency)
     current = locked(interpretation)
     if current.state != State.DRAFT:
         raise WorkflowError(_("Only a draft can be published."))
-    on = on or timezone.localdate()
-    entry = current.entry
+    on, entry = on or timezone.localdate(), current.entry
+    if entry is not None and entry.state in COMING:
+        current.state = State.READY
+        current.save()
+        record(current, actor, "schedule")
+        return current
     if entry is not None and (entry.state != EntryState.PUBLISHED or entry.published_on > on):
-        raise WorkflowError(_("The document is not published yet: publish the interpretation "
-                              "with it, on the day it goes public."))  # fmt: skip
-    current.state, current.published_on = State.PUBLISHED, on
+        raise WorkflowError(_("The document is not public: its interpretation cannot be."))
+    make_public(current, on)
+    record(current, actor, "publish")
+    return current
+
+
+def make_public(interpretation: Interpretation, on: date) -> None:
+    interpretation.state, interpretation.published_on = State.PUBLISHED, on
+    entry = interpretation.entry
     if entry is not None:
         calendar = current_calendar()
         due = due_on(entry.published_on, promised_working_days(entry.agency), calendar)
-        current.late_working_days = late_working_days(due, on, calendar)
-    current.save()
-    record(current, actor, "publish")
-    return current
+        interpretation.late_working_days = late_working_days(due, on, calendar)
+    interpretation.save()
+
+
+def publish_with_document(sender, instance, **kwargs) -> None:
+    """post_save of a catalogue entry: once it is public, so are the interpretations that
+    waited for it — in the same transaction as its publication."""
+    withheld = instance.disclosure_mode == DisclosureMode.WITHHELD
+    if instance.state != EntryState.PUBLISHED or withheld:
+        return
+    waiting = Interpretation.objects.select_for_update().filter(entry=instance, state=State.READY)
+    for interpretation in waiting:
+        make_public(interpretation, instance.published_on)
+        record(interpretation, None, "publish", _("Published with the document."))
 
 
 @transaction.atomic
 def withdraw(interpretation: Interpretation, actor, reason: str) -> Interpretation:
     permissions.require(actor, PERMISSIONS["withdraw"], interpretation.agency)
     current = locked(interpretation)
-    if current.state != State.PUBLISHED:
+    if current.state not in (State.PUBLISHED, State.READY):
         raise WorkflowError(_("Only a published interpretation can be withdrawn."))
     if not reason.strip():
         raise WorkflowError(_("Say why it is withdrawn."))
