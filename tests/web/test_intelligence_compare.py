@@ -257,3 +257,8 @@ def test_a_peer_opens_side_by_side_with_the_report(client, peers):
     page = client.get(f"/published-reports/{peers['finance'].pk}/peers/").content.decode()
     assert f"/published-reports/compare/{peers['finance'].pk}/{peers['trading'].pk}/" in page
     assert f"/published-reports/compare/{peers['finance'].pk}/{peers['finance'].pk}/" not in page
+
+
+def test_a_report_without_region_has_no_peers_and_says_so(client, land_years):
+    page = text(client.get(f"/published-reports/{land_years[2025].pk}/peers/"))
+    assert "该报告的地区或层级未知，无法与同级单位排名。" in page
