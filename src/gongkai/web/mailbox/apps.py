@@ -8,4 +8,7 @@ class MailboxConfig(AppConfig):
     verbose_name = _("Public mailbox")
 
     def ready(self) -> None:
-        from gongkai.web.mailbox import tasks  # noqa: F401  registers the daily reminders
+        from gongkai.web.mailbox import (  # noqa: F401  the daily reminders, the recount
+            recount,
+            tasks,
+        )

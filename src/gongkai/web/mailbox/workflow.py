@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.web.agencies import permissions
 from gongkai.web.agencies.roles import Action
 from gongkai.web.core import history
+from gongkai.web.mailbox.asker_mail import send_answer_notice
 from gongkai.web.mailbox.deadlines import due_date, promised_days
 from gongkai.web.mailbox.models import Question, QuestionCounter, QuestionEvent, QuestionState
 from gongkai.web.privacy import masking
@@ -31,6 +32,8 @@ EVENT_LABELS = {
     "publish": gettext_lazy("Published"),
     "unpublish": gettext_lazy("Withdrawn from publication"),
     "convert": gettext_lazy("Turned into a disclosure application"),
+    "recalculate": gettext_lazy("Due date recalculated"),
+    "asker_notified": gettext_lazy("Asker notified by e-mail"),
     "view_personal_data": gettext_lazy("Personal data viewed"),
 }
 
@@ -109,6 +112,8 @@ def answer(question: Question, actor, text: str, publish: bool = False,
         found.state = QuestionState.ANSWERED
         found.save()
         record(found, "answer", actor, before, snapshot(found))
+        if found.email:
+            send_answer_notice.enqueue(found.pk)  # committed with the answer, or not at all
     if publish:
         found = set_published(found, actor, True, on=today)
     return found
