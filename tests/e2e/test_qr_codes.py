@@ -33,3 +33,27 @@ def test_the_qr_code_on_each_public_page_decodes_to_its_address(page, transactio
         assert scanned_from_screen(page) == page.url
         checked.append(page.url)
     print("QR codes decoded to their pages' addresses:", *checked, sep="\n  ")
+
+
+def test_a_published_reports_qr_code_decodes_to_its_address(page, transactional_db):
+    from decimal import Decimal
+
+    from tests.web.conftest import SECTION_TWO_FIGURES, make_person, written
+
+    from gongkai.web.agencies.roles import Role
+    from gongkai.web.annualreports import workflow
+    from gongkai.web.catalog.registry import store_figure
+
+    finance = make_agency("青山县财政局", "01523629", AgencyLevel.COUNTY_DEPARTMENT)
+    clerk = make_person("alice", "艾丽", finance, Role.CLERK)
+    head = make_person("erin", "刘洋", finance, Role.HEAD)
+    for key in SECTION_TWO_FIGURES:
+        store_figure(finance, 2025, key, Decimal(0), head)
+    report = workflow.start(finance, 2025, clerk)
+    workflow.perform(report, "edit", clerk, sections=written(report.sections))
+    workflow.perform(report, "submit", clerk)
+    workflow.perform(report, "approve", head)
+
+    page.goto(f"/annual-reports/{finance.code}/2025/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2025年政府信息公开工作年度报告")
+    assert scanned_from_screen(page) == page.url
