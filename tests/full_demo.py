@@ -16,6 +16,7 @@ def load_demo_without_reports() -> None:
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
+    from gongkai.web.kiosk.demo import load_demo_reading_points
     from gongkai.web.interpretations.demo import load_demo_interpretations
     from gongkai.web.mailbox.demo import load_demo_questions
 
@@ -24,5 +25,6 @@ def load_demo_without_reports() -> None:
     load_demo_catalog()
     load_demo_registry()
     load_demo_appeals()
+    load_demo_reading_points()
     load_demo_interpretations()
     load_demo_questions()

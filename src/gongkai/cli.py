@@ -113,6 +113,7 @@ def demo() -> None:
     from gongkai.web.catalog.demo_registry import load_demo_registry
     from gongkai.web.intelligence.demo import load_demo_published_reports
     from gongkai.web.interpretations.demo import load_demo_interpretations
+    from gongkai.web.kiosk.demo import load_demo_reading_points
     from gongkai.web.mailbox.demo import load_demo_questions
 
     accounts = load_demo()
@@ -122,6 +123,7 @@ def demo() -> None:
     appeals = load_demo_appeals()
     interpretations = load_demo_interpretations()
     questions = load_demo_questions()
+    points = load_demo_reading_points()
     reports = load_demo_reports()
     published = load_demo_published_reports()
     click.echo(
@@ -140,6 +142,7 @@ def demo() -> None:
     click.echo(f"演示政策解读和回应关切 / demo interpretations and responses: {interpretations}")
     click.echo(f"演示年度报告（2025年度，已发布）/ demo annual reports published: {reports}")
     click.echo(f"演示导入的已发布报告 / demo imported published reports: {published}")
+    click.echo(f"演示政府信息查阅点 / demo reading points (/kiosk/qingshan-archives/): {points}")
     click.echo(f"演示政民互动留言 / demo mailbox questions: {questions}")
 
 

@@ -61,7 +61,8 @@ def public_paths(agency) -> list[str]:
             f"/agencies/{code}/guide/", f"/agencies/{code}/article-20/", "/annual-reports/",
             f"/agencies/{code}/annual-reports/",
             f"/annual-reports/{code}/{version.report.year}/", "/track/",
-            f"/track/{case.query_code}/", "/accounts/login/", "/api/docs"]  # fmt: skip
+            f"/track/{case.query_code}/", "/accounts/login/", "/kiosk/qingshan-czj/search/",
+            "/api/docs"]  # fmt: skip
 
 
 def staff_paths(agency) -> list[str]:

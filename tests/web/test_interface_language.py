@@ -55,7 +55,8 @@ READERS = {
     "agency admin": Reader("chenjing"),
     "superuser": Reader("admin", skip=SUPERUSER_SKIPS),
 }
-SEEDS = ["/", "/catalog/", "/annual-reports/", "/track/", "/catalog/?validity=repealed"]
+SEEDS = ["/", "/catalog/", "/annual-reports/", "/track/", "/catalog/?validity=repealed",
+         "/kiosk/qingshan-czj/"]  # fmt: skip
 STAFF_SEEDS = ["/work/", "/admin/"]
 # Pages that are not read: they change state, download files or answer in other formats.
 NOT_PAGES = {"logout", "set_language", "display-toggle", "admin:logout", "admin:jsi18n",

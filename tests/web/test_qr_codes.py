@@ -114,3 +114,15 @@ def test_each_address_is_drawn_once(client, county):
     for _ in range(3):
         client.get("/qr.png?path=/")
     assert qr_codes.png.cache_info().misses == 1 and qr_codes.png.cache_info().hits == 2
+
+
+def test_a_page_may_show_the_code_of_another_public_page(rf, finance):
+    from django.template import Context, Template
+
+    budget = entry(finance, "青山县2026年县级预算公开")
+    template = Template("{% load qr_codes %}{% qr_code path %}")
+    request = rf.get("/kiosk/qingshan-archives/entries/1/")
+    html = template.render(Context({"request": request, "path": f"/catalog/entries/{budget.pk}/"}))
+    assert qr_source(html) == f"/qr.png?path=%2Fcatalog%2Fentries%2F{budget.pk}%2F"
+    staff = template.render(Context({"request": request, "path": "/work/"}))
+    assert 'class="qr-code"' not in staff

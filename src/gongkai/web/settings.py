@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongkai.web.jobs",
     "gongkai.web.privacy",
     "gongkai.web.supervision",
+    "gongkai.web.kiosk",
     "gongkai.web.mailbox",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("gongkai.web.intelligence.urls")),
     path("", include("gongkai.web.privacy.urls")),
     path("", include("gongkai.web.supervision.urls")),
+    path("", include("gongkai.web.kiosk.urls")),
     path("", include("gongkai.web.mailbox.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -174,7 +174,12 @@ def attachment_file(request, pk: int, attachment_id: int):
 def guide(request, code: str):
     """政府信息公开指南 (第十二条), generated from the agency's own data."""
     agency = get_object_or_404(Agency, code=code)
-    context = {
+    return render(request, "catalog/guide.html", guide_context(agency))
+
+
+def guide_context(agency: Agency) -> dict:
+    """What the 指南 says of an agency (also shown by the kiosks of its 查阅点)."""
+    return {
         "agency": agency,
         "items": article_20_items(),
         "answer_days": CURRENT.answer_days,
@@ -182,8 +187,8 @@ def guide(request, code: str):
         "publish_days": TIME_LIMIT_WORKING_DAYS,
         "annual_report_form": ANNUAL_REPORT_FORM,
         "supervisor": agency.parent,
+        "reading_points": agency.reading_points.filter(active=True),  # 第二十五条
     }
-    return render(request, "catalog/guide.html", context)
 
 
 def article_20(request, code: str):

@@ -1,5 +1,8 @@
 """{% qr_code %}: “扫一扫在手机打开” with the QR code of the page being shown, on the pages
-that have one (portal/qr_codes.py); nothing elsewhere, nor where there is no request (500)."""
+that have one (portal/qr_codes.py); nothing elsewhere, nor where there is no request (500).
+
+{% qr_code path %} shows another public page's code instead: a 查阅点's touch screen offers
+the entry's public page, to be read on the phone, rather than its own kiosk address."""
 
 from django import template
 from django.urls import reverse
@@ -11,9 +14,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("portal/_qr_code.html", takes_context=True)
-def qr_code(context) -> dict:
+def qr_code(context, path: str | None = None) -> dict:
     request = context.get("request")
-    path = public_path(request.get_full_path()) if request is not None else None
-    if path is None:
+    if request is None:
         return {"source": None}
-    return {"source": f"{reverse('qr-code')}?{urlencode({'path': path})}"}
+    shown = public_path(path if path is not None else request.get_full_path())
+    if shown is None:
+        return {"source": None}
+    return {"source": f"{reverse('qr-code')}?{urlencode({'path': shown})}"}
