@@ -16,8 +16,8 @@ def load_demo_without_reports() -> None:
     from gongkai.web.applications.demo import load_demo_applications
     from gongkai.web.catalog.demo import load_demo_catalog
     from gongkai.web.catalog.demo_registry import load_demo_registry
-    from gongkai.web.kiosk.demo import load_demo_reading_points
     from gongkai.web.interpretations.demo import load_demo_interpretations
+    from gongkai.web.kiosk.demo import load_demo_reading_points
     from gongkai.web.mailbox.demo import load_demo_questions
 
     load_demo()

@@ -38,6 +38,7 @@ from gongkai.web.applications.workflow import perform, submit
 from gongkai.web.catalog.models.entries import EntryAttachment
 from gongkai.web.catalog.models.registry import YearlyFigure
 from gongkai.web.intelligence.models import ExternalAgency, ImportRun
+from gongkai.web.kiosk.models import ReadingPoint
 from gongkai.web.mailbox import workflow as mailbox
 from gongkai.web.mailbox.models import MailboxPolicy
 
@@ -103,6 +104,10 @@ def draft_interpretation(w, t):
     return {"pk": w[t]["interpretation_draft"].pk}
 
 
+def point(w, t):
+    return {"code": w[t]["admin"]["kiosk.readingpoint"].code}
+
+
 def published(w, t):
     return {"pk": w[t]["published_report"].pk}
 
@@ -145,6 +150,13 @@ PAGES = {
     "mailbox-receipt": Row(EVERYONE, lambda w, t: {"query_code": w[t]["question"].query_code}),
     "mailbox-track": Row(EVERYONE),
     "mailbox-status": Row(EVERYONE, lambda w, t: {"query_code": w[t]["question"].query_code}),
+    # the kiosk of a 查阅点: anyone at the screen, no login
+    "kiosk": Row(EVERYONE, lambda w, t: point(w, t)),
+    "kiosk-keyboard": Row(EVERYONE, lambda w, t: point(w, t)),
+    "kiosk-catalog": Row(EVERYONE, lambda w, t: point(w, t)),
+    "kiosk-entry": Row(EVERYONE, lambda w, t: point(w, t) | entry(w, t)),
+    "kiosk-guide": Row(EVERYONE, lambda w, t: point(w, t)),
+    "kiosk-reset": Row(EVERYONE, lambda w, t: point(w, t)),
     "login": Row(EVERYONE),
     "logout": Row(EVERYONE, method="post"),
     "set_language": Row(EVERYONE, method="post", data={"language": "zh-hans", "next": "/"}),
@@ -159,8 +171,6 @@ PAGES = {
     "agency-directory": Row(EVERYONE),
     "portal-guide": Row(EVERYONE),
     "portal-apply": Row(EVERYONE),
-    # 扫一扫在手机打开: the QR code of a public page of this site (portal/qr_codes.py)
-    "qr-code": Row(EVERYONE, data={"path": "/"}),
     "api:openapi-json": Row(EVERYONE),
     "api:openapi-view": Row(EVERYONE),
     "api:api-root": Row(NOBODY, login_first=False),  # nothing there: 404 for everyone
@@ -176,6 +186,7 @@ PAGES = {
     "appeal-docket": Row(SIGNED_IN),
     "appeal-new": Row(HANDLERS),
     "annual-report-index": Row(SIGNED_IN),
+    "kiosk-staff": Row(SIGNED_IN),  # the user's agencies' 查阅点 (none for the roleless)
     "privacy-applicant-data": Row(HANDLERS),
     "interpretation-staff": Row(SIGNED_IN),
     "interpretation-staff-new": Row(HANDLERS),
@@ -312,6 +323,7 @@ ADMIN_MODELS = {
     "catalog.yearlyfigure": AdminModel(VIEWERS, MANAGERS, VIEWERS, NOBODY),
     "appeals.appeal": READ_ONLY_SCOPED,
     "annualreports.annualreport": READ_ONLY_SCOPED,
+    "kiosk.readingpoint": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
     "interpretations.interpretation": READ_ONLY_SCOPED,
     "interpretations.interpretationsetting": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
     "mailbox.mailboxpolicy": AdminModel(VIEWERS, MANAGERS, VIEWERS, MANAGERS),
@@ -455,6 +467,8 @@ def objects_of(agency, clerk, head, publish_report) -> dict:
             "catalog.yearlyfigure": YearlyFigure.objects.filter(agency=agency).first(),
             "appeals.appeal": case_appeal,
             "annualreports.annualreport": AnnualReport.objects.get(agency=agency, year=YEAR),
+            "kiosk.readingpoint": ReadingPoint.objects.create(
+                agency=agency, code=f"point-{agency.pk}", name="查阅点", address="大厅"),
             "mailbox.mailboxpolicy": MailboxPolicy.objects.create(agency=agency),
         },
         "question": published_question(agency, clerk),
