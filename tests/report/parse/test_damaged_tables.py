@@ -312,3 +312,21 @@ def test_an_empty_grid_cell_between_a_merged_label_and_its_figures_shifts_no_fig
     report = parse("C", lines)
     wanted = {k: v for k, v in matrix(values).items() if not k.startswith("s3.other.")}
     assert {key: report.cells.get(key) for key in wanted} == wanted
+
+
+def test_the_last_row_of_a_cut_page_one_cell_a_line_keeps_the_cells_it_shows():
+    """A crawled page one cell a line that ends within （一）予以公开: the cells shown before
+    the cut are that row's first columns (a row of cells on one line already did this)."""
+    values = consistent_figures("C", random.Random(17))
+    lines = [CAPTION, *HEADER_LINES]
+    rows = printed_rows("C", values)
+    for label, figures in rows[:2]:
+        lines += [label, *(str(value) for value in figures)]
+    label, figures = rows[2]
+    lines += [label, *(str(value) for value in figures[:4])]  # the page ends here
+    text = "\n".join(["某某镇人民政府2022年政府信息公开工作年度报告", *lines])
+    report = parse_report(text.encode(), "cut.txt")
+    columns = ("natural", "commercial", "research", "nonprofit")
+    assert [report.cells.get(f"s3.granted.{c}") for c in columns] == list(figures[:4])
+    assert report.cells.get("s3.granted.total") is None
+    assert report.cells.get("s3.new.total") == values["s3.new.total"]

@@ -298,3 +298,10 @@ def test_channel_counts_after_a_running_total_are_its_parts_and_a_bracketed_acco
 )  # fmt: skip
 def test_one_figure_for_review_and_litigation_together_is_a_zero_for_each_or_neither(text, figures):
     assert read_narrative([text], "A") == figures
+
+
+def test_a_channel_named_bare_in_a_list_of_parts_takes_its_figure():
+    text = [
+        "2015年，我局共发布主动公开政府信息205条，其中主动公开文件40件，公开信息130条，微信9条。"
+    ]
+    assert read_narrative(text, "A") == {"proactive.total": 205, "proactive.via_wechat": 9}

@@ -23,6 +23,7 @@ from gongkai.report.model import Report
 from gongkai.report.parse.chrome import split_chrome
 from gongkai.report.parse.crossformat import fill_from_other_format, other_format
 from gongkai.report.parse.findings import parse_finding
+from gongkai.report.parse.flattened import unflatten
 from gongkai.report.parse.generation import Identity, identify
 from gongkai.report.parse.limits import time_limit
 from gongkai.report.parse.lines import SourceLine
@@ -59,7 +60,7 @@ def parse_lines(
 
 def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) -> Report:
     page = split_chrome(lines)  # navigation, breadcrumbs, footers: never a figure or a year
-    lines = lift_overprints(page.content)  # a caption drawn over a table row
+    lines = unflatten(lift_overprints(page.content))  # a caption over a row; a flattened table
     squeezed = squeeze("".join(line.text for line in lines))
     identity = identify(lines, squeezed, page.lines)
     year, year_findings = _reporting_year(identity)

@@ -124,7 +124,7 @@ def build_layout(
             anchor = mark if mark and tokens[0].line == label_line else None
             if anchor is not None and any(row.anchor == anchor for row in layout.rows):
                 continue  # a repeated table: the first printed figures win
-            if tokens[0].line == last_line and len(tokens) < width:
+            if _cut_short(tokens, width, last_line, layout):
                 # A page cut off after the row's first cells: they are all it shows.
                 blank = Token(Kind.BLANK, "", tokens[-1].line, tokens[-1].where)
                 tokens, countable = [*tokens, *[blank] * (width - len(tokens))], True
@@ -138,6 +138,16 @@ def build_layout(
     ends = [token.line for token in (last.label, *last.slots) if token is not None]
     layout.cut = last_line is not None and bool(ends) and max(ends) >= last_line
     return layout
+
+
+def _cut_short(tokens: list[Token], width: int, last_line: int | None, layout: Layout) -> bool:
+    """A row short of cells that the source's end cuts: on its last line, or one cell a line
+    up to it after a full row of the table (blank cells are printed here, so a short row at
+    the end is a cut page, not a row that lost its blanks)."""
+    if len(tokens) >= width or tokens[-1].line != last_line:
+        return False
+    printed = (sum(1 for t in row.tokens if t.kind is not Kind.BLANK) for row in layout.rows)
+    return tokens[0].line == last_line or any(count >= width for count in printed)
 
 
 def _drop_strays_at_edges(layout: Layout) -> None:

@@ -365,7 +365,7 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
 
 def _channel(own: str) -> str | None:
     """The one channel a figure is counted on; 网站、微信、微博共发布 N 条 is on none alone."""
-    if not prose.CHANNEL_COUNT.search(own):
+    if not (prose.CHANNEL_COUNT.search(own) or prose.BARE_CHANNEL.match(own)):
         return None
     named = [key for key, channel in prose.CHANNELS if channel.search(own)]
     return named[0] if len(named) == 1 else None

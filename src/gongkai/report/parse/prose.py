@@ -80,6 +80,11 @@ CHANNELS = (
 CHANNEL_COUNT = re.compile(
     r"(?:公开|发布|推送|信息|微文|推文|文章|稿件|内容|条目)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
 )
+# A channel named bare in a list of a total's parts (其中…，微信6条，网站30条).
+BARE_CHANNEL = re.compile(
+    r"^[、和及]?(?:其中)?(?:通过)?(?:政务)?(?:微信公众号|公众号|微信|微博|门户网站|政府网站|网站)"
+    r"(?:发布|公开)?$"
+)
 # Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
 NOTE = re.compile(r"\([^()]*\)")
 # Channels of their own: a figure there is never the total (the website carries most).

@@ -78,6 +78,7 @@ class TableReader:
         self.trace: list[Entry] = []  # every segment with what its label matched (`solve`)
         self.extra_from: list[Segment] = []  # the segment of each extra row
         self.last_line: int | None = None  # the source's last line: a page cut off there
+        self.full_tables: set[str] = set()  # tables with a row printed to its last column
 
     def step(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
@@ -275,8 +276,10 @@ class TableReader:
             if len(slots) > len(keys) and all(t.line == self.last_line for t in slots[len(keys) :]):
                 slots = slots[: len(keys)]  # the start of a label cut off with the page (`2`)
             placed = fit(slots, len(keys))
+            if placed is not None and _printed(slots) >= len(keys):
+                self.full_tables.add(table.key)  # every cell of a row printed in this table
             if placed is None:
-                if self._cut_off(slots, len(keys)):
+                if self._cut_off(slots, len(keys), table.key):
                     keys, placed = keys[: len(slots)], slots  # the rest was never printed
                 elif not self._place_glued(keys, label, slots):
                     self._ambiguous(keys, label, len(slots))
@@ -286,11 +289,14 @@ class TableReader:
         for key, token in zip(keys, placed, strict=True):
             self._record(key, token, label)
 
-    def _cut_off(self, slots: list[Token], width: int) -> bool:
-        """A row short of figures on the last line of the source: a page cut off after the
-        row's first cells (a cut page keeps the figures it shows)."""
-        on_last_line = all(slot.line == self.last_line for slot in slots)
-        return 0 < len(slots) < width and on_last_line
+    def _cut_off(self, slots: list[Token], width: int, table: str) -> bool:
+        """A row short of figures that ends on the last line of the source: a page cut off
+        after the row's first cells (a cut page keeps the figures it shows) — its cells on
+        that line, or one a line after a full row of the same table (blank cells are printed
+        there, so the short row lost its end, not its blanks)."""
+        if not 0 < len(slots) < width or slots[-1].line != self.last_line:
+            return False
+        return slots[0].line == self.last_line or table in self.full_tables
 
     def _place_glued(self, keys: list[str], label: Token, slots: list[Token]) -> bool:
         """Figures whose separators were lost (`310100032`): taken when exactly one cut into
@@ -396,6 +402,10 @@ class TableReader:
             self._record(key, token, label)
             if self.out.confidence.get(key) == PRINTED:
                 self.out.confidence[key] = level
+
+
+def _printed(slots: list[Token]) -> int:
+    return sum(1 for token in slots if token.kind is not Kind.BLANK)
 
 
 def _weak_entry(segment: Segment, found: Match | None) -> Entry:
