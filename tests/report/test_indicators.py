@@ -10,6 +10,7 @@ from gongkai.report.indicators import (
     MEASURE_IDS,
     RATE_BY_ID,
     RATES,
+    Change,
     change,
     measure,
 )
@@ -175,3 +176,4 @@ def test_change_between_two_values():
     assert from_zero.difference == 5 and from_zero.rate is None
     assert from_zero.reason == "上期为 0，无法计算变化率"
     assert change(None, 5).difference is None
+    assert change(0, 0) == Change(0, None, "")

@@ -326,8 +326,8 @@ def change(before: Number | None, after: Number | None) -> Change:
     if before is None or after is None:
         return Change(None, None, "缺少数值，无法比较")
     difference = _plain(after - before)
-    if before == 0:
-        return Change(difference, None, "上期为 0，无法计算变化率")
+    if before == 0:  # from 0 to 0 nothing changed: no rate, and nothing to explain
+        return Change(difference, None, "上期为 0，无法计算变化率" if difference else "")
     return Change(difference, Decimal(difference) / Decimal(before))
 
 
