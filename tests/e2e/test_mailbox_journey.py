@@ -97,3 +97,8 @@ def test_a_question_becomes_an_application_received_on_the_questions_date(page, 
     case_history.get_by_role("link", name=re.compile("政民互动留言")).click()
     page.wait_for_url(f"**/work/mailbox/{question.pk}/")
     expect(page.locator("dl.facts")).to_contain_text("状态转为依申请公开")
+    page.context.clear_cookies()  # the asker follows the application from the question
+    page.goto(f"/mailbox/track/{question.query_code}/")
+    page.get_by_role("link", name=re.compile("凭查询码")).click()
+    page.wait_for_url("**/track/*/")
+    expect(page.locator("main")).to_contain_text(expected)

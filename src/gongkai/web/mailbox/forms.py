@@ -38,7 +38,7 @@ class AskForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_MAX_LENGTH})}
         help_texts = {
             "phone": _("A mobile number, or a landline with its area code (0795-7220000)."),
-            "email": _("Optional: the answer is also sent there."),
+            "email": _("Optional: we e-mail you when the question is answered."),
         }
 
     def __init__(self, *args, **kwargs):
