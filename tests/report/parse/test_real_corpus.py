@@ -12,8 +12,9 @@ on the failures of the first 60 pages and of two WPS-exported PDFs (98.3 % befor
 merged over two grid columns); on pages nobody had fitted the parser to it was lower: 95.4 % on
 the first 40 (13:49), 97.5 % on a holdout of 10 kept from the parser's authors until it was
 measured (14:15), 94.76 % on holdout 2 (27 more pages, 229 figures, 16:40), read whole after the
-fixes of its misses by class (99 reports, 1739 figures, 100 %). The floor below leaves room for
-three misses; raise it, never lower it."""
+fixes of its misses by class, and 81.03 % on holdout 3 (17 pages, 174 figures, measured on
+the parser with those fixes), read whole after the fixes of its own misses (116 reports, 1913
+figures, 100 %). The floor below leaves room for three misses; raise it, never lower it."""
 
 import json
 import os
@@ -26,7 +27,7 @@ from gongkai.report.formats import GENERATIONS
 
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "real").glob("*.expected.json"))
-FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 16:50); the target is 99
+FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 17:05); the target is 99
 TOPIC_KEYS = set(GENERATIONS["A"].cells)  # generation-A keys name prose figures of any report
 
 
@@ -42,7 +43,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 99
+    assert len(reports) >= 116
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL
