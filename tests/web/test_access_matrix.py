@@ -112,6 +112,17 @@ def published(w, t):
     return {"pk": w[t]["published_report"].pk}
 
 
+def open_data_file(w, t):
+    """A large open-data file already written on the task runner (export_jobs.py)."""
+    from django.core.files.base import ContentFile
+
+    from gongkai.web.intelligence.models import OpenDataExport, RunState
+
+    job, _ = OpenDataExport.objects.get_or_create(token="matrix", fmt="csv", defaults={
+        "state": RunState.DONE, "file": ContentFile(b"source\n", name="matrix.csv")})
+    return {"token": job.token}
+
+
 PAGES = {
     # the public portal: every visitor, any agency
     "home": Row(EVERYONE),
@@ -249,6 +260,8 @@ PAGES = {
     # report of an agency of the tree only for its own office, an import run for its starter
     "published-reports-export": Row(EVERYONE, args={"fmt": "csv"}),
     "published-reports-dictionary": Row(EVERYONE),
+    "published-reports-export-job": Row(EVERYONE, open_data_file),
+    "published-reports-export-file": Row(EVERYONE, open_data_file),
     # comparisons of published reports: public, like the figures they read
     "published-reports-compare": Row(EVERYONE, lambda w, t: {
         "before": w[t]["published_report"].pk, "after": w[t]["published_report"].pk}),

@@ -243,6 +243,29 @@ class ImportItem(models.Model):
     member = models.CharField(max_length=255, blank=True)  # its name inside that zip archive
     state = models.CharField(max_length=10, choices=ItemState.choices, default=ItemState.PENDING)
     error = models.TextField(blank=True)
+
+
+class OpenDataExport(models.Model):
+    """A large open-data file written on the task runner (export_jobs.py): the public follow
+    it on its page, named by an unguessable token, and download it when it is written."""
+
+    token = models.CharField(max_length=43, unique=True)
+    fmt = models.CharField(max_length=10)
+    selection = models.JSONField(default=dict)  # the filters (selection.Selection's fields)
+    stamp = models.CharField(max_length=80)  # the data it was written from (export_jobs.stamp)
+    state = models.CharField(max_length=10, choices=RunState.choices, default=RunState.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="intelligence/exports/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["fmt", "stamp"], name="open_data_export_stamp")]
+
+    def __str__(self) -> str:
+        return f"published-reports.{self.fmt}"
     report = models.ForeignKey(
         PublishedReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -12,6 +12,16 @@ from gongkai.web.intelligence import (
 urlpatterns = [
     path("published-reports/data.<str:fmt>", open_data.export, name="published-reports-export"),
     path(
+        "published-reports/exports/<str:token>/",
+        open_data.export_job,
+        name="published-reports-export-job",
+    ),
+    path(
+        "published-reports/exports/<str:token>/file",
+        open_data.export_job_file,
+        name="published-reports-export-file",
+    ),
+    path(
         "published-reports/dictionary.csv",
         open_data.dictionary,
         name="published-reports-dictionary",
