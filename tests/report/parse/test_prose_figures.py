@@ -305,3 +305,10 @@ def test_a_channel_named_bare_in_a_list_of_parts_takes_its_figure():
         "2015年，我局共发布主动公开政府信息205条，其中主动公开文件40件，公开信息130条，微信9条。"
     ]
     assert read_narrative(text, "A") == {"proactive.total": 205, "proactive.via_wechat": 9}
+
+
+def test_a_channel_counted_with_unnamed_others_is_no_channels_figure():
+    text = [
+        "截至2016年12月31日，主动公开158条，其中在政府网站公开60条，通过微信及其他方式公开98条。"
+    ]
+    assert read_narrative(text, "A") == {"proactive.total": 158, "proactive.via_website": 60}

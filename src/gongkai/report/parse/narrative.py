@@ -367,6 +367,8 @@ def _channel(own: str) -> str | None:
     """The one channel a figure is counted on; 网站、微信、微博共发布 N 条 is on none alone."""
     if not (prose.CHANNEL_COUNT.search(own) or prose.BARE_CHANNEL.match(own)):
         return None
+    if prose.WITH_OTHERS.search(own):
+        return None  # 通过微信及其他方式公开: the channel and unnamed others together
     named = [key for key, channel in prose.CHANNELS if channel.search(own)]
     return named[0] if len(named) == 1 else None
 

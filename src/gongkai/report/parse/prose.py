@@ -85,6 +85,10 @@ BARE_CHANNEL = re.compile(
     r"^[、和及]?(?:其中)?(?:通过)?(?:政务)?(?:微信公众号|公众号|微信|微博|门户网站|政府网站|网站)"
     r"(?:发布|公开)?$"
 )
+# A channel counted together with unnamed others (通过微信及其他方式公开92条): no one channel's.
+WITH_OTHERS = re.compile(
+    r"[及和与、]其他|其他(?:方式|渠道|途径|平台|媒体)|等(?:方式|渠道|途径|平台|媒体)"
+)
 # Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
 NOTE = re.compile(r"\([^()]*\)")
 # Channels of their own: a figure there is never the total (the website carries most).
