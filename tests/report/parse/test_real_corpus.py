@@ -13,8 +13,8 @@ merged over two grid columns); on pages nobody had fitted the parser to it was l
 the first 40 (13:49), 97.5 % on a holdout of 10 kept from the parser's authors until it was
 measured (14:15), 94.76 % on holdout 2 (27 more pages, 229 figures, 16:40), read whole after the
 fixes of its misses by class, and 81.03 % on holdout 3 (17 pages, 174 figures, measured on
-the parser with those fixes), read whole after the fixes of its own misses (116 reports, 1913
-figures, 100 %). The floor below leaves room for three misses; raise it, never lower it."""
+the parser with those fixes), read whole after the fixes of its own misses; 100 % on holdout 4
+(7 pages, 55 figures, measured after those; 123 reports, 1968 figures, 100 %). The floor below leaves room for three misses; raise it, never lower it."""
 
 import json
 import os
@@ -43,7 +43,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 116
+    assert len(reports) >= 123
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL
