@@ -263,6 +263,7 @@ PAGES = {
     "published-reports-export-job": Row(EVERYONE, open_data_file),
     "published-reports-export-file": Row(EVERYONE, open_data_file),
     # comparisons of published reports: public, like the figures they read
+    "published-reports-compared": Row(EVERYONE),
     "published-reports-compare": Row(EVERYONE, lambda w, t: {
         "before": w[t]["published_report"].pk, "after": w[t]["published_report"].pk}),
     "published-reports-peers": Row(EVERYONE, published),

@@ -47,7 +47,7 @@ def text(response) -> str:
 
 def row_of(page: str, label: str) -> str:
     """The text of the table row whose header starts with `label`."""
-    start = re.search(f'<th scope="row"[^>]*>{re.escape(label)}', page).start()
+    start = re.search(f'<th scope="row"[^>]*>(?:<a [^>]*>)?{re.escape(label)}', page).start()
     return page[start : page.index("</tr>", start)]
 
 
@@ -262,3 +262,15 @@ def test_a_peer_opens_side_by_side_with_the_report(client, peers):
 def test_a_report_without_region_has_no_peers_and_says_so(client, land_years):
     page = text(client.get(f"/published-reports/{land_years[2025].pk}/peers/"))
     assert "该报告的地区或层级未知，无法与同级单位排名。" in page
+
+
+def test_the_comparisons_start_from_every_agency_with_published_reports(client, peers, land_years):
+    page = text(client.get("/published-reports/compare/?region=濉溪"))
+    assert cells_of(row_of(page, "濉溪县财政局")) == ["濉溪县", "县级部门", "2023、2024"]
+    assert f"/published-reports/external/{peers['finance'].external.pk}/" in page
+    assert "青山县自然资源局" not in page  # no region read from its name in this test
+    everyone = text(client.get("/published-reports/compare/"))
+    assert cells_of(row_of(everyone, "青山县自然资源局"))[-1] == "2018、2024、2025"
+    peers["town"].match = Match.PENDING
+    peers["town"].save()
+    assert "濉溪县濉溪镇人民政府" not in text(client.get("/published-reports/compare/"))

@@ -7,6 +7,8 @@ external agency has only imported reports; peers are the imported reports of one
 level and year. When an agency has several imported documents for a year, the last counts.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from gongkai.report.indicators import INDICATORS
@@ -79,3 +81,41 @@ def peer_sides(report: PublishedReport) -> tuple[list[Side], bool]:
     same = Q(region=report.region, level=report.level, year=report.year)
     reports = last_per_agency_and_year(public_reports().filter(same))
     return published_sides(reports[:PEERS_SHOWN], INDICATOR_KEYS), len(reports) > PEERS_SHOWN
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An agency with published reports: of the tree (`code`) or external (`external_pk`)."""
+
+    name: str
+    region: str
+    level: str
+    years: tuple[int, ...]
+    code: str = ""
+    external_pk: int | None = None
+
+
+def holders(region: str = "") -> list[Holder]:
+    """Every agency with a public imported report (of a region, or of all), by region."""
+    rows = (
+        public_reports()
+        .filter(region__startswith=region)
+        .order_by()
+        .values_list(
+            "agency__code",
+            "agency__name",
+            "external_id",
+            "external__name",
+            "region",
+            "level",
+            "year",
+        )
+    )
+    found: dict[tuple, dict] = {}
+    for code, name, external_pk, external_name, place, level, year in rows:
+        one = found.setdefault((code, external_pk), {
+            "name": name or external_name, "region": place, "level": level, "years": set(),
+            "code": code or "", "external_pk": external_pk})  # fmt: skip
+        one["years"].add(year)
+    listed = [Holder(**(one | {"years": tuple(sorted(one["years"]))})) for one in found.values()]
+    return sorted(listed, key=lambda holder: (holder.region, holder.name))

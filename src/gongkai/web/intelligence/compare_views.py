@@ -4,11 +4,13 @@ its years, and the peers of a report (same region, level and year) ranked."""
 
 from itertools import pairwise
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.report.indicators import RATES
 from gongkai.web.agencies.models import Agency
+from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.core import params
 from gongkai.web.intelligence.compare import (
     RANKED,
@@ -25,6 +27,7 @@ from gongkai.web.intelligence.compare import (
 )
 from gongkai.web.intelligence.compare_data import (
     external_sides,
+    holders,
     peer_sides,
     public_reports,
     published_sides,
@@ -34,6 +37,18 @@ from gongkai.web.intelligence.compare_data import (
 from gongkai.web.intelligence.models import ExternalAgency
 
 GENERATION_NAMES = {"A": "2014 年格式（A）", "B": "2019 年格式（B）", "C": "2021 年格式（C）"}
+
+
+def agencies(request):
+    """Where the comparisons start: every agency with published reports, by region."""
+    region = request.GET.get("region", "")[:60].strip()
+    page = Paginator(holders(region), 100).get_page(
+        params.number(request.GET.get("page"), 1, 10**6)
+    )
+    levels = dict(AgencyLevel.choices)
+    rows = [(holder, levels.get(holder.level, "")) for holder in page]
+    context = {"page": page, "rows": rows, "region": region}
+    return render(request, "intelligence/compare_index.html", context)
 
 
 def pair(request, before: int, after: int):

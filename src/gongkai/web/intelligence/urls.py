@@ -27,6 +27,7 @@ urlpatterns = [
         name="published-reports-dictionary",
     ),
     # comparisons of published reports: public, like the figures (compare_views.py)
+    path("published-reports/compare/", compare_views.agencies, name="published-reports-compared"),
     path(
         "published-reports/compare/<int:before>/<int:after>/",
         compare_views.pair,
