@@ -243,6 +243,16 @@ class ImportItem(models.Model):
     member = models.CharField(max_length=255, blank=True)  # its name inside that zip archive
     state = models.CharField(max_length=10, choices=ItemState.choices, default=ItemState.PENDING)
     error = models.TextField(blank=True)
+    report = models.ForeignKey(
+        PublishedReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["run", "id"]
+        indexes = [models.Index(fields=["run", "state"], name="import_item_state")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OpenDataExport(models.Model):
@@ -266,13 +276,3 @@ class OpenDataExport(models.Model):
 
     def __str__(self) -> str:
         return f"published-reports.{self.fmt}"
-    report = models.ForeignKey(
-        PublishedReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["run", "id"]
-        indexes = [models.Index(fields=["run", "state"], name="import_item_state")]
-
-    def __str__(self) -> str:
-        return self.name
