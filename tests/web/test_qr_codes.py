@@ -86,6 +86,8 @@ def test_the_code_is_large_enough_to_scan_from_a_screen(client, county):
     "//example.com/",
     "/\\example.com/",
     "/no-such-page/",
+    "/catalog/?q=请拨打13800000000领取补贴",  # a message riding in a public page's address
+    "/catalog/?q=a b",
     "/work/",  # a staff page
     "/admin/",
     "/track/QSCZ-JSDM-2425/",  # a query code is not shown to bystanders

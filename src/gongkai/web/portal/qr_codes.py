@@ -42,8 +42,11 @@ def public_path(path: str) -> str | None:
     """`path` (with its query) if it is the address of a page in QR_PAGES on this site."""
     if not path.startswith("/") or path.startswith("//") or len(path) > MAX_PATH:
         return None
+    # As browsers send it, percent-encoded: Chinese typed into a query is not shown as words.
+    if not path.isascii() or not path.isprintable() or " " in path or "\\" in path:
+        return None
     parts = urlsplit(path)
-    if parts.scheme or parts.netloc or "\\" in path or not path.isprintable():
+    if parts.scheme or parts.netloc:
         return None
     try:
         match = resolve(parts.path)
