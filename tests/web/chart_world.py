@@ -10,16 +10,12 @@ chart's rows can be worked out by hand (test_intelligence_chart*.py). Section �
 - sm21  江西省石门县财政局 2021 C: 8 / 8 / 0 / 0 / 0 / 0 / 0
 """
 
+from collections import Counter
 from decimal import Decimal
 
 from gongkai.report.indicators import DECLINED_KEYS, UNABLE_KEYS, WITHHELD_KEYS
-from gongkai.web.intelligence.models import (
-    ExternalAgency,
-    Figure,
-    Match,
-    PublishedReport,
-    RuleFailure,
-)
+from gongkai.web.intelligence.derived import ALL, indicator_values
+from gongkai.web.intelligence.models import ExternalAgency, Figure, Match, PublishedReport
 
 NINGAN, SHIMEN = "江西省宁安县", "江西省石门县"
 OTHER_C = ("s3.other.no_correction.total", "s3.other.no_fee.total", "s3.other.other.total")
@@ -48,19 +44,21 @@ GENERATION_A = {"requests.received": 6, "requests.answered.granted": 2,
 
 
 def report(agency: ExternalAgency, year: int, generation: str, cells: dict, failures=()):
+    """A report as stored by an import: its figures, and what derived.py keeps on it (its
+    failed rules by kind, its indicators)."""
+    kinds = Counter(kind for _, kind in failures)
     stored = PublishedReport.objects.create(
         sha256=f"{agency.pk}-{year}-{PublishedReport.objects.count()}".ljust(64, "0"),
         source_name=f"{agency.name}{year}.txt", document={"cells": cells}, generation=generation,
         year=year, agency_name=agency.name, match=Match.EXTERNAL, external=agency,
-        region=agency.region, level=agency.level,
+        region=agency.region, level=agency.level, failures=dict(kinds) | {ALL: kinds.total()},
     )  # fmt: skip
-    Figure.objects.bulk_create(
+    figures = Figure.objects.bulk_create(
         Figure(report=stored, external=agency, year=year, generation=generation, key=key,
                value=Decimal(value)) for key, value in cells.items()
     )  # fmt: skip
-    RuleFailure.objects.bulk_create(
-        RuleFailure(report=stored, rule=rule, kind=kind) for rule, kind in failures
-    )
+    stored.measures = indicator_values(generation, figures)
+    stored.save(update_fields=["measures"])
     return stored
 
 

@@ -143,3 +143,18 @@ def test_an_empty_selection_says_so(client, world):
 def test_an_unknown_chart_or_format_is_not_found(client, db):
     assert client.get("/published-reports/charts/pies/").status_code == 404
     assert client.get("/published-reports/charts/trend.pdf").status_code == 404
+
+
+def test_the_pages_read_in_chinese_without_raw_cell_keys(client, world):
+    from tests.web.page_language import cell_keys, english_fragments
+
+    pages = [
+        page(client, "trend", {"agency": "江西省宁安县财政局", "measure": "reviews"}),
+        page(client, "outcomes", {"year": "2016"}),
+        page(client, "failures", {"kind": "blank"}),
+        page(client, "ranking", {"measure": "withheld_rate"}),
+        client.get(reverse("published-report-charts")).content.decode(),
+    ]
+    for html in pages:
+        assert cell_keys(html) == [] and english_fragments(html) == []
+    assert chart_data.NOT_STATED in pages[0]  # no report printed section 四: said, not a zero

@@ -93,6 +93,12 @@ class PublishedReport(models.Model):
     history_note = models.TextField(blank=True)
     # What still needs a person's look (review.py): doubtful cells, findings like misreadings.
     review_items = models.PositiveIntegerField(default=0)
+    # What the charts read, as the figures stand (derived.py): the rules the report fails by
+    # kind ({"arithmetic": 2, "all": 2}), its common indicators ({"applications": 25, …}).
+    failures = models.JSONField(default=dict, blank=True)
+    measures = models.JSONField(
+        default=dict, blank=True, encoder=ExactEncoder, decoder=ExactDecoder
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -188,22 +194,6 @@ class Correction(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("corrections cannot be deleted")
-
-
-class RuleFailure(models.Model):
-    """A rule of the rulebook that a report's figures fail, as they stand now (failures.py
-    keeps them: at import, and after every correction) — what the heat map of rule failures
-    counts. `kind` is the audit's: generation, arithmetic or blank."""
-
-    report = models.ForeignKey(PublishedReport, on_delete=models.CASCADE, related_name="failures")
-    rule = models.CharField(max_length=20)
-    kind = models.CharField(max_length=12)
-
-    class Meta:
-        ordering = ["report", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.report} {self.rule}"
 
 
 class RunState(models.TextChoices):

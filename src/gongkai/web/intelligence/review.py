@@ -91,13 +91,17 @@ def count_at_import(document: dict, figures: list) -> int:
 
 
 def recount(report: PublishedReport) -> int:
-    """The review items and the rule failures of the report as its figures now stand."""
-    from gongkai.web.intelligence.failures import store_failures
+    """The review items, the failures and the indicators of the report as its figures now
+    stand (derived.py: what the charts read)."""
+    from gongkai.web.intelligence.derived import derive
 
     findings = current_findings(report)
-    count = len(items_from(findings, {figure.key: figure for figure in report.figures.all()}))
-    store_failures(report, findings)
-    PublishedReport.objects.filter(pk=report.pk).update(review_items=count)
+    figures = list(report.figures.all())
+    count = len(items_from(findings, {figure.key: figure for figure in figures}))
+    derive(report, findings, figures)
+    PublishedReport.objects.filter(pk=report.pk).update(
+        review_items=count, failures=report.failures, measures=report.measures
+    )
     report.review_items = count
     return count
 

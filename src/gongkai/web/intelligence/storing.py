@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from gongkai.web.intelligence.failures import document_findings, store_failures
+from gongkai.web.intelligence.derived import derive, document_findings
 from gongkai.web.intelligence.figures import FigureRow, figure_rows, insert_figures
 from gongkai.web.intelligence.history import become_history
 from gongkai.web.intelligence.matching import AgencyIndex, Matched, external_agency
@@ -37,7 +37,6 @@ def store_read(read: Read, index: AgencyIndex, actor=None) -> Imported:
         with transaction.atomic():
             report, rows = new_report(read, digest, matched, actor)
             insert_figures(report, rows)
-            store_failures(report, document_findings(read.report))
     except IntegrityError:  # the same file, imported at the same moment elsewhere
         return Imported(PublishedReport.objects.get(sha256=digest), created=False)
     if report.match == Match.TREE:
@@ -77,6 +76,7 @@ def new_report(read: Read, digest: str, matched: Matched, actor) -> tuple:
     report.source_file.save(digest[:32] + suffix, ContentFile(read.data), save=False)
     rows = figure_rows(document)
     report.review_items = count_at_import(document, rows)
+    derive(report, document_findings(document), rows)
     report.save()
     return report, rows
 

@@ -1,20 +1,8 @@
-"""The rules each imported report fails (failures.py), for the heat map of rule failures;
-reports imported before this migration get theirs from the findings stored with them."""
+"""The rules each imported report fails, for the heat map of rule failures (replaced by the
+counts kept on each report in 0006, which fills them in)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def fill_in(apps, schema_editor):
-    from gongkai.web.intelligence.failures import document_findings, failures_of
-
-    reports = apps.get_model("intelligence", "PublishedReport")
-    failures = apps.get_model("intelligence", "RuleFailure")
-    for report in reports.objects.only("pk", "document").iterator(chunk_size=200):
-        found = failures_of(document_findings(report.document))
-        failures.objects.bulk_create(
-            [failures(report_id=report.pk, rule=rule, kind=kind) for rule, kind in found]
-        )
 
 
 class Migration(migrations.Migration):
@@ -43,5 +31,4 @@ class Migration(migrations.Migration):
             ],
             options={"ordering": ["report", "id"]},
         ),
-        migrations.RunPython(fill_in, migrations.RunPython.noop),
     ]

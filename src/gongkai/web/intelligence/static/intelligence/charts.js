@@ -13,9 +13,9 @@
     var axes = data.axes;
     return {
       tooltip: { trigger: "axis" },
-      grid: { containLabel: true, left: 16, right: 24 },
+      grid: { containLabel: true, left: 16, right: 48, top: 48 },
       xAxis: { type: "category", name: data.columns[axes.x], data: column(data.rows, axes.x).map(String) },
-      yAxis: { type: "value", name: data.columns[axes.y] },
+      yAxis: { type: "value", name: data.columns[axes.y], nameTextStyle: { align: "left" } },
       series: [{ type: "line", name: data.columns[axes.y], data: column(data.rows, axes.y), connectNulls: false }]
     };
   }
@@ -37,8 +37,8 @@
     var rows = data.rows.filter(function (row) { return row[axes.value] !== null; }).reverse();
     var option = {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { containLabel: true, left: 16, right: 48 },
-      xAxis: { type: "value", name: data.columns[axes.value] },
+      grid: { containLabel: true, left: 16, right: 48, bottom: 48 },
+      xAxis: { type: "value", name: data.columns[axes.value], nameLocation: "middle", nameGap: 28 },
       yAxis: { type: "category", data: column(rows, axes.name) },
       series: [{ type: "bar", name: data.columns[axes.value], data: column(rows, axes.value),
                  label: { show: true, position: "right" } }]
@@ -63,7 +63,7 @@
     var most = Math.max.apply(null, column(data.rows, axes.value).concat([1]));
     return {
       tooltip: { position: "top" },
-      grid: { containLabel: true, left: 16, right: 24, bottom: 64 },
+      grid: { containLabel: true, left: 16, right: 48, bottom: 64 },
       xAxis: { type: "category", name: data.columns[axes.x], data: years, splitArea: { show: true } },
       yAxis: { type: "category", data: names, splitArea: { show: true } },
       visualMap: { min: 0, max: most, calculable: true, orient: "horizontal", left: "center", bottom: 0,
