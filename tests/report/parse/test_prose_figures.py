@@ -312,3 +312,21 @@ def test_a_channel_counted_with_unnamed_others_is_no_channels_figure():
         "截至2016年12月31日，主动公开158条，其中在政府网站公开60条，通过微信及其他方式公开98条。"
     ]
     assert read_narrative(text, "A") == {"proactive.total": 158, "proactive.via_website": 60}
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("本年度共制作政府信息210条，其中主动公开80条，依申请公开4条，不予公开126条。",
+         {"proactive.total": 80}),
+        ("截至2016年12月31日，我局主动公开政府信息305条，依申请公开2条，全文电子化率达100%。",
+         {"proactive.total": 305}),
+        ("全年主动公开信息120条、依申请公开2件。",
+         {"proactive.total": 120, "requests.received": 2}),
+        ("2012年主动公开公文5份、工作目标信息2条、人事信息1条、工作动态信息31条。", {}),
+    ],
+)  # fmt: skip
+def test_documents_by_disclosure_attribute_and_lists_of_kinds_give_no_request_and_no_total(
+    text, figures
+):
+    assert read_narrative([text], "A") == figures

@@ -14,7 +14,8 @@ the first 40 (13:49), 97.5 % on a holdout of 10 kept from the parser's authors u
 measured (14:15), 94.76 % on holdout 2 (27 more pages, 229 figures, 16:40), read whole after the
 fixes of its misses by class, and 81.03 % on holdout 3 (17 pages, 174 figures, measured on
 the parser with those fixes), read whole after the fixes of its own misses; 100 % on holdout 4
-(7 pages, 55 figures, measured after those; 123 reports, 1968 figures, 100 %). The floor below leaves room for three misses; raise it, never lower it."""
+(7 pages, 55 figures, measured after those; 123 reports, 1968 figures, 100 %). The floor
+below leaves room for three misses; raise it, never lower it."""
 
 import json
 import os

@@ -298,14 +298,32 @@ def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) ->
         return "requests.fees" if units in prose.UNITS["fees"] else None
     if prose.PLACE_AFTER.search(after):
         return None  # 1个政府信息查阅点和依申请公开受理点: a place, counted by _org_figures
-    if units in prose.UNITS["requests"] and (request := _request_key(own, after, carried)):
+    if _attribute_count(own, unit, earlier):
+        return None  # 主动公开55条，依申请公开3条: documents by disclosure attribute
+    if request := _request_topic(own, after, units, carried):
         return request
     for key, words, response_units in prose.RESPONSES:
         if words.search(own) and units in response_units:
             return key
     if units in prose.UNITS["proactive"]:
-        return _proactive_key(own, carried, earlier)
+        key = _proactive_key(own, carried, earlier)
+        return None if key == "proactive.total" and prose.NEXT_KIND.match(after) else key
     return None
+
+
+def _request_topic(own: str, after: str, units: str, carried: str | None) -> str | None:
+    """The request key of a figure; a proactive figure before the next item's 依申请公开
+    (主动公开120条、依申请公开2件) is none."""
+    if units not in prose.UNITS["requests"]:
+        return None
+    if prose.PROACTIVE_STRONG.search(own) and not _requests_in(own):
+        return None
+    return _request_key(own, after, carried)
+
+
+def _attribute_count(own: str, unit: str, earlier: list[Stated]) -> bool:
+    proactive = any(s.key == "proactive.total" for s in earlier)
+    return unit == "条" and proactive and bool(prose.ATTRIBUTE.match(own))
 
 
 def _appeal_key(own: str) -> str:

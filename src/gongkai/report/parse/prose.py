@@ -89,6 +89,14 @@ BARE_CHANNEL = re.compile(
 WITH_OTHERS = re.compile(
     r"[及和与、]其他|其他(?:方式|渠道|途径|平台|媒体)|等(?:方式|渠道|途径|平台|媒体)"
 )
+# 主动公开55条，依申请公开3条，不予公开126条: the disclosure attribute of documents the agency
+# made, not requests received (a bare 依申请公开 counted in 条 after a proactive figure).
+ATTRIBUTE = re.compile(
+    r"^[、和及]?(?:作为)?(?:依申请公开|不予公开)(?:的)?(?:政府)?(?:信息)?数?(?:为|有)?$"
+)
+# After a figure, the next item of a list of kinds (主动公开公文3份、工作目标信息1条): the figure
+# is one kind's, not the total.
+NEXT_KIND = re.compile(r"^、[^,，]{0,12}?(?:信息|类|文件|公文)$")
 # Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
 NOTE = re.compile(r"\([^()]*\)")
 # Channels of their own: a figure there is never the total (the website carries most).
