@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 
 CJK = "[\u4e00-\u9fff]"
+# A prefecture's name holds no county-level suffix: in 濉溪县市场监督管理局 the 市 begins 市场.
+PREFECTURE_CHAR = rf"(?:(?![县区旗]){CJK})"
 # province, then prefecture, then county: each optional, each as short as it can be
 REGION = re.compile(
     rf"^(?P<province>{CJK}{{2,7}}?(?:省|自治区))?"
-    rf"(?P<city>{CJK}{{1,9}}?(?:自治州|地区|市|州|盟))?"
+    rf"(?P<city>{PREFECTURE_CHAR}{{1,9}}?(?:自治州|地区|市|州|盟))?"
     rf"(?P<county>{CJK}{{1,9}}?(?:自治县|县|区|旗|市))?"
 )
 GOVERNMENT_NAMES = ("人民政府", "政府", "人民政府办公厅", "人民政府办公室")
