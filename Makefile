@@ -5,6 +5,8 @@ VENV := .venv
 PORT ?= 8000
 PYTHON ?= $(shell scripts/find-python.sh)
 STAMP := $(VENV)/.installed
+# axe-core for the browser suite's accessibility check (tests/e2e/package-lock.json)
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
 
 .PHONY: install run test lint format test-sqlite test-postgres lock messages clean bench-reliability fuzz
 
@@ -34,13 +36,19 @@ format: install
 	$(VENV)/bin/ruff check --fix src tests bench scripts
 	$(VENV)/bin/ruff format src tests bench scripts
 
-test-sqlite: install
+test-sqlite: install $(AXE)
 	@echo "== test suite on SQLite, with the browser tests =="
 	$(VENV)/bin/pytest
 
 test-postgres: install
 	@echo "== test suite on PostgreSQL =="
 	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not browser"
+
+# The browser suite's npm test dependencies, exactly as locked; installed again only when
+# the lock file changes, so later runs need no network.
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --silent
+	@touch $(AXE)
 
 # Load and crash tests in full (bench/bench_reliability.py; a reduced form runs in `make test`):
 # 5 minutes of 80 users, then kill -9 of the server and the worker (and a PostgreSQL restart).

@@ -29,6 +29,7 @@ TEXTS = [
     *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "docs/manual").glob("*.md")),
 ]
 HANZI_RUN = re.compile(r"[\u4e00-\u9fff]+")
+DATE_UNIT = re.compile(r"(?<=\d)[年月日号]")  # 2024年部门预算: no word 年部门
 # Characters that glue words together rather than start or end one: an n-gram holding one is
 # almost never a word of its own (的政, 公开的).
 GLUE = set("的了和或在是对与及等为以其并由向按本该之所从于将应可不者有被把也而则个这那")
@@ -52,7 +53,8 @@ def gb2312_level_one() -> list[str]:
 def corpus_runs() -> list[str]:
     runs = []
     for name in TEXTS:
-        runs += HANZI_RUN.findall((ROOT / name).read_text(encoding="utf-8"))
+        text = DATE_UNIT.sub(" ", (ROOT / name).read_text(encoding="utf-8"))
+        runs += HANZI_RUN.findall(text)
     return runs
 
 

@@ -16,6 +16,7 @@ PINYIN_TABLE = Path(__file__).parent / "static" / "gongkai" / "kiosk-pinyin.json
 TITLES_READ = 500
 OFFERED = 12
 CACHE_SECONDS = 3600
+MOST_TITLES = 0.4  # a word in more of the titles than this is no search
 
 
 @cache
@@ -29,7 +30,8 @@ def frequent_searches(agency: Agency) -> list[str]:
     key = f"kiosk:frequent:{agency.pk}"
     found = django_cache.get(key)
     if found is None:
-        found = words_in_titles(latest_titles(agency))
+        names = list(agency.subtree().values_list("name", flat=True))
+        found = words_in_titles(latest_titles(agency), names)
         django_cache.set(key, found, CACHE_SECONDS)
     return found
 
@@ -40,9 +42,10 @@ def latest_titles(agency: Agency) -> list[str]:
     return list(newest.values_list("title", flat=True)[:TITLES_READ])
 
 
-def words_in_titles(titles: list[str]) -> list[str]:
+def words_in_titles(titles: list[str], agency_names: list[str] = ()) -> list[str]:
     """The words that most titles hold; a word inside a longer one counted (预算 of 预算公开)
-    only where it stands apart from it."""
+    only where it stands apart from it. Words of the agencies' names (青山县, 财政局) and words
+    in most titles (年度) find everything, so are left out."""
     counts: Counter[str] = Counter()
     for title in titles:
         seen: list[str] = []
@@ -50,4 +53,9 @@ def words_in_titles(titles: list[str]) -> list[str]:
             if word in title and not any(word in longer for longer in seen):
                 seen.append(word)
         counts.update(seen)
-    return [word for word, n in counts.most_common(OFFERED) if n > 1]
+    common = len(titles) * MOST_TITLES
+    return [
+        word
+        for word, n in counts.most_common()
+        if 1 < n <= common and not any(word in name for name in agency_names)
+    ][:OFFERED]
