@@ -153,3 +153,16 @@ def test_repeated_labels_go_to_the_block_they_follow():
         title="临川市2015年政府信息公开工作年度报告",
     )
     assert (report.cells["review.other"], report.cells["litigation.other"]) == (1, 2)
+
+
+def test_after_a_lone_pipe_a_line_opening_with_a_pipe_has_a_blank_first_cell():
+    """Crawler text that ends every cell with ` |` prints a blank cell as a lone `|` line, so
+    `| 25 |` after one is a blank cell and 25 (the 总计), not a markdown row's edge."""
+    lone = ["一、本年新收政府信息公开申请数量 | 25 |", "|", "|", "|", "|", "| 25 |"]
+    report = parse(MATRIX_HEAD, *lone)
+    assert (report.cells["s3.new.natural"], report.cells["s3.new.total"]) == (25, 25)
+    assert report.cells["s3.new.other"] is None
+    markdown = parse(
+        MATRIX_HEAD, "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 2 | 0 | 8 |"
+    )
+    assert (markdown.cells["s3.new.natural"], markdown.cells["s3.new.total"]) == (5, 8)

@@ -216,10 +216,14 @@ def tokenize(lines: list[SourceLine]) -> list[Token]:
     """Every cell of every line, in order. Empty lines vanish (they only separate cells);
     whitespace-only lines are blank cells (seed 001's NBSP cells, seed 002's trailing one)."""
     tokens: list[Token] = []
+    previous = ""
     for index, line in enumerate(lines):
         if index % 256 == 0:
             check_time()
         if line.text:
+            if _opens_with_blank(previous, line.text):
+                tokens.append(Token(Kind.BLANK, "", index, line.where))
+            previous = line.text
             pieces = line_pieces(line.text)
             offsets = piece_offsets(line.text) if "  " in line.text else (None,) * len(pieces)
             for (cell, piece, kind, number, unit, zero, prose), at in zip(
@@ -229,6 +233,14 @@ def tokenize(lines: list[SourceLine]) -> list[Token]:
                     Token(kind, piece, index, line.where, number, unit, zero, prose, cell, at)
                 )
     return tokens
+
+
+def _opens_with_blank(previous: str, text: str) -> bool:
+    """Crawler text that ends every cell with ` |` prints a blank cell as a lone `|` line;
+    after one, a line `| 25 |` is a blank cell and 25, not a row's edge (markdown rows never
+    follow a lone pipe)."""
+    stripped = text.strip()
+    return previous.strip() == "|" and stripped.startswith("|") and stripped != "|"
 
 
 @lru_cache(maxsize=1 << 12)
