@@ -14,8 +14,9 @@ the first 40 (13:49), 97.5 % on a holdout of 10 kept from the parser's authors u
 measured (14:15), 94.76 % on holdout 2 (27 more pages, 229 figures, 16:40), read whole after the
 fixes of its misses by class, and 81.03 % on holdout 3 (17 pages, 174 figures, measured on
 the parser with those fixes), read whole after the fixes of its own misses; 100 % on holdout 4
-(7 pages, 55 figures, measured after those; 123 reports, 1968 figures, 100 %). The floor
-below leaves room for three misses; raise it, never lower it."""
+(7 pages, 55 figures, measured after those), 90.91 % on holdout 5 (5 pages, 77 figures; one
+page's blank cells as lone pipes), read whole after that class was fixed (128 reports, 2045
+figures, 100 %). The floor below leaves room for four misses; raise it, never lower it."""
 
 import json
 import os
@@ -28,7 +29,7 @@ from gongkai.report.formats import GENERATIONS
 
 HERE = Path(__file__).parent
 EXPECTED = sorted((HERE / "real").glob("*.expected.json"))
-FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 17:05); the target is 99
+FLOOR = 99.8  # per cent of the hand-checked figures (100 % on 2026-12-03 17:35); the target is 99
 TOPIC_KEYS = set(GENERATIONS["A"].cells)  # generation-A keys name prose figures of any report
 
 
@@ -44,7 +45,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 123
+    assert len(reports) >= 128
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL
