@@ -17,9 +17,15 @@ from typing import Any, Protocol
 from gongkai.report import Finding, indicators
 from gongkai.report.rulebook import RULES_BY_ID
 from gongkai.web.intelligence.audit import classified
-from gongkai.web.intelligence.figures import as_number
 
 ALL = "all"  # the key of every kind together in `failures`
+# the cells any indicator reads: all an import needs to look at of a report's figures
+INDICATOR_KEYS = frozenset(
+    key
+    for indicator in indicators.INDICATORS
+    for source in indicator.sources.values()
+    for key in source.keys
+)
 
 
 class HasFigure(Protocol):
@@ -41,7 +47,7 @@ def indicator_values(generation: str, figures: Iterable[HasFigure]) -> dict[str,
     """{indicator: value} of those the report has (not blank, not absent, in its format):
     sums of the report's figures, as report/indicators.py maps them. The others are left
     out, not stored as null: a JSON null would read as 0 in SQLite's JSON functions."""
-    cells = {figure.key: as_number(figure.value) for figure in figures}
+    cells = {figure.key: figure.value for figure in figures if figure.key in INDICATOR_KEYS}
     values = {
         indicator.id: indicators.indicator_value(indicator, generation, cells).value
         for indicator in indicators.INDICATORS
