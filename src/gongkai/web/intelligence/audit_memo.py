@@ -20,13 +20,12 @@ from functools import cache
 from pathlib import Path
 
 from django.core.cache import cache as shared_cache
-from django.db.models import Max
 
 from gongkai.report import rulebook
 from gongkai.report.formats import schema
 from gongkai.web.agencies.models import Agency
 from gongkai.web.annualreports.models import ReportVersion
-from gongkai.web.intelligence.models import Correction, PublishedReport
+from gongkai.web.intelligence.models import Correction, Figure, PublishedReport
 
 COMPILED, IMPORTED = "compiled", "imported"  # the values of audit.Source
 PREFIX = "audit-findings:"
@@ -63,7 +62,8 @@ def held_reports(agencies: list[Agency], year: int) -> dict[int, Held]:
 
 def version_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
     """(pk, source sha256, first published on) of each agency's latest version of `year`."""
-    rows = ReportVersion.objects.filter(report__agency__in=agencies, report__year=year)
+    pks = [agency.pk for agency in agencies]  # Django takes ~40 µs per model object in IN
+    rows = ReportVersion.objects.filter(report__agency_id__in=pks, report__year=year)
     latest: dict[int, tuple] = {}
     first: dict[int, date] = {}
     for pk, agency_id, published_on, sha256 in rows.order_by("number").values_list(
@@ -77,7 +77,7 @@ def version_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
 def imported_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
     """(pk, sha256, published on, generation) of the last report imported for each agency."""
     rows = (
-        PublishedReport.objects.filter(agency__in=agencies, year=year)
+        PublishedReport.objects.filter(agency_id__in=[agency.pk for agency in agencies], year=year)
         .order_by("agency_id", "pk")
         .values_list("agency_id", "pk", "sha256", "published_on", "generation")
     )
@@ -85,16 +85,20 @@ def imported_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
 
 
 def correction_stamps(report_pks: list[int]) -> dict[int, int]:
-    """The last correction of each report's figures (none: absent)."""
+    """The last correction of each report's figures (none: absent). Corrections are few (a
+    person makes each): they are read first, then their figures' reports, rather than every
+    report's figures searched for theirs."""
     if not report_pks:
         return {}
-    rows = (
-        Correction.objects.filter(figure__report_id__in=report_pks)
-        .values_list("figure__report_id")
-        .annotate(last=Max("pk"))
-        .order_by()
-    )
-    return dict(rows)
+    last: dict[int, int] = {}
+    for figure, pk in Correction.objects.values_list("figure_id", "pk").order_by("pk"):
+        last[figure] = pk
+    wanted, stamps = set(report_pks), {}
+    reports = Figure.objects.filter(pk__in=list(last)).values_list("pk", "report_id")
+    for figure, report in reports.order_by():
+        if report in wanted:
+            stamps[report] = max(stamps.get(report, 0), last[figure])
+    return stamps
 
 
 @cache
