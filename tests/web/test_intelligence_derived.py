@@ -3,6 +3,7 @@ at import from the findings the parser kept and kept true after a correction —
 total that breaks the 勾稽关系 is a failure until it is corrected back — and the indicators,
 which a correction changes in the charts too."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,29 @@ def test_the_indicators_kept_are_those_of_the_figures_and_follow_a_correction(db
     assert kept["granted"] == expected["granted"] + 10
     agency = report.agency_label
     assert chart_data.trend(Selection(agency=agency), "granted").rows[0][2] == kept["granted"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_fills_in_what_the_charts_read_for_reports_imported_before():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("intelligence", "0005_open_data_exports")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    seed = SEEDS / "000_b1ef3381ebc40fd9.txt"  # 2016, generation A: 收到申请数 printed
+    document = read_file(seed.name, seed.read_bytes()).report
+    report = old.get_model("intelligence", "PublishedReport").objects.create(
+        sha256="f" * 64, source_name=seed.name, document=document, generation="A", year=2016,
+        match="external", agency_name="牡丹江市政府采购中心")  # fmt: skip
+    old.get_model("intelligence", "Figure").objects.bulk_create(
+        old.get_model("intelligence", "Figure")(report_id=report.pk, year=2016, generation="A",
+                                                key=key, value=Decimal(str(value)))
+        for key, value in document["cells"].items() if value is not None
+    )  # fmt: skip
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated = PublishedReport.objects.get(pk=report.pk)
+    assert migrated.failures == {"blank": 2, "all": 2}
+    assert migrated.measures["applications"] == document["cells"]["requests.received"]

@@ -22,6 +22,8 @@ class Migration(migrations.Migration):
     dependencies = [("intelligence", "0005_open_data_exports")]
 
     operations = [
+        # first, so that `failures` names the new field, not the rows' reverse relation
+        migrations.DeleteModel(name="RuleFailure"),
         migrations.AddField(
             model_name="publishedreport",
             name="failures",
@@ -38,5 +40,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill_in, migrations.RunPython.noop),
-        migrations.DeleteModel(name="RuleFailure"),
     ]
