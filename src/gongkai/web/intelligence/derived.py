@@ -8,6 +8,9 @@ document (the rulebook already ran on that reading), and again after every corre
 the rulebook on the corrected figures (review.recount). Each finding is sorted as the audit
 sorts it (audit.classified). A report is checked alone here: breaks against the previous
 year's report are the audit's, which knows which report came before.
+
+What is kept follows the rulebook and report/indicators.py as they were when it was written:
+a change to either needs a migration that writes it again (as 0006_chart_measures.fill_in).
 """
 
 from collections import Counter
