@@ -40,6 +40,8 @@ def test_a_kiosk_session_resets_after_inactivity(page, demo):
     page.clock.install()
     page.goto(START)
     expect(page.get_by_role("heading", level=1)).to_have_text("青山县财政局政府信息查阅点")
+    page.get_by_role("button", name="高对比度").click()  # an older visitor's choice
+    expect(page.locator("html")).to_have_class(re.compile(r"\bhigh-contrast\b"))
     page.get_by_role("link", name=re.compile("^搜索")).first.click()
 
     type_in_pinyin(page, "yusuan", "预算")
@@ -63,6 +65,7 @@ def test_a_kiosk_session_resets_after_inactivity(page, demo):
     page.clock.run_for("00:35")  # 125 s since the touch
     expect(page).to_have_url(re.compile(re.escape(START) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("青山县财政局政府信息查阅点")
+    expect(page.locator("html")).not_to_have_class(re.compile(r"\bhigh-contrast\b"))
 
     today = ReadingPointDay.objects.get(point=demo, day=timezone.localdate())
     assert (today.visits, today.searches) == (1, 1)

@@ -2,6 +2,7 @@
 data, the staff's list with yearly totals, and the keyboard's pinyin table."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -89,11 +90,21 @@ def test_a_point_out_of_service_has_no_kiosk(client, lobby):
     assert client.get("/kiosk/nowhere/catalog/").status_code == 404
 
 
-def test_the_kiosk_has_no_form_but_its_search_and_no_login(client, lobby, budget):
+def test_the_kiosk_asks_for_nothing_but_a_search_and_no_login(client, lobby, budget):
     for path in ("/kiosk/czj-lobby/", "/kiosk/czj-lobby/search/", "/kiosk/czj-lobby/guide/",
                  f"/kiosk/czj-lobby/entries/{budget.pk}/"):  # fmt: skip
         html = client.get(path).content.decode()
-        assert 'method="post"' not in html and "/accounts/login/" not in html, path
+        posts = re.findall(r'<form action="([^"]*)" method="post"', html)
+        assert posts == ["/display/"], path  # the high-contrast button, nothing else
+        assert "/accounts/login/" not in html and "<textarea" not in html, path
+
+
+def test_high_contrast_chosen_at_the_kiosk_ends_with_the_visit(client, lobby):
+    client.post("/display/", {"mode": "high-contrast", "next": "/kiosk/czj-lobby/search/"})
+    assert 'class="kiosk large-text high-contrast"' in client.get("/kiosk/czj-lobby/").text
+    reset = client.get("/kiosk/czj-lobby/reset/")
+    assert reset.cookies["gongkai_high_contrast"].value == ""
+    assert 'class="kiosk large-text"' in client.get("/kiosk/czj-lobby/").text
 
 
 def test_the_guide_lists_the_agencys_reading_points(client, lobby, finance):

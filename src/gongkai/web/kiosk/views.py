@@ -16,7 +16,7 @@ from django.urls import reverse
 from gongkai.web.catalog import search, tally
 from gongkai.web.catalog.listing import CatalogFilters, CountedPaginator, NewestFirst
 from gongkai.web.catalog.public import guide_context, readable_entries
-from gongkai.web.core import params
+from gongkai.web.core import display, params
 from gongkai.web.kiosk import counting
 from gongkai.web.kiosk.frequent import frequent_searches
 from gongkai.web.kiosk.models import ReadingPoint
@@ -99,9 +99,10 @@ def guide(request, point: ReadingPoint):
 
 
 def reset(request, code: str):
-    """The return to the start: the visit ends."""
+    """The return to the start: the visit ends, and the screen's contrast is the usual again."""
     if not ReadingPoint.objects.filter(code=code, active=True).exists():
         raise Http404
     response = redirect("kiosk", code=code)
     response.delete_cookie(VISIT_COOKIE, path=reverse("kiosk", args=[code]))
+    response.delete_cookie(display.MODES["high-contrast"])  # the next visitor's own choice
     return response
