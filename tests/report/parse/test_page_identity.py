@@ -180,3 +180,14 @@ def test_a_mirror_page_with_pinyin_glosses_still_names_its_year():
         )
     )
     assert report.year == 2015
+
+
+def test_a_year_opening_a_sentence_without_its_nian_serves_when_no_other_year_is_printed():
+    """`2022区文旅局主动公开政府信息1112条`: a page with no `YYYY年` anywhere; a figure such as
+    1112条 or a document number 〔2021〕 is no year."""
+    report = parse_lines(
+        lines(
+            "一、总体情况。我局严格执行〔2021〕30号文件。", "2022区文旅局主动公开政府信息1112条。"
+        )
+    )
+    assert report.year == 2022

@@ -330,3 +330,11 @@ def test_documents_by_disclosure_attribute_and_lists_of_kinds_give_no_request_an
     text, figures
 ):
     assert read_narrative([text], "A") == figures
+
+
+def test_a_totals_word_before_the_verb_names_the_proactive_total_under_any_heading():
+    """总共公开信息28条 under a 《指南》和《目录》 heading: 总共/共计 before 公开 says a total of
+    disclosures; 依申请共公开信息 does not."""
+    text = ["(二)《指南》和《目录》的执行情况", "及时公开了机构职能等信息，总共公开信息28条。"]
+    assert read_narrative(text, "A") == {"proactive.total": 28}
+    assert "proactive.total" not in read_narrative(["依申请共公开信息3条。"], "A")

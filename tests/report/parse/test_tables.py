@@ -2,6 +2,7 @@
 
 from gongkai.report.parse import parse_lines
 from gongkai.report.parse.lines import SourceLine
+from gongkai.report.parse.locate import label_index
 
 TITLE = "青山县财政局2022年政府信息公开工作年度报告"
 MATRIX_HEAD = "三、收到和处理政府信息公开申请情况"
@@ -166,3 +167,66 @@ def test_after_a_lone_pipe_a_line_opening_with_a_pipe_has_a_blank_first_cell():
         MATRIX_HEAD, "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 2 | 0 | 8 |"
     )
     assert (markdown.cells["s3.new.natural"], markdown.cells["s3.new.total"]) == (5, 8)
+
+
+def test_a_change_written_as_no_change_keeps_the_row_whole():
+    """本年增/减 printed as words (未增未减): a cell meaning 0, so the row keeps its three cells
+    and 上一年项目数量 and 处理决定数量 fall in their columns."""
+    rows = ["第二十条第(五)项", "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
+            "行政许可 | 4 | 未增未减 | 12", "其他对外管理服务事项 | 3 | 无变化 | 0"]  # fmt: skip
+    report = parse(
+        "二、主动公开政府信息情况", *rows, title="青山县民政局2020年政府信息公开工作年度报告"
+    )
+    assert (report.cells["s2.licensing.prev_items"], report.cells["s2.licensing.change"]) == (4, 0)
+    assert report.cells["s2.licensing.decisions"] == 12
+    assert report.cells["s2.other_services.prev_items"] == 3
+
+
+def test_a_row_label_that_lost_its_first_character_names_its_one_row():
+    """A mirror that drops characters prints 政处罚 for 行政处罚: the one four-character row
+    that ends so, when figures follow."""
+    rows = ["第二十条第(六)项", "信息内容 | 本年处理决定数量", "政处罚 | 22", "政强制 | 2"]
+    report = parse("二、主动公开政府信息情况", *rows)
+    assert (report.cells["s2.penalty.decisions"], report.cells["s2.coercion.decisions"]) == (22, 2)
+    assert label_index("C").match("罚款", 0, True) is None  # two characters: too little
+
+
+def test_a_short_row_whose_last_figure_sums_the_others_gives_only_its_total():
+    """One cell a line with the blank cells dropped: `1`, `1` under seven columns is a 总计 of
+    1 (the last figure is the sum of the ones before it) and a column nobody can tell; a lone
+    `0` is a 总计 of 0; a lone `5` is left blank, as is `2`, `3`."""
+    report = parse(
+        MATRIX_HEAD,
+        "一、本年新收政府信息公开申请数量", "1", "1",
+        "二、上年结转政府信息公开申请数量", "0",
+        "三、本年度办理结果", "(一)予以公开", "5",
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "2", "3",
+    )  # fmt: skip
+    assert (report.cells["s3.new.total"], report.confidence["s3.new.total"]) == (1, "inferred")
+    assert report.cells["s3.new.natural"] is None
+    assert report.cells["s3.carried.total"] == 0
+    assert report.cells["s3.granted.total"] is None
+    assert report.cells["s3.partial.total"] is None
+
+
+def test_figures_after_their_labels_elsewhere_settle_a_table_readable_both_ways():
+    """One cell a line: the 许可 row's figures could follow its label or precede the next
+    label (both fit every 勾稽关系); the report prints figures after their labels in another
+    table (政府集中采购 4 0.37万元), so they are 行政许可's."""
+    rows = [
+        "第二十条第(五)项", "上一年项目数量", "本年增/减", "处理决定数量",
+        "行政许可", "6", "减3", "3", "其他对外管理服务事项",
+        "第二十条第(九)项", "采购项目数量", "采购总金额", "政府集中采购", "4", "0.37万元",
+    ]  # fmt: skip
+    report = parse(
+        "二、主动公开政府信息情况", *rows, title="青山县气象局2020年政府信息公开工作年度报告"
+    )
+    got = [report.cells[f"s2.licensing.{c}"] for c in ("prev_items", "change", "decisions")]
+    assert got == [6, -3, 3]
+    alone = parse(
+        "二、主动公开政府信息情况",
+        *rows[:9],
+        MATRIX_HEAD,
+        title="青山县气象局2020年政府信息公开工作年度报告",
+    )
+    assert alone.cells["s2.licensing.prev_items"] is None  # nothing else tells: left blank

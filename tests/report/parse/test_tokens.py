@@ -75,3 +75,12 @@ def test_piped_rows_keep_their_blank_cells_and_markdown_rules_vanish():
 def test_page_footers_between_rows_are_dropped():
     lines = [SourceLine(text) for text in ("规章", "第 2 页 共 5 页", "- 3 -", "7")]
     assert [token.text for token in tokenize(lines)] == ["规章", "7"]
+
+
+@pytest.mark.parametrize("printed", ["未增未减", "无变化", "不变", "持平"])
+def test_a_change_written_as_no_change_is_a_zero(printed):
+    assert classify(printed)[:2] == (Kind.VALUE, Decimal(0))
+
+
+def test_a_count_in_batches_keeps_its_unit_inside_the_cell():
+    assert classify("31批次")[:3] == (Kind.VALUE, Decimal(31), "批次")

@@ -101,13 +101,22 @@ def to_year(text: str) -> int | None:
     return year if FIRST_REPORTING_YEAR <= year <= date.today().year + 1 else None
 
 
+# A year that opens a sentence without its 年 (`2022区文旅局主动公开政府信息1112条`): the
+# report's year on a page that prints no `YYYY年` at all.
+BARE_YEAR = re.compile(r"(?:^|(?<=[。；;！!？?\s]))(20[0-4]\d)(?=[\u4e00-\u9fff])(?!年)")
+
+
 def fallback_year(squeezed: str) -> int | None:
-    """The most frequent plausible `YYYY年` of the text: the reporting year in most reports."""
-    counts: dict[int, int] = {}
-    for found in re.findall(r"(20[0-4]\d)年", squeezed):
-        if year := to_year(found):
-            counts[year] = counts.get(year, 0) + 1
-    return max(counts, key=lambda y: (counts[y], -y)) if counts else None
+    """The most frequent plausible `YYYY年` of the text: the reporting year in most reports;
+    failing any, the most frequent year opening a sentence without 年."""
+    for pattern in (r"(20[0-4]\d)年", BARE_YEAR):
+        counts: dict[int, int] = {}
+        for found in re.findall(pattern, squeezed):
+            if year := to_year(found):
+                counts[year] = counts.get(year, 0) + 1
+        if counts:
+            return max(counts, key=lambda y: (counts[y], -y))
+    return None
 
 
 def read_agency(lines: list[SourceLine], title: str | None) -> str | None:

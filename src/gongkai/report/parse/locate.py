@@ -130,6 +130,8 @@ class LabelIndex:
         return (3, candidates) if candidates else None
 
     def _partial(self, core: str) -> list[tuple[int, list[Candidate]]]:
+        if len(core) == MIN_PARTIAL - 1:
+            return self._headless(core)
         if len(core) < MIN_PARTIAL:
             return []
         same_start = self.by_first.get(core[:2], ())
@@ -145,6 +147,16 @@ class LabelIndex:
             # name the row, with or without figures after them.
             return [(2, rows_behind), (2, tailed), (1, cut + behind)]
         return [(2, tailed), (1, cut + behind)]
+
+    def _headless(self, core: str) -> list[tuple[int, list[Candidate]]]:
+        """A row label that lost its first character (`政许可` in a mirror that drops
+        characters): the one row of four characters ending so; none when two rows do."""
+        rows = [
+            cand
+            for c, cand in self.by_last.get(core[-2:], ())
+            if len(c) == MIN_PARTIAL and c.endswith(core) and cand.takes_values
+        ]
+        return [(1, rows)] if len({label_core(cand.label) for cand in rows}) == 1 else []
 
     def _distance(self, candidate: Candidate, cursor: int) -> int:
         offset = candidate.index - cursor

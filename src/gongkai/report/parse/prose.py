@@ -68,8 +68,12 @@ PROACTIVE = re.compile(
     r"主动公开|公开各类|公开政府信息|公开信息|发布[^,，]{0,10}?信息|公开[^,，]{0,6}?信息"
 )
 PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开")  # 主动在门户网站公开
-# 发布政府信息60条 outside any heading: the noun says what is counted (a weak total).
-PROACTIVE_NOUN = re.compile(r"(?:公开|发布)[^,，]{0,6}?政府信息|(?:公开|发布)各类[^,，]{0,4}?信息")
+# 发布政府信息60条 outside any heading: the noun says what is counted (a weak total); so does
+# a total's word before the verb (总共公开信息28条, 共计发布信息46条 under a 指南/目录 heading).
+PROACTIVE_NOUN = re.compile(
+    r"(?:公开|发布)[^,，]{0,6}?政府信息|(?:公开|发布)各类[^,，]{0,4}?信息"
+    r"|(?<!依申请)共计?(?:公开|发布)[^,，]{0,4}?信息"
+)
 CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),

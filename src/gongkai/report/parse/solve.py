@@ -50,11 +50,28 @@ class Solution:
     segments: list[Segment] = field(default_factory=list)  # segments whose figures it placed
 
 
+def figures_follow_labels(entries: list[Entry], generation: Generation) -> bool:
+    """Whether some table of the report is read plainly, every label with its figures after
+    it: the report prints figures after their labels, which settles a tie between the
+    readings `after` and `before` in its other tables (a report prints one way)."""
+    for table in generation.tables:
+        data_rows = [row.key for row, _ in table.walk() if row.key]
+        region = region_of(entries, table.key, data_rows[-1]) if data_rows else []
+        if region and plainly_read(region, len(table.columns)):
+            return True
+    return False
+
+
 def solve_table(
-    entries: list[Entry], generation: Generation, key: str, last_line: int | None = None
+    entries: list[Entry],
+    generation: Generation,
+    key: str,
+    last_line: int | None = None,
+    follows: bool = False,
 ) -> Solution | None:
     """The cells of table `key` read as a whole; None when its region has no figures, or
-    when the only reading is the row-by-row reader's (each label's figures after it)."""
+    when the only reading is the row-by-row reader's (each label's figures after it).
+    `follows`: the report's other tables print figures after their labels."""
     table = generation.table(key)
     data_rows = [row.key for row, _ in table.walk() if row.key]
     region = region_of(entries, key, data_rows[-1])
@@ -68,6 +85,9 @@ def solve_table(
     if not maps or (maps == [_positional_after(layout)] and _all_read(layout)):
         return None
     best = _best(maps, layout, table, found)
+    as_read = _positional_after(layout)
+    if follows and len(best) > 1 and as_read in best:
+        best = [as_read]  # the report's own way of printing decides between equals
     return _solution(best, layout, table, found)
 
 

@@ -11,6 +11,7 @@ with figures but no canonical key are kept in `extra` with their heading path (�
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from gongkai.report.findings import Finding
 from gongkai.report.formats import GENERATIONS, Table
@@ -30,7 +31,7 @@ from gongkai.report.parse.locate import (
 )
 from gongkai.report.parse.normalize import squeeze
 from gongkai.report.parse.segments import Segment, fit, segments
-from gongkai.report.parse.solve import Entry, Solution, solve_table
+from gongkai.report.parse.solve import Entry, Solution, figures_follow_labels, solve_table
 from gongkai.report.parse.tokens import Kind, Token
 from gongkai.report.parse.values import CellValue, cell_value, extra_value
 
@@ -55,9 +56,12 @@ def read_tables(tokens: list[Token], code: str) -> TableRead:
     while index < len(parts):
         index = reader.step(parts, index)
     reader.flush_appeals()
+    follows = code != "A" and figures_follow_labels(reader.trace, reader.generation)
     for table in reader.generation.tables if code != "A" else ():
         if table.key != APPEALS_KEY:  # section 四 is one flat run (flush_appeals)
-            solution = solve_table(reader.trace, reader.generation, table.key, reader.last_line)
+            solution = solve_table(
+                reader.trace, reader.generation, table.key, reader.last_line, follows
+            )
             if solution is not None:
                 reader.apply(solution, table.key)
     return reader.out
@@ -79,6 +83,7 @@ class TableReader:
         self.extra_from: list[Segment] = []  # the segment of each extra row
         self.last_line: int | None = None  # the source's last line: a page cut off there
         self.full_tables: set[str] = set()  # tables with a row printed to its last column
+        self.short_totals: dict[str, Token] = {}  # 总计 cells of short rows (`_place_total`)
 
     def step(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
@@ -252,10 +257,20 @@ class TableReader:
                 self._set(cell, value, solution.tokens.get(cell), solution.confidence[cell])
             else:
                 self.out.confidence[cell] = solution.confidence[cell]
+        self._keep_short_totals(own, solution)
         explained = {c for f in self.out.findings if f.rule == "P-2" for c in f.cells}
         for finding in solution.findings:
             if not set(finding.cells) <= explained:
                 self.out.findings.append(finding)
+
+    def _keep_short_totals(self, own: set[str], solution: Solution) -> None:
+        """A short row's 总计 that the whole-table reading left blank stays, unless that
+        reading placed the same figure in another cell."""
+        used = {id(token) for token in solution.tokens.values() if token is not None}
+        for key, token in self.short_totals.items():
+            if key in own and solution.cells.get(key) is None and id(token) not in used:
+                value, _ = cell_value(token, self.generation.cells[key])
+                self._set(key, value, token, INFERRED)
 
     def _set(self, key: str, value: CellValue, token: Token | None, level: str) -> None:
         self.out.cells[key] = value
@@ -283,6 +298,7 @@ class TableReader:
                     keys, placed = keys[: len(slots)], slots  # the rest was never printed
                 elif not self._place_glued(keys, label, slots):
                     self._ambiguous(keys, label, len(slots))
+                    self._place_total(keys, label, slots)
                     return
                 else:
                     return
@@ -316,6 +332,25 @@ class TableReader:
                 self.out.confidence[key] = INFERRED
                 self.out.provenance[key] = {**slots[0].provenance, "value": text}
         return True
+
+    def _place_total(self, keys: list[str], label: Token, slots: list[Token]) -> None:
+        """A row printed one cell a line with its blank cells dropped (`1`, `1` under seven
+        columns): when the last figure is the sum of those before it (a lone `0` too), it is
+        the 总计 column by the row's own 勾稽关系 — taken as inferred; the rest stay blank."""
+        if not keys[-1].endswith(".total") or not slots or len(slots) >= len(keys):
+            return
+        if any(token.kind is not Kind.VALUE or token.number is None for token in slots):
+            return
+        lines = {token.line for token in slots}
+        if len(lines) < len(slots) or label.line in lines:
+            return  # figures side by side lost a cell, not their blanks: no column is sure
+        *parts, last = slots
+        if last.number != sum((token.number for token in parts), Decimal(0)):
+            return
+        value, readable = cell_value(last, self.generation.cells[keys[-1]])
+        if readable and value is not None:
+            self._set(keys[-1], value, last, INFERRED)
+            self.short_totals[keys[-1]] = last
 
     def _ambiguous(self, keys: list[str], label: Token, found: int) -> None:
         self.out.findings.append(

@@ -24,6 +24,7 @@ from gongkai.report.parse.vocabulary import (
     EXTRA_UNITS,
     FOOTER,
     MARKDOWN_RULE,
+    NO_CHANGE,
     PROSE_MIN_LENGTH,
 )
 
@@ -110,6 +111,8 @@ def classify(text: str) -> tuple[Kind, Decimal | None, str | None, bool]:
     annotated = _annotated_figure(core)
     if annotated is not None:
         return annotated
+    if core in NO_CHANGE:
+        return Kind.VALUE, Decimal(0), None, False
     change = CHANGE.match(core)
     if change is not None:
         sign = -1 if change["word"].startswith("减") else 1

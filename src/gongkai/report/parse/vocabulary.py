@@ -13,10 +13,16 @@ import re
 # and dots are blank too (see BLANK_RUN).
 BLANK_MARKS = frozenset({"", "无", "空", "暂无", "x", "X", "×", "*", "、", "…", "......"})
 BLANK_RUN = re.compile(r"^[-/\\_.·…~]*$")
+# 本年增/减 written as words meaning no change (未增未减): a cell whose figure is 0, seen on
+# generation-B pages of 退役军人 and other offices; the row keeps its width.
+NO_CHANGE = frozenset({"未增未减", "无增减", "无增无减", "不增不减", "没有增减",
+                       "未增减", "无变化", "未变化", "没有变化", "无变动",
+                       "未变动", "不变", "持平"})  # fmt: skip
 
 # Units printed in cells besides the formats' own (cells.csv) — 元 for amounts (§2.1).
 EXTRA_UNITS = ("元", "万元", "人", "人次", "次", "条", "件", "个", "篇", "项", "家", "份", "户",
-               "场", "期", "批", "起", "宗", "例", "部", "台", "本", "天", "小时", "%")  # fmt: skip
+               "场", "期", "批", "批次", "起", "宗", "例", "部", "台", "本", "天", "小时",
+               "%")  # fmt: skip
 
 # Words printed only as table headers or stubs (besides the formats' column labels).
 HEADER_WORDS = (
