@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from django.core.cache import cache as shared_cache
+from django.db import transaction
 
 from gongkai.report import rulebook
 from gongkai.report.formats import schema
@@ -127,4 +128,5 @@ def recall(keys: Iterable[str]) -> dict[str, list[tuple]]:
 
 def remember(findings: dict[str, list[tuple]]) -> None:
     if findings:
-        shared_cache.set_many(findings, timeout=None)
+        with transaction.atomic():  # the database cache commits once, not once a key
+            shared_cache.set_many(findings, timeout=None)
