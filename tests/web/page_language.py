@@ -19,7 +19,7 @@ NAMES = frozenset({
     "KB", "MB", "GB", "TB", "PB", "U", "IP", "IPv", "ID", "URL", "USCC", "English", "SMTP",
     "JavaScript", "Cookie", "Chrome", "Chromium", "Firefox", "Edge", "Safari", "CA", "Markdown",
     "pdf", "docx", "xlsx", "doc", "xls", "csv", "ofd", "Control", "Command", "Mac",
-    "Parquet", "Lines", "zip",
+    "Parquet", "Lines", "zip", "MP", "WebM", "QR",
 })  # fmt: skip
 READ_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 DATA_ELEMENTS = ("code", "kbd", "samp", "pre", "script", "style", "textarea", "template")
