@@ -338,3 +338,20 @@ def test_a_totals_word_before_the_verb_names_the_proactive_total_under_any_headi
     text = ["(二)《指南》和《目录》的执行情况", "及时公开了机构职能等信息，总共公开信息28条。"]
     assert read_narrative(text, "A") == {"proactive.total": 28}
     assert "proactive.total" not in read_narrative(["依申请共公开信息3条。"], "A")
+
+
+def test_a_count_since_the_report_years_start_is_that_years_total_not_a_running_one():
+    """累计主动公开2014年以来的政府信息215条 in the 2014 report counts the year; the part after
+    其中 (210) is no total. Since an earlier year it stays a running total."""
+    text = [
+        "截至2014年12月31日，累计主动公开2014年以来的政府信息215条。",
+        "累计公开各类政府信息215条；其中，业务工作类信息主动公开210条。",
+    ]
+    stated = read_prose(text, "A", 2014)
+    assert (stated["proactive.total"].value, stated["proactive.total"].cumulative) == (215, False)
+    earlier = read_prose(
+        ["累计主动公开2010年以来的政府信息900条。", "今年主动公开信息120条。"], "A", 2014
+    )
+    assert earlier["proactive.total"].value == 120
+    uploaded = read_prose(["2017年累计主动上传信息260条，累计网站信息总量为558条。"], "A", 2017)
+    assert uploaded["proactive.total"].value == 260

@@ -68,7 +68,7 @@ def _parse_lines(lines: list[SourceLine], source: str | None, rulebook: bool) ->
     read = read_tables(tokens, identity.generation)
     if other := other_format(identity.generation, identity.votes):
         fill_from_other_format(tokens, read, identity.generation, other)
-    stated = read_prose([line.text for line in lines], identity.generation)
+    stated = read_prose([line.text for line in lines], identity.generation, year)
     report = Report(
         generation=identity.generation,
         year=year,

@@ -89,12 +89,15 @@ def read_narrative(paragraphs: Iterable[str], code: str) -> dict[str, CellValue]
     return {key: stated.value for key, stated in read_prose(paragraphs, code).items()}
 
 
-def read_prose(paragraphs: Iterable[str], code: str) -> dict[str, Stated]:
-    """Per key, the best-stated prose figure of the report."""
+def read_prose(paragraphs: Iterable[str], code: str, year: int | None = None) -> dict[str, Stated]:
+    """Per key, the best-stated prose figure of the report (`year`: the report's, which tells
+    a count since the year began from a running total)."""
     best: dict[str, Stated] = {}
     section = None
+    span = re.compile(prose.YEAR_SPAN.format(year=year or "(?!)"))
     for order, text in enumerate(_sentences_rejoined(paragraphs)):
         check_time()
+        text = _within_year(text, span)
         section = _section_topic(text, section)
         if len(text) < 6 or not TRIGGERS.search(text) or _is_label(text):
             continue
@@ -102,6 +105,15 @@ def read_prose(paragraphs: Iterable[str], code: str) -> dict[str, Stated]:
             if stated.key not in best or stated.rank < best[stated.key].rank:
                 best[stated.key] = stated
     return {_own_key(key, code): _of_kind(stated) for key, stated in best.items()}
+
+
+def _within_year(text: str, span: re.Pattern) -> str:
+    """Clauses counting from the start of the report's year lose their words of a running
+    total (累计, 以来): what they count is the year's."""
+    if not span.search(text):
+        return text
+    clauses = prose.CLAUSE_CUT.split(text)
+    return "".join(prose.CUMULATIVE.sub("", c) if span.search(c) else c for c in clauses)
 
 
 def _of_kind(stated: Stated) -> Stated:

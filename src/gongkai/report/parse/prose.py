@@ -67,7 +67,8 @@ FEES = re.compile(r"收费|收取[^,，]{0,16}?费|费用")
 PROACTIVE = re.compile(
     r"主动公开|公开各类|公开政府信息|公开信息|发布[^,，]{0,10}?信息|公开[^,，]{0,6}?信息"
 )
-PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开")  # 主动在门户网站公开
+# 主动在门户网站公开; 主动上传信息260条 (uploaded to the site: published)
+PROACTIVE_STRONG = re.compile(r"主动公开|主动[^,，]{0,10}?公开|主动(?:上传|发布)")
 # 发布政府信息60条 outside any heading: the noun says what is counted (a weak total); so does
 # a total's word before the verb (总共公开信息28条, 共计发布信息46条 under a 指南/目录 heading).
 PROACTIVE_NOUN = re.compile(
@@ -106,6 +107,10 @@ NOTE = re.compile(r"\([^()]*\)")
 # Channels of their own: a figure there is never the total (the website carries most).
 OWN_CHANNELS = frozenset({"proactive.via_gazette", "proactive.via_weibo", "proactive.via_wechat"})
 CUMULATIVE = re.compile(r"累计|截至|截止|到目前|迄今|至今|以来")
+# A count from the start of the report's own year (累计主动公开2014年以来的政府信息215条 in the 2014
+# report, 2017年累计主动上传信息260条, 今年以来): that year's figure, not a running total.
+YEAR_SPAN = r"(?:今年|本年度?|全年|{year}年度?)(?:以来|累计|共累计)"
+CLAUSE_CUT = re.compile(r"(?<=[,，;；。])")
 CATEGORY = re.compile(r"类|信息[^,，]{0,4}?$")
 
 # Parts of requests.received by channel, and outcomes of the answers (generation A rows).
