@@ -7,6 +7,7 @@ from gongkai.report.parse.locate import label_index
 TITLE = "青山县财政局2022年政府信息公开工作年度报告"
 MATRIX_HEAD = "三、收到和处理政府信息公开申请情况"
 APPEALS_HEAD = "四、政府信息公开行政复议、行政诉讼情况"
+B_TITLE = "青山县交通运输局2020年政府信息公开工作年度报告"
 
 
 def parse(*texts: str, title: str = TITLE):
@@ -230,3 +231,18 @@ def test_figures_after_their_labels_elsewhere_settle_a_table_readable_both_ways(
         title="青山县气象局2020年政府信息公开工作年度报告",
     )
     assert alone.cells["s2.licensing.prev_items"] is None  # nothing else tells: left blank
+
+
+def test_a_signed_change_places_a_short_row_whose_blank_cells_were_dropped():
+    """One cell a line, blank cells dropped: `19`, `+4` under 上一年项目数量 | 本年增/减 |
+    处理决定数量 — the sign names the change column, so 19 is last year's count and the
+    decisions stay blank; `7`, `3` without a sign stays blank (P-2)."""
+    rows = [
+        "第二十条第(六)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+        "行政处罚", "35", "+12", "行政强制", "7", "3", "第二十条第(八)项",
+    ]  # fmt: skip
+    report = parse("二、主动公开政府信息情况", *rows, MATRIX_HEAD, title=B_TITLE)
+    got = [report.cells[f"s2.penalty.{c}"] for c in ("prev_items", "change", "decisions")]
+    assert got == [35, 12, None]
+    assert report.confidence["s2.penalty.change"] == "inferred"
+    assert report.cells["s2.coercion.prev_items"] is None

@@ -9,6 +9,7 @@ take the first figure after the label (the 单位 cell and an empty 统计数 ma
 with figures but no canonical key are kept in `extra` with their heading path (§1.2).
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +37,8 @@ from gongkai.report.parse.tokens import Kind, Token
 from gongkai.report.parse.values import CellValue, cell_value, extra_value
 
 APPEALS_KEY = "s4"
+# A change printed with its sign or word (`+4`, `-3`, `增2`, `减少5`): the 本年增/减 column.
+SIGNED = re.compile(r"^(?:[+-]|增|减)\d")
 MATRIX_KEY = "s3"
 
 
@@ -83,7 +86,7 @@ class TableReader:
         self.extra_from: list[Segment] = []  # the segment of each extra row
         self.last_line: int | None = None  # the source's last line: a page cut off there
         self.full_tables: set[str] = set()  # tables with a row printed to its last column
-        self.short_totals: dict[str, Token] = {}  # 总计 cells of short rows (`_place_total`)
+        self.short_totals: dict[str, Token] = {}  # cells of short rows (`_place_total`, sign)
 
     def step(self, parts: list[Segment], index: int) -> int:
         segment = parts[index]
@@ -299,6 +302,7 @@ class TableReader:
                 elif not self._place_glued(keys, label, slots):
                     self._ambiguous(keys, label, len(slots))
                     self._place_total(keys, label, slots)
+                    self._place_by_sign(keys, slots)
                     return
                 else:
                     return
@@ -351,6 +355,28 @@ class TableReader:
         if readable and value is not None:
             self._set(keys[-1], value, last, INFERRED)
             self.short_totals[keys[-1]] = last
+
+    def _place_by_sign(self, keys: list[str], slots: list[Token]) -> None:
+        """A short row one cell a line whose 本年增/减 figure carries its sign (`19`, `+4`
+        under 上一年项目数量 | 本年增/减 | 处理决定数量): the sign fixes that column, and the
+        figures before and after it fill the columns on either side when their counts do (a
+        side with no figure stays blank); anything else stays blank. Marked inferred."""
+        change = next((n for n, key in enumerate(keys) if key.endswith(".change")), None)
+        lines = {token.line for token in slots}
+        if change is None or len(lines) < len(slots) or len(slots) >= len(keys):
+            return
+        signed = [n for n, token in enumerate(slots) if SIGNED.match(squeeze(token.text))]
+        if len(signed) != 1 or any(token.kind is not Kind.VALUE for token in slots):
+            return
+        before, after = slots[: signed[0]], slots[signed[0] + 1 :]
+        if len(before) not in (0, change) or len(after) not in (0, len(keys) - change - 1):
+            return
+        placed = [*(before or [None] * change), slots[signed[0]], *after]
+        for key, token in zip(keys, placed, strict=False):
+            value, readable = cell_value(token, self.generation.cells[key])
+            if token is not None and readable and value is not None:
+                self._set(key, value, token, INFERRED)
+                self.short_totals[key] = token
 
     def _ambiguous(self, keys: list[str], label: Token, found: int) -> None:
         self.out.findings.append(
