@@ -118,8 +118,11 @@ def open_data_file(w, t):
 
     from gongkai.web.intelligence.models import OpenDataExport, RunState
 
-    job, _ = OpenDataExport.objects.get_or_create(token="matrix", fmt="csv", defaults={
-        "state": RunState.DONE, "file": ContentFile(b"source\n", name="matrix.csv")})
+    job, _ = OpenDataExport.objects.get_or_create(
+        token="matrix",
+        fmt="csv",
+        defaults={"state": RunState.DONE, "file": ContentFile(b"source\n", name="matrix.csv")},
+    )
     return {"token": job.token}
 
 

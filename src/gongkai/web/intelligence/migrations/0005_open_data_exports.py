@@ -4,30 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intelligence', '0004_rule_failures'),
+        ("intelligence", "0004_rule_failures"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OpenDataExport',
+            name="OpenDataExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=43, unique=True)),
-                ('fmt', models.CharField(max_length=10)),
-                ('selection', models.JSONField(default=dict)),
-                ('stamp', models.CharField(max_length=80)),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done')], default='queued', max_length=10)),
-                ('rows_total', models.PositiveIntegerField(default=0)),
-                ('rows_done', models.PositiveIntegerField(default=0)),
-                ('file', models.FileField(blank=True, upload_to='intelligence/exports/')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=43, unique=True)),
+                ("fmt", models.CharField(max_length=10)),
+                ("selection", models.JSONField(default=dict)),
+                ("stamp", models.CharField(max_length=80)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("running", "Running"), ("done", "Done")],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("rows_total", models.PositiveIntegerField(default=0)),
+                ("rows_done", models.PositiveIntegerField(default=0)),
+                ("file", models.FileField(blank=True, upload_to="intelligence/exports/")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['fmt', 'stamp'], name='open_data_export_stamp')],
+                "ordering": ["-created_at"],
+                "indexes": [models.Index(fields=["fmt", "stamp"], name="open_data_export_stamp")],
             },
         ),
     ]
