@@ -99,6 +99,8 @@ def test_the_agency_comes_from_the_opening_sentence_when_nothing_else_names_it(o
         ("2013年壶口镇人民政府信息公开年度报告", "壶口镇人民政府"),
         ("二〇一五年度青山县财政局政府信息公开工作年度报告", "青山县财政局"),
         ("青山县统计局关于2017年度政府信息公开工作情况的报告", "青山县统计局"),
+        ("# 青山县财政局2016年政府信息公开工作年度报告", "青山县财政局"),  # Markdown
+        ("**青山县财政局2016年政府信息公开工作年度报告**", "青山县财政局"),
     ],
 )
 def test_the_agency_is_read_from_either_side_of_the_title_year(title, agency):

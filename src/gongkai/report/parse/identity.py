@@ -24,6 +24,7 @@ TITLE_YEAR = re.compile(YEAR + r"\s*年(?:度)?")
 TITLE_WORDS = ("年度报告", "工作报告", "情况报告", "报告", "年报")
 TITLE_TAIL = 12  # a title's second line (…2013年度信息公开工作 / 年度报告)
 TITLE_CHROME = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
+MARKUP = "#*>_ \t"  # a Markdown heading's or emphasis's marks around a title
 # A sentence naming a year and a report is no title (本报告中所列数据的统计期限自2015年…).
 NOT_TITLE = re.compile(r"[。，,；;！!？?:：]|^(?:本|现将|根据|按照|依据|为)")
 AGENCY_TAIL = re.compile(r"^(?:关于|[:：\s])+|(?:关于)$|[(（【\[].*$")
@@ -131,7 +132,7 @@ def read_agency(lines: list[SourceLine], title: str | None) -> str | None:
 def agency_from_title(title: str | None) -> str | None:
     if not title:
         return None
-    title = TITLE_CHROME.sub("", title.strip())
+    title = TITLE_CHROME.sub("", title.strip(MARKUP))
     match = TITLE_YEAR.search(title)
     if not match:
         return None
