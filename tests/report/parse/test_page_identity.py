@@ -193,3 +193,12 @@ def test_a_year_opening_a_sentence_without_its_nian_serves_when_no_other_year_is
         )
     )
     assert report.year == 2022
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    ["發佈日期：2021-01-25 點擊數：12", "发布日期：２０２１－０１－２５", "發布時間:2021年1月25日"],
+)
+def test_the_publication_date_is_read_on_traditional_and_full_width_pages(metadata):
+    report = parse_lines(lines(metadata, "青山县林业局2020年政府信息公开工作年度报告", "无。"))
+    assert report.published_on.isoformat() == "2021-01-25"

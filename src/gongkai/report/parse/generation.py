@@ -19,6 +19,7 @@ from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation
 from gongkai.report.parse.identity import read_agency, read_year
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.locate import label_core, label_index
+from gongkai.report.parse.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,10 @@ def identify(lines: list[SourceLine], squeezed: str, all_lines: list[SourceLine]
 
 
 def published_on(lines: list[SourceLine]) -> date | None:
+    """The 发布日期 of a page's metadata (folded: 發佈日期 on a traditional-character mirror)."""
     for line in lines[:40]:
-        if PUBLISHED.search(line.text) and (match := DATE.search(line.text)):
+        text = fold(line.text)
+        if PUBLISHED.search(text) and (match := DATE.search(text)):
             try:
                 return date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
