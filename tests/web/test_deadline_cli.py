@@ -76,7 +76,7 @@ def test_entering_a_year_recounts_open_cases_and_records_it(finance):
                             "delivery": "email"})  # fmt: skip
     assert (case.due_on, case.due_provisional) == (date(2027, 1, 7), True)
     enter_year(2027, ["2027-01-01..2027-01-03=元旦"], [], "国办发明电〔2026〕7号")
-    assert run_queued_tasks() == 1  # the recount is a task for the worker
+    assert run_queued_tasks() == 2  # the recounts (applications, mailbox) are tasks for the worker
     case = Application.objects.get(pk=case.pk)
     assert (case.due_on, case.due_provisional) == (date(2027, 1, 8), False)
     event = case.events.last()
