@@ -106,10 +106,13 @@ def publish_with_document(sender, instance, **kwargs) -> None:
     withheld = instance.disclosure_mode == DisclosureMode.WITHHELD
     if instance.state != EntryState.PUBLISHED or withheld:
         return
-    waiting = Interpretation.objects.select_for_update().filter(entry=instance, state=State.READY)
-    for interpretation in waiting:
-        make_public(interpretation, instance.published_on)
-        record(interpretation, None, "publish", _("Published with the document."))
+    with transaction.atomic():  # an entry may be saved outside one (imports, scripts)
+        waiting = Interpretation.objects.select_for_update().filter(
+            entry=instance, state=State.READY
+        )
+        for interpretation in waiting:
+            make_public(interpretation, instance.published_on)
+            record(interpretation, None, "publish", _("Published with the document."))
 
 
 @transaction.atomic
