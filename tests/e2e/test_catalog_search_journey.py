@@ -38,10 +38,17 @@ def results(page) -> list[str]:
     return page.locator(".search-results h2").all_inner_texts()
 
 
+def search(page, where=None):
+    """Press 搜索 and wait for the results page: reading the list straight after the click
+    can see the page being left (an empty list) on a busy machine."""
+    with page.expect_navigation():
+        (where or page).get_by_role("button", name="搜索", exact=True).click()
+
+
 def test_two_words_from_the_home_page_find_the_entries_holding_both(page, shelf):
     page.goto("/")
     page.get_by_placeholder(SEARCH_BOX).fill("渔船 补贴")
-    page.get_by_role("button", name="搜索", exact=True).click()
+    search(page)
     expect(page.get_by_role("status")).to_contain_text("共找到 2 条")
     assert sorted(results(page)) == ["关于调整渔船作业规范的通知", "渔船燃油补贴发放办法"]
     expect(page.locator(".search-results h2 mark").first).to_have_text("渔船")
@@ -51,7 +58,7 @@ def test_an_index_number_copied_in_full_finds_its_entry_first(page, shelf):
     entry = Entry.objects.get(index_no="015236016/2019-00011")
     page.goto("/")
     page.get_by_placeholder(SEARCH_BOX).fill(" 015236016/2019-00011 ")
-    page.get_by_role("button", name="搜索", exact=True).click()
+    search(page)
     assert results(page)[0] == entry.title
     page.locator(".search-results h2 a").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(entry.title)
@@ -62,12 +69,12 @@ def test_words_and_the_article_20_filter_apply_together(page, shelf):
     page.goto("/catalog/")
     page.get_by_placeholder(SEARCH_BOX).fill("渔船 补贴")
     page.get_by_label("条例第二十条事项").select_option("11")
-    page.get_by_role("button", name="搜索", exact=True).click()
+    search(page)
     assert results(page) == ["关于调整渔船作业规范的通知"]
     # The filter stays chosen with the words: another word keeps it.
     expect(page.get_by_label("条例第二十条事项")).to_have_value("11")
     page.get_by_placeholder(SEARCH_BOX).fill("补贴")
-    page.get_by_role("button", name="搜索", exact=True).click()
+    search(page)
     assert sorted(results(page)) == ["关于调整渔船作业规范的通知", "燃油补贴办法"]
 
 
@@ -76,6 +83,6 @@ def test_an_agency_page_searches_that_agency_and_those_below_it(page, shelf):
     page.goto(f"/agencies/{finance.code}/")
     box = page.get_by_role("search", name=re.compile("青山县财政局"))
     box.get_by_placeholder(SEARCH_BOX).fill("补贴 渔船")
-    box.get_by_role("button", name="搜索", exact=True).click()
+    search(page, box)
     assert results(page) == ["渔船燃油补贴发放办法"]
     expect(page.locator("select[name=agency]")).to_have_value(finance.code)
