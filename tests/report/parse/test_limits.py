@@ -91,10 +91,10 @@ def test_a_pdf_whose_streams_inflate_too_far_is_refused_before_pdfminer_reads_it
     stream += inflater.flush()  # 300 MB of drawing operators, about 300 KB deflated
     head = b"%%PDF-1.4\n1 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
     pdf = head + stream + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    started = time.monotonic()
+    started = time.process_time()  # this process's CPU: a busy machine's waits do not count
     with pytest.raises(TooCostly, match="PDF"):
         parse_report(pdf, "report.pdf")
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_reading_stops_at_the_time_limit(tmp_path, monkeypatch):
