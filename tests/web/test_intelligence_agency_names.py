@@ -17,6 +17,12 @@ from gongkai.web.intelligence.agency_names import name_parts
         ("南山区市场监督管理局", "南山区", "county_department"),
         ("阿里地区行政公署", "阿里地区", "municipal_department"),
         ("北京市东城区东直门街道办事处", "北京市东城区", "township"),
+        # a county-level city looks like a prefecture; the division codes tell
+        ("义乌市人民政府", "义乌市", "county_government"),
+        ("浙江省义乌市财政局", "浙江省义乌市", "county_department"),
+        ("金华市义乌市人民政府", "金华市义乌市", "county_government"),
+        ("湖北省仙桃市人民政府", "湖北省仙桃市", "county_government"),
+        ("金华市人民政府", "金华市", "municipal_government"),
     ],
 )
 def test_the_region_and_level_of_a_printed_name(name, region, level):

@@ -8,6 +8,8 @@ an external agency's region and level come from here.
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 CJK = "[\u4e00-\u9fff]"
 # A prefecture's name holds no county-level suffix: in 濉溪县市场监督管理局 the 市 begins 市场.
@@ -26,6 +28,14 @@ GOVERNMENTS = {1: "provincial_government", 2: "municipal_government", 3: "county
 DEPARTMENTS = {1: "provincial_department", 2: "municipal_department", 3: "county_department"}
 PUNCTUATION = re.compile(r"[\s·•、,，.。:：;；\"'“”‘’]+")
 BRACKETS = str.maketrans("（）【】〔〕", "()[]()")
+COUNTY_LEVEL_CITIES_FILE = Path(__file__).with_name("county_level_cities.txt")
+
+
+@cache
+def county_level_cities() -> frozenset[str]:
+    """义乌市, 昆山市, 仙桃市 …: printed like a prefecture, counted as a county."""
+    lines = COUNTY_LEVEL_CITIES_FILE.read_text("utf-8").splitlines()
+    return frozenset(line.split()[1] for line in lines if line and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,8 @@ def name_parts(name: str) -> NameParts:
     name = normalize_name(name)
     found = REGION.match(name)
     parts = [found.group(g) for g in ("province", "city", "county")] if found else []
+    if parts and parts[2] is None and parts[1] in county_level_cities():
+        parts = [parts[0], None, parts[1]]  # 义乌市人民政府 is a county's government
     depth = max((i + 1 for i, part in enumerate(parts) if part), default=0)
     region = "".join(part for part in parts if part)
     return NameParts(region, depth, name[len(region) :])
