@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from tests.web.conftest import make_agency
 
 from gongkai.cli import main
 from gongkai.report import load_report
+from gongkai.report.render import render
 from gongkai.web.agencies.roles import AgencyLevel
 from gongkai.web.annualreports.compiler import comparable_version
 from gongkai.web.intelligence.figures import as_number
@@ -90,6 +92,24 @@ def test_a_report_of_an_agency_of_the_tree_becomes_its_history(county):
     assert version.source_sha256 == report.sha256
     assert version.published_on.isoformat() == "2021-01-25"
     assert version.as_report().cells == stored_cells(report)
+
+
+@pytest.mark.django_db
+def test_the_history_version_keeps_the_file_once_and_renders_its_page_when_shown(county, client):
+    centre = make_agency(CENTRE, "01523711", AgencyLevel.COUNTY_DEPARTMENT, county)
+    run_cli("import", SEED_B)
+    version = PublishedReport.objects.get().history_version
+    assert version.source_file.name == PublishedReport.objects.get().source_file.name
+    assert version.source_file.read() == SEED_B.read_bytes()
+    assert version.html == "" and "provenance" not in version.document  # as published
+    page = client.get(reverse("annual-report-public", args=[centre.code, 2020]))
+    assert page.status_code == 200
+    shown = page.content.decode()
+    assert f"<title>{CENTRE}2020年政府信息公开工作年度报告</title>" in shown
+    page_alone = render(version.as_report(), "html").decode()
+    assert page_alone.split("<body>\n", 1)[1] in shown  # the page, after the versions line
+    again = client.get(reverse("annual-report-public", args=[centre.code, 2020]))
+    assert again.content.decode() == shown
 
 
 @pytest.mark.django_db

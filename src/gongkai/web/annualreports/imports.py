@@ -61,6 +61,9 @@ class ImportDraft:
     read: Report | None = None  # the published document as the parser read it
     source_name: str = ""
     source_data: bytes = b""
+    # A copy of source_data the platform keeps already (a bulk import's): referenced by the
+    # version instead of being stored a second time.
+    stored_file: str = ""
 
     @property
     def year(self) -> int:
@@ -243,12 +246,14 @@ def holds_same(version: ReportVersion, draft: ImportDraft) -> bool:
     )
 
 
-def store(draft: ImportDraft, actor=None) -> Stored:
+def store(draft: ImportDraft, actor=None, page: bool = True) -> Stored:
     """Store the draft as the agency's published report of its year; ImportRefused if the
-    platform must not. Storing the same report again changes nothing (created=False)."""
+    platform must not. Storing the same report again changes nothing (created=False).
+    `page=False` leaves the version's page to be rendered when first shown (public.py): a
+    bulk import of thousands of reports would spend a fifth of its time on pages."""
     if problems := draft.problems():
         raise ImportRefused(" ".join(problems.values()))
-    html = render(draft.document, "html").decode("utf-8")
+    html = render(draft.document, "html").decode("utf-8") if page else ""
     try:
         with transaction.atomic():
             return store_locked(draft, actor, html)
@@ -285,7 +290,9 @@ def new_version(report: AnnualReport, draft: ImportDraft, actor, html: str,
                 latest: ReportVersion | None) -> ReportVersion:  # fmt: skip
     source = draft.source_sha256
     # Stored under its hash: the name it was uploaded under is kept in source_name.
-    stored_file = ContentFile(draft.source_data, name=source[:32] + suffix_of(draft.source_name))
+    stored_file = draft.stored_file or ContentFile(
+        draft.source_data, name=source[:32] + suffix_of(draft.source_name)
+    )
     return ReportVersion.objects.create(
         report=report,
         number=latest.number + 1 if latest else 1,

@@ -48,9 +48,12 @@ def become_history(report: PublishedReport, data: bytes, actor=None, current=Non
 
 def store_in_history(report: PublishedReport, data: bytes, actor, current=None):
     try:
-        read = as_read(report, current)
+        # The parser's provenance stays on the imported report (the review's source view);
+        # the version's document is the report as published.
+        read = replace(as_read(report, current), provenance={})
         draft = imports.draft_from_read(report.agency, read, data, report.source_name)
-        stored = imports.store(draft, actor)
+        draft.stored_file = report.source_file.name  # the file, kept once
+        stored = imports.store(draft, actor, page=False)  # the page rendered when first shown
     except (imports.ImportRefused, imports.UnreadableDocument) as refusal:
         return str(refusal), None
     if stored.version.source_sha256 != report.sha256:
