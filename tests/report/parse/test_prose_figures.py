@@ -355,3 +355,40 @@ def test_a_count_since_the_report_years_start_is_that_years_total_not_a_running_
     assert earlier["proactive.total"].value == 120
     uploaded = read_prose(["2017年累计主动上传信息260条，累计网站信息总量为558条。"], "A", 2017)
     assert uploaded["proactive.total"].value == 260
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 13: a request count named by the noun alone, no verb
+        (
+            ["二、依申请公开政府信息办理情况", "1、本局2014年度政府信息公开申请0次。"],
+            {"requests.received": 0},
+        ),
+        (
+            ["全年收政府信息公开申请215件，结转上年度政府信息公开申请6件。"],
+            {"requests.received": 215},
+        ),
+        # a fee stated as not charged
+        (["2、本局2014年度信息公开不收取费用。"], {"requests.fees": Decimal(0)}),
+        # a negated appeal whose label lost its first character on the page
+        (
+            ["2022年，县统计局未接到政府信息公开申请，也没有政复议、行政诉讼案件。"],
+            {"requests.received": 0, "review.total": 0, "litigation.total": 0},
+        ),
+        # channels side by side and no total printed: the website's figure is its own
+        (
+            ["（一）主动公开情况", "2022年，局门户网站公开信息120条，微信公众号推送各类信息85条。"],
+            {"proactive.via_website": 120, "proactive.via_wechat": 85},
+        ),
+        (
+            [
+                "通过政府网站公开政府信息310条，通过政务新媒体公开政府信息900条，"
+                "通过其他方式公开政府信息12条。"
+            ],
+            {"proactive.via_website": 310, "proactive.via_other": 12},
+        ),
+    ],
+)
+def test_holdout_13_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures

@@ -29,6 +29,7 @@ from gongkai.report.parse.values import CellValue
 FIXED: tuple[tuple[str, re.Pattern], ...] = (
     ("proactive.normative_published", re.compile(r"无主动公开规范性文件")),
     ("proactive.normative_issued", re.compile(rf"{prose.NEGATION}[^,，]{{0,12}}?制发规范性文件")),
+    ("requests.fees", prose.NO_FEE),
 )
 # A topic key whose figure has a table key of its own in generations B and C.
 TABLE_KEYS = {
@@ -72,6 +73,7 @@ class Stated:
     negated: bool = False
     weak: bool = False
     text: str = ""  # the figure as printed (310余条)
+    via: str | None = None  # the one channel its own words name (政府网站公开)
 
     @property
     def rank(self) -> tuple:
@@ -220,12 +222,27 @@ def _sentence_figures(
     carried = section
     if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
         carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
-    for clause in prose.CLAUSE_END.split(sentence):
+    clauses = prose.CLAUSE_END.split(sentence)
+    for clause in clauses:
         zeros = negated_zeros(clause, carried)
         found += [Stated(key, 0, negated=True, order=order) for key in zeros]
         clause_figures, carried = _clause_figures(clause, carried, [*earlier, *found], order)
         found += clause_figures
-    return found
+    return _website_beside_other_ways(found, clauses)
+
+
+def _website_beside_other_ways(found: list[Stated], clauses: list[str]) -> list[Stated]:
+    """A total read from the website's count (政府网站公开政府信息754条) is the website's when
+    the sentence counts other ways beside it (政务新媒体…2808条, 微信公众号推送…231条): the
+    report prints no total, only channels. Parts after 其中 (其中政务微博发布12条) leave it
+    the total."""
+    website = [s for s in found if s.key == "proactive.total" and s.via == "proactive.via_website"]
+    if len(website) != 1 or any("其中" in c for c in clauses):
+        return found
+    others = [c for c in clauses if website[0].text not in c and prose.FIGURE.search(c)]
+    if not any(prose.OTHER_WAYS.search(c) for c in others):
+        return found
+    return [replace(s, key="proactive.via_website") if s is website[0] else s for s in found]
 
 
 def _aside(match: re.Match) -> str:
@@ -258,7 +275,8 @@ def _clause_figures(
         if key == BOTH_APPEALS:
             found += _both_appeals(match, own, order)
         elif key is not None:
-            found.append(_stated(key, match, own, order, weak=key in WEAK and not _strong(own)))
+            stated = _stated(key, match, own, order, weak=key in WEAK and not _strong(own))
+            found.append(replace(stated, via=_channel(own)))
     bare = prose.BARE_ZERO.search(clause)
     if bare and prose.FEES.search(clause[: bare.start()]):
         found.append(Stated("requests.fees", Decimal(0), order=order))
@@ -368,6 +386,8 @@ def _request_key(own: str, after: str, carried: str | None) -> str | None:
     for key, words in (*prose.REQUEST_CHANNELS, *prose.ANSWERS):
         if words.search(own):
             return key
+    if prose.REQUEST_NOUN_END.search(own) and not prose.CARRIED_OVER.search(own):
+        return "requests.received"  # 政府信息公开申请0次: the noun alone counts them
     if named and "依申请公开" in own + after:
         return "requests.received"
     return None
@@ -395,6 +415,8 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
 
 def _channel(own: str) -> str | None:
     """The one channel a figure is counted on; 网站、微信、微博共发布 N 条 is on none alone."""
+    if prose.OTHER_WAY.match(own):
+        return "proactive.via_other"  # 通过其他方式公开政府信息54条 beside the named channels
     if not (prose.CHANNEL_COUNT.search(own) or prose.BARE_CHANNEL.match(own)):
         return None
     if prose.WITH_OTHERS.search(own):

@@ -45,8 +45,11 @@ NEGATED_VERB = r"(?:收到|受理|接到|接收|接受|发生|出现|产生|涉�
 NEGATION_FOLLOWS = (
     rf"(?={NEGATED_VERB}|收|向|对|依|申请|关于|任何|相关|进行|被|任|一例|一件|一起|行政|复议|诉讼|"
     r"政府信息|信息公开|"
-    r"要求|人|群众|公民)"
+    r"要求|人|群众|公民|"
+    r".{1,2}?(?:复议|诉讼))"  # 没有政复议、行政诉讼案件: a label that lost its first character
 )
+# A fee stated as not charged (信息公开不收取费用, 不收取任何费用): the fees are 0.
+NO_FEE = re.compile(r"不(?:收取|收)[^,，。;；]{0,6}?费")
 
 # 申请 that is a disclosure request; not 复议申请, not 申请行政复议, not a licence application.
 REQUEST_WORD = re.compile(
@@ -59,6 +62,12 @@ APPEAL_CASE = re.compile(r"^(?:[^,，]{0,12}?)(?:申请|案件|案|情况|发生
 # Words between a negation and 申请 that make it negate something else (没有逾期答复的申请).
 NOT_RECEIVING = re.compile(r"答复|办结|逾期|超期|不予|驳回|咨询|投诉|不公开")
 RECEIVE = re.compile(r"收到|受理|接到|接收|接受|共收|办理|登记")
+# A count of requests named by the noun alone, no verb (政府信息公开申请0次, 全年收政府信息公开
+# 申请464件): the year's requests received; not one carried over from or into another year.
+REQUEST_NOUN_END = re.compile(
+    r"(?:信息公开申请|公开申请|申请公开)(?:数量?|总数)?(?:为|共计?|有|计)?$"
+)
+CARRIED_OVER = re.compile(r"结转|上年|剩余|转入|下年")
 REVIEW = re.compile(r"复议")
 LITIGATION = re.compile(r"诉讼")
 FEES = re.compile(r"收费|收取[^,，]{0,16}?费|费用")
@@ -91,6 +100,13 @@ BARE_CHANNEL = re.compile(
     r"(?:发布|公开)?$"
 )
 # A channel counted together with unnamed others (通过微信及其他方式公开92条): no one channel's.
+# 通过其他方式公开政府信息54条 beside the named channels: the figure of the other channels.
+OTHER_WAY = re.compile(r"^[、和及]?(?:通过|以|在)?其他(?:方式|渠道|途径|平台)(?:公开|发布)")
+# Ways besides the website that a sentence counts on (通过政务新媒体公开…2808条): a website's
+# figure beside them is that channel's, not the total (none is printed).
+OTHER_WAYS = re.compile(
+    r"新媒体|微信|微博|公众号|客户端|抖音|头条|公开栏|公告栏|报刊|报纸|广播|电视|其他(?:方式|渠道|途径)"
+)
 WITH_OTHERS = re.compile(
     r"[及和与、]其他|其他(?:方式|渠道|途径|平台|媒体)|等(?:方式|渠道|途径|平台|媒体)"
 )
@@ -105,7 +121,9 @@ NEXT_KIND = re.compile(r"^、[^,，]{0,12}?(?:信息|类|文件|公文)$")
 # Bracketed notes (不同渠道和方式公开相同信息计1条) are no figures of the report.
 NOTE = re.compile(r"\([^()]*\)")
 # Channels of their own: a figure there is never the total (the website carries most).
-OWN_CHANNELS = frozenset({"proactive.via_gazette", "proactive.via_weibo", "proactive.via_wechat"})
+OWN_CHANNELS = frozenset(
+    {"proactive.via_gazette", "proactive.via_weibo", "proactive.via_wechat", "proactive.via_other"}
+)
 CUMULATIVE = re.compile(r"累计|截至|截止|到目前|迄今|至今|以来")
 # A count from the start of the report's own year (累计主动公开2014年以来的政府信息215条 in the 2014
 # report, 2017年累计主动上传信息260条, 今年以来): that year's figure, not a running total.
