@@ -13,6 +13,7 @@ the line's provenance.
 from functools import cache
 
 from gongkai.report.formats import GENERATIONS
+from gongkai.report.parse.flattened_glued import glued_table_pieces
 from gongkai.report.parse.generation import label_cores
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.locate import label_core
@@ -27,7 +28,7 @@ def unflatten(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines, with each flattened table line cut into one line per piece."""
     out: list[SourceLine] = []
     for line in lines:
-        pieces = flattened_pieces(line.text)
+        pieces = flattened_pieces(line.text) or glued_table_pieces(line.text)
         if pieces is None:
             out.append(line)
         else:

@@ -80,8 +80,11 @@ def row_cuts(
     """The cuts of a row's digit run into its cells `keys` that break none of the equations
     lying within the row; None when the run is no glued row or too long to examine."""
     # One run only: figures the text still keeps apart were printed apart, and a row short
-    # of figures there lost a blank cell, not its separators (`0  10` is no `0 | 1 | 0`).
-    if len(runs) != 1 or not is_digit_run(runs[0]) or len(runs[0]) < len(keys):
+    # of figures there lost a blank cell, not its separators (`0  10` is no `0 | 1 | 0`) —
+    # unless a run can be no figure at all (`23 0 00 0 023`: 00 and 023 are glued cells).
+    if not all(is_digit_run(run) for run in runs) or len("".join(runs)) < len(keys):
+        return None
+    if len(runs) != 1 and not any(len(run) > 1 and run[0] == "0" for run in runs):
         return None
     return consistent_cuts(runs, len(keys), prefix_check(keys, found))
 
