@@ -122,6 +122,14 @@ class ReportVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="one_version_number")
         ]
+        indexes = [
+            # what the audit reads of every version (intelligence/audit_memo.version_heads),
+            # without the row: on SQLite its document and HTML come before these columns
+            models.Index(
+                fields=["report", "number", "published_on", "source_sha256"],
+                name="report_version_heads",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.report} v{self.number}"

@@ -10,7 +10,7 @@ history is the same document as that version: its figures, corrected, are the on
 
 The queries are aggregate: a fixed number for the whole subtree, whatever its size — the
 agencies, the published versions and the imported reports of the year and the year before
-(audit_memo.held_reports), and the findings remembered for them; only a report not checked
+(audit_memo.held_by_year), and the findings remembered for them; only a report not checked
 before (or corrected since, or under a new rulebook) is read — its figures in one read of
 the long table — and checked (audit_memo.py).
 """
@@ -33,6 +33,7 @@ from gongkai.web.intelligence.audit_memo import (
     COMPILED,
     IMPORTED,
     Held,
+    held_by_year,
     held_reports,
     memo_key,
     recall,
@@ -60,6 +61,7 @@ KIND_LABELS = {
     Kind.CROSS_YEAR: "与上年报告不衔接",
     Kind.BLANK: "空白单元格",
 }
+KINDS = {kind.value: kind for kind in Kind}  # a dict is 3× faster than Kind(value)
 GENERATION_RULES = frozenset({"X-1"})
 
 
@@ -137,7 +139,8 @@ def audit(office: Agency, year: int) -> list[AuditRow]:
     """One row per agency below `office`, in the order of the tree. What the rulebook found
     in each report is remembered (audit_memo.py); only reports not checked before are read."""
     below = subordinates(office)
-    now, before = held_reports(below, year), held_reports(below, year - 1)
+    held = held_by_year(below, (year, year - 1))
+    now, before = held[year], held[year - 1]
     keys = {unit.pk: memo_key(unit, year, now[unit.pk], before.get(unit.pk))
             for unit in below if unit.pk in now}  # fmt: skip
     known = recall(keys.values())
@@ -159,7 +162,7 @@ def unread(held: Held | None) -> Found | None:
 
 
 def recalled(remembered: list[tuple] | None) -> list[AuditFinding]:
-    return [AuditFinding(Kind(kind), *rest) for kind, *rest in remembered or []]
+    return [AuditFinding(KINDS[kind], *rest) for kind, *rest in remembered or []]
 
 
 def checked_findings(agencies: list[Agency], year: int) -> dict[int, list[AuditFinding]]:

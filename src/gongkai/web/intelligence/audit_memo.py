@@ -45,44 +45,62 @@ class Held:
 
 def held_reports(agencies: list[Agency], year: int) -> dict[int, Held]:
     """Each agency's report of `year` that the audit checks, by agency pk."""
-    versions = version_heads(agencies, year)
-    imported = imported_heads(agencies, year)
+    return held_by_year(agencies, (year,))[year]
+
+
+def held_by_year(agencies: list[Agency], years: tuple[int, ...]) -> dict[int, dict[int, Held]]:
+    """{year: {agency pk: Held}} for each of `years`: the audit's year and the one before
+    read together (a query for the versions and one for the imported reports)."""
+    versions = version_heads(agencies, years)
+    imported = imported_heads(agencies, years)
     stamps = correction_stamps([pk for pk, *_ in imported.values()])
-    held: dict[int, Held] = {}
-    for unit in agencies:
-        version, report = versions.get(unit.pk), imported.get(unit.pk)
-        if report is not None and (version is None or version[1] == report[1]):
-            pk, sha256, published_on, generation = report
-            published_on = published_on or (version[2] if version else None)
-            identity = f"i{pk}.{sha256[:16]}.{stamps.get(pk, 0)}"
-            held[unit.pk] = Held(IMPORTED, pk, published_on, generation, identity)
-        elif version is not None:
-            held[unit.pk] = Held(COMPILED, version[0], version[2], "", f"v{version[0]}")
+    held: dict[int, dict[int, Held]] = {year: {} for year in years}
+    for year in years:
+        for unit in agencies:
+            version, report = versions.get((unit.pk, year)), imported.get((unit.pk, year))
+            if (chosen := chosen_report(version, report, stamps)) is not None:
+                held[year][unit.pk] = chosen
     return held
 
 
-def version_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
-    """(pk, source sha256, first published on) of each agency's latest version of `year`."""
+def chosen_report(version: tuple | None, report: tuple | None, stamps: dict) -> Held | None:
+    """The imported report when there is no version or it is that same document, else the
+    version (None: the agency has neither)."""
+    if report is not None and (version is None or version[1] == report[1]):
+        pk, sha256, published_on, generation = report
+        published_on = published_on or (version[2] if version else None)
+        identity = f"i{pk}.{sha256[:16]}.{stamps.get(pk, 0)}"
+        return Held(IMPORTED, pk, published_on, generation, identity)
+    if version is not None:
+        return Held(COMPILED, version[0], version[2], "", f"v{version[0]}")
+    return None
+
+
+def version_heads(agencies: list[Agency], years: tuple[int, ...]) -> dict[tuple, tuple]:
+    """(pk, source sha256, first published on) of each agency's latest version of each year,
+    by (agency pk, year)."""
     pks = [agency.pk for agency in agencies]  # Django takes ~40 µs per model object in IN
-    rows = ReportVersion.objects.filter(report__agency_id__in=pks, report__year=year)
-    latest: dict[int, tuple] = {}
-    first: dict[int, date] = {}
-    for pk, agency_id, published_on, sha256 in rows.order_by("number").values_list(
-        "pk", "report__agency_id", "published_on", "source_sha256"
+    rows = ReportVersion.objects.filter(report__agency_id__in=pks, report__year__in=years)
+    latest: dict[tuple, tuple] = {}
+    first: dict[tuple, date] = {}
+    for pk, agency_id, year, published_on, sha256 in rows.order_by("number").values_list(
+        "pk", "report__agency_id", "report__year", "published_on", "source_sha256"
     ):
-        latest[agency_id] = (pk, sha256)  # later numbers replace earlier ones
-        first.setdefault(agency_id, published_on)
-    return {agency: (pk, sha, first[agency]) for agency, (pk, sha) in latest.items()}
+        latest[agency_id, year] = (pk, sha256)  # later numbers replace earlier ones
+        first.setdefault((agency_id, year), published_on)
+    return {held: (pk, sha, first[held]) for held, (pk, sha) in latest.items()}
 
 
-def imported_heads(agencies: list[Agency], year: int) -> dict[int, tuple]:
-    """(pk, sha256, published on, generation) of the last report imported for each agency."""
+def imported_heads(agencies: list[Agency], years: tuple[int, ...]) -> dict[tuple, tuple]:
+    """(pk, sha256, published on, generation) of the last report imported for each agency
+    and year, by (agency pk, year)."""
+    pks = [agency.pk for agency in agencies]
     rows = (
-        PublishedReport.objects.filter(agency_id__in=[agency.pk for agency in agencies], year=year)
+        PublishedReport.objects.filter(agency_id__in=pks, year__in=years)
         .order_by("agency_id", "pk")
-        .values_list("agency_id", "pk", "sha256", "published_on", "generation")
+        .values_list("agency_id", "year", "pk", "sha256", "published_on", "generation")
     )
-    return {agency: rest for agency, *rest in rows}  # later imports replace earlier
+    return {(agency, year): rest for agency, year, *rest in rows}  # later imports replace
 
 
 def correction_stamps(report_pks: list[int]) -> dict[int, int]:

@@ -113,6 +113,10 @@ class PublishedReport(models.Model):
             models.Index(fields=["year", "generation"], name="published_report_year"),
             models.Index(fields=["review_items", "id"], name="published_report_review"),
             models.Index(fields=["region", "level", "year"], name="published_report_region"),
+            # each agency's last report of a year (chart_data.latest_reports), from the index
+            models.Index(
+                fields=["agency", "external", "year", "match"], name="published_report_latest"
+            ),
         ]
 
     def __str__(self) -> str:
