@@ -3,6 +3,7 @@ next label — reads as its cells where the 勾稽关系 leave one split (flatte
 prose that names rows and figures stays prose."""
 
 from gongkai.report.parse import parse_lines
+from gongkai.report.parse.constraints import Equation
 from gongkai.report.parse.flattened_glued import glued_table_pieces
 from gongkai.report.parse.glued import row_cuts
 from gongkai.report.parse.lines import SourceLine
@@ -104,3 +105,20 @@ def test_runs_kept_apart_are_glued_only_when_one_can_be_no_figure():
     keys = ["a", "b", "c"]
     assert row_cuts(["0", "10"], keys, []) is None  # a blank cell lost, not separators
     assert row_cuts(["1", "00"], keys, []) == [(1, 0, 0)]  # 00 is two cells
+
+
+def test_figures_printed_apart_that_cannot_be_the_row_were_glued_too():
+    keys = ["s3.x.a", "s3.x.b", "s3.x.total"]
+    total = [Equation((("s3.x.a", 1), ("s3.x.b", 1), ("s3.x.total", -1)))]
+    assert row_cuts(["12", "12"], keys, total) is None  # 12 | empty | 12: empty cells lost
+    assert row_cuts(["50", "5"], keys, total) == [(5, 0, 5)]  # no row has parts 50 and 5
+
+
+def test_a_sign_glued_inside_a_run_starts_a_change_and_nothing_else():
+    keys = ["s2.fees.prev_items", "s2.fees.change"]
+    assert row_cuts(["35-15"], keys, []) == [(35, -15)]
+    three = ["s2.penalty.prev_items", "s2.penalty.change", "s2.penalty.decisions"]
+    readings = row_cuts(["2648-18538"], three, [])
+    assert readings is not None and len(readings) == 4  # -1|8538 … -1853|8: left blank
+    assert all(cut[0] == 2648 and cut[1] < 0 for cut in readings)
+    assert row_cuts(["-15"], keys, []) is None  # a signed figure printed alone is no glued run
