@@ -32,6 +32,23 @@ def test_the_2019_vocabulary_makes_generation_b():
     assert report.generation == "B" and report.cells["s2.normative.public_total"] == 9
 
 
+def test_the_overview_headings_of_a_2019_report_are_no_vote_for_generation_a():
+    # holdout 15: a 2019 report cut before its tables; its 总体情况 prose prints the headings
+    # of the new format's overview, which generation A's blocks also bear
+    report = parse_lines(
+        lines(
+            "某省人民防空办公室2019年政府信息公开工作年度报告",
+            "（一）主动公开情况",
+            "门户网站信息发布120条。",
+            "（二）依申请公开情况",
+            "2019年，共受理信息依申请公开2件，予以公开2件。",
+            "（四）平台建设情况",
+        )
+    )
+    assert (report.generation, report.year) == ("B", 2019)
+    assert report.narrative["s3.new.total"] == 2 and report.narrative["s3.granted.total"] == 2
+
+
 def test_the_statistics_table_makes_generation_a():
     report = parse_lines(
         lines(

@@ -392,3 +392,69 @@ def test_a_count_since_the_report_years_start_is_that_years_total_not_a_running_
 )
 def test_holdout_13_prose_classes(text, figures):
     assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 15: a heading run into its paragraph carries its topic to the sentences after
+        (
+            [
+                "（一）主动公开情况。2023年，局认真落实各项公开制度。进一步加强政务新媒体宣传，"
+                "某某体育微信公众号发布文章120篇，累计阅读量超13万。"
+            ],
+            {"proactive.via_wechat": 120},
+        ),
+        # a channel with its own publishing verb, no 主动公开 heading over it
+        (
+            [
+                "3.拓宽公开渠道。2025年，通过市政府网站发布信息8条，本级微信公众号推送工作动态7条；"
+                "发放宣传资料500余份。"
+            ],
+            {"proactive.via_website": 8, "proactive.via_wechat": 7},
+        ),
+        # 更新 publishes; a list of kinds ending in 等 before the count
+        (
+            ["（一）主动公开情况", "主动向社会公开各类信息共计400条，微信公众号更新495条。"],
+            {"proactive.total": 400, "proactive.via_wechat": 495},
+        ),
+        (
+            [
+                "（一）主动公开情况",
+                "其中，网站发布政务动态、政策文件等信息75条，“某某体育”微信公众号"
+                "发布赛事报道、健身科普等52条，其他渠道发布信息10条。",
+            ],
+            {"proactive.via_website": 75, "proactive.via_wechat": 52, "proactive.via_other": 10},
+        ),
+        # channels in sentences of one paragraph cut by ；, no total printed
+        (
+            [
+                "（一）主动公开情况",
+                "通过某某微信公众号发布动态信息28条；积极主动在局门户网站公开各类信息63条；",
+            ],
+            {"proactive.via_wechat": 28, "proactive.via_website": 63},
+        ),
+    ],
+)
+def test_holdout_15_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # the channel opening a clause of another quantity stays the subject of the next one
+        (
+            ["（一）主动公开情况", "门户网站总访问量超过20万次，信息发布310条；微博发布信息30条。"],
+            {"proactive.via_website": 310, "proactive.via_weibo": 30},
+        ),
+        # a figure-less clause after the requests received: every one was granted
+        (
+            ["2023年，市残联收到政府信息公开申请2件，已进行公开。"],
+            {"requests.received": 2, "requests.answered.granted": 2},
+        ),
+        (["2023年，共收到政府信息公开申请3件，均已按时答复。"], {"requests.received": 3}),
+    ],
+)
+def test_holdout_15_subjects_and_outcomes(text, figures):
+    assert read_narrative(text, "A") == figures

@@ -153,6 +153,12 @@ APPEALS = Table(
 )
 
 
+# The topics of section 一 总体情况 of a generation B or C report (the format's template:
+# （一）主动公开 （二）依申请公开 （三）政府信息管理 （四）平台建设 （五）监督保障), printed as
+# headings in its prose: words a 2019 report prints whichever format it uses.
+OVERVIEW_TOPICS = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")
+
+
 def report_sections(documents_tables: tuple[Table, ...], matrix: Table) -> tuple[Section, ...]:
     """The six sections of a generation B or C report, after 条例第五十条 (§2, §3)."""
     return (

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 
 from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, generation_for_year
+from gongkai.report.formats.common import OVERVIEW_TOPICS
 from gongkai.report.parse.identity import read_agency, read_year
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.locate import label_core, label_index
@@ -45,15 +46,24 @@ FAMILIES = {"A": ("A",), "BC": ("B", "C"), "B": ("B",), "C": ("C",)}
 RIVALS = {"A": "BC", "BC": "A", "B": "C", "C": "B"}
 
 
+# Generation A's block headings that a B or C report prints over its 总体情况 prose
+# ((一)主动公开情况, (四)平台建设情况): no vote for A.
+OVERVIEW_HEADINGS = frozenset(
+    f"{t}{end}" for t in OVERVIEW_TOPICS for end in ("", "情况", "工作情况")
+)
+
+
 @cache
 def vocabulary() -> dict[str, frozenset[str]]:
-    """Per family: the label cores that appear in no label of its rival."""
+    """Per family: the label cores that appear in no label of its rival (nor, for A, among
+    the B/C overview's headings)."""
     cores = {code: label_cores(code) for code in GENERATIONS}
     family = {name: set().union(*(cores[c] for c in codes)) for name, codes in FAMILIES.items()}
+    family["BC"] |= OVERVIEW_HEADINGS
     return {
         name: frozenset(
             core
-            for core in own
+            for core in own - (OVERVIEW_HEADINGS if name != "A" else frozenset())
             if len(core) >= 4 and not any(core in other for other in family[RIVALS[name]])
         )
         for name, own in family.items()

@@ -11,6 +11,7 @@ Keys are the generation-A topic keys; in a generation B/C report a topic with a 
 its own uses that key (requests.received → s3.new.total). Spec: report-json.md, seed notes.
 """
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -193,12 +194,14 @@ def _family(text: str) -> str | None:
 
 
 def _paragraph_figures(text: str, section: str | None, order: int) -> list[Stated]:
-    found = []
-    for sentence in prose.SENTENCE_END.split(text):
+    found: list[Stated] = []
+    sentences = prose.SENTENCE_END.split(text)
+    for sentence in sentences:
+        section = _section_topic(sentence, section)  # （一）主动公开情况。2023年，… run together
         found += _sentence_figures(sentence, section, order, found)
         found += [Stated(key, 0, order=order) for key, p in FIXED if p.search(sentence)]
         found += _org_figures(sentence, order)
-    return found
+    return _website_beside_other_ways(found, [c for s in sentences for c in _clauses(s)])
 
 
 def _org_figures(sentence: str, order: int) -> list[Stated]:
@@ -222,27 +225,58 @@ def _sentence_figures(
     carried = section
     if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
         carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
-    clauses = prose.CLAUSE_END.split(sentence)
-    for clause in clauses:
+    for clause in _clauses(sentence):
         zeros = negated_zeros(clause, carried)
         found += [Stated(key, 0, negated=True, order=order) for key in zeros]
         clause_figures, carried = _clause_figures(clause, carried, [*earlier, *found], order)
-        found += clause_figures
-    return _website_beside_other_ways(found, clauses)
+        found += clause_figures or _all_granted(clause, found)
+    return found
+
+
+def _all_granted(clause: str, found: list[Stated]) -> list[Stated]:
+    """收到申请1件，已进行公开: a clause with no figure right after the requests received says
+    every one of them was granted."""
+    if not (found and found[-1].key == "requests.received" and prose.ALL_GRANTED.match(clause)):
+        return []
+    return [replace(found[-1], key="requests.answered.granted", via=None)]
+
+
+def _clauses(sentence: str) -> list[str]:
+    return _subject_carried(prose.CLAUSE_END.split(ASIDE.sub(_aside, sentence)))
+
+
+def _subject_carried(clauses: list[str]) -> list[str]:
+    """A channel that opens a clause counting another quantity of it stays the subject of the
+    next clause when that names none (门户网站总访问量超过50万次，信息发布1839条)."""
+    carried = list(clauses)
+    for index, clause in enumerate(clauses[:-1]):
+        named = [m for _, channel in prose.CHANNELS if (m := channel.search(clause))]
+        following = clauses[index + 1]
+        if (
+            len(named) == 1
+            and prose.OTHER_QUANTITY.search(clause)
+            and prose.SUBJECTLESS_COUNT.match(following)
+            and not any(channel.search(following) for _, channel in prose.CHANNELS)
+        ):
+            carried[index + 1] = named[0][0] + following
+    return carried
 
 
 def _website_beside_other_ways(found: list[Stated], clauses: list[str]) -> list[Stated]:
     """A total read from the website's count (政府网站公开政府信息754条) is the website's when
-    the sentence counts other ways beside it (政务新媒体…2808条, 微信公众号推送…231条): the
-    report prints no total, only channels. Parts after 其中 (其中政务微博发布12条) leave it
-    the total."""
+    the paragraph counts other ways beside it (政务新媒体…2808条, 微信公众号推送…231条): the
+    report prints no total, only channels. Parts after 其中 (其中政务微博发布12条) are the
+    total's and leave it the total."""
     website = [s for s in found if s.key == "proactive.total" and s.via == "proactive.via_website"]
-    if len(website) != 1 or any("其中" in c for c in clauses):
+    at = [i for i, c in enumerate(clauses) if website and website[0].text in c]
+    if len(website) != 1 or not at:
         return found
-    others = [c for c in clauses if website[0].text not in c and prose.FIGURE.search(c)]
-    if not any(prose.OTHER_WAYS.search(c) for c in others):
+    after = list(itertools.takewhile(lambda c: "其中" not in c, clauses[at[0] + 1 :]))
+    beside = [c for c in [*clauses[: at[0]], *after] if prose.FIGURE.search(c)]
+    if not any(prose.OTHER_WAYS.search(c) for c in beside):
         return found
-    return [replace(s, key="proactive.via_website") if s is website[0] else s for s in found]
+    channel = replace(website[0], key="proactive.via_website", weak=False)
+    return [channel if s is website[0] else s for s in found]
 
 
 def _aside(match: re.Match) -> str:
@@ -397,9 +431,9 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
     total_taken = any(s.key == "proactive.total" and not s.cumulative for s in earlier)
     if prose.PROACTIVE_STRONG.search(own) and not ("其中" in own and total_taken):
         return "proactive.total"  # 其中本年度新增主动公开… after a running total is the year's
-    if carried != "proactive" and not prose.PROACTIVE.search(own):
-        return None
     channel = _channel(own)
+    if carried != "proactive" and not prose.PROACTIVE.search(own):
+        return _published_on(channel, own)
     if total_taken or "其中" in own:  # a part of the total: by channel, or none of ours
         return channel
     if any(s.key == "proactive.total" for s in earlier):
@@ -410,7 +444,13 @@ def _proactive_key(own: str, carried: str | None, earlier: list[Stated]) -> str 
         return channel
     if (prose.PROACTIVE.search(own) and carried == "proactive") or prose.PROACTIVE_NOUN.search(own):
         return "proactive.total"
-    return None
+    return _published_on(channel, own)
+
+
+def _published_on(channel: str | None, own: str) -> str | None:
+    """A channel named with its own publishing verb (网站发布信息8条) counts what it published,
+    also where no 主动公开 heading or total word stands over it."""
+    return channel if channel and prose.CHANNEL_VERB.search(own) else None
 
 
 def _channel(own: str) -> str | None:

@@ -68,6 +68,10 @@ REQUEST_NOUN_END = re.compile(
     r"(?:信息公开申请|公开申请|申请公开)(?:数量?|总数)?(?:为|共计?|有|计)?$"
 )
 CARRIED_OVER = re.compile(r"结转|上年|剩余|转入|下年")
+# A clause without a figure after the requests received: all of them were granted.
+ALL_GRANTED = re.compile(
+    r"^(?:均|都|全部)?(?:已|已经)(?:进行|予以|全部|依法)?公开$|^(?:均|全部)予以公开$"
+)
 REVIEW = re.compile(r"复议")
 LITIGATION = re.compile(r"诉讼")
 FEES = re.compile(r"收费|收取[^,，]{0,16}?费|费用")
@@ -92,8 +96,15 @@ CHANNELS = (
 )
 # A channel's figure counts documents (信息, 微文), not one kind of them (采购公告, 提问).
 CHANNEL_COUNT = re.compile(
-    r"(?:公开|发布|推送|信息|微文|推文|文章|稿件|内容|条目)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
+    r"(?:公开|发布|推送|更新|信息|微文|推文|文章|稿件|内容|条目|工作动态)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
+    r"|(?:公开|发布|推送|更新)[^,，]{0,20}?等$"  # 公众号发布赛事报道、健身科普、活动预告等520条
 )
+# A clause that counts publications without naming who published them (信息发布1839条,
+# 发布信息20条): its subject is the clause before's.
+SUBJECTLESS_COUNT = re.compile(r"^(?:信息)?(?:发布|公开|更新|推送)(?:信息)?\d")
+# A channel's own publishing verb (网站发布信息8条, 公众号推送工作动态7条): its count is that
+# channel's even where no 主动公开 heading stands over it.
+CHANNEL_VERB = re.compile(r"公开|发布|推送|更新")
 # A channel named bare in a list of a total's parts (其中…，微信6条，网站30条).
 BARE_CHANNEL = re.compile(
     r"^[、和及]?(?:其中)?(?:通过)?(?:政务)?(?:微信公众号|公众号|微信|微博|门户网站|政府网站|网站)"
