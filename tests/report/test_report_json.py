@@ -3,14 +3,12 @@ absent, and decimals that never become floats."""
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report import ExtraRow, Finding, Report, Severity, load_report, save_report
 from gongkai.report.jsonio import loads
-
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.expected.json")), ids=lambda p: p.name[:3])

@@ -1,12 +1,9 @@
 """`gongkai check` on the hand-checked seed reports finds what their notes describe."""
 
-from pathlib import Path
-
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report import Outcome, RuleStatus, Severity, load_report, run_rulebook
-
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 def seed(prefix: str):

@@ -11,6 +11,7 @@ from hashlib import sha256
 from pathlib import Path
 
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report import load_report
 from gongkai.report.parse import parse_report
@@ -19,7 +20,6 @@ from gongkai.web.annualreports.imports import ImportRefused, UnreadableDocument
 from gongkai.web.annualreports.models import AnnualReport, ReportEvent, ReportVersion
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEEDS = FIXTURES / "shared" / "corpus" / "seeds"
 CORPUS = Path(__file__).resolve().parents[1] / "report" / "parse" / "corpus"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 濉溪县公共资源交易中心, 2020, generation B
 SEED_A = SEEDS / "000_b1ef3381ebc40fd9.txt"  # 牡丹江市政府采购中心, 2016, no publication date

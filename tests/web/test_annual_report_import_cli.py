@@ -2,16 +2,14 @@
 printed; the same file again changes nothing; a binary file exits 2 and a refusal exits 1,
 each with its reason, and nothing is stored."""
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
+from tests.shared_copies import SEEDS
 
 from gongkai.cli import main
 from gongkai.web.annualreports import history, workflow
 from gongkai.web.annualreports.models import AnnualReport, ReportVersion
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 2020, published 2021-01-25
 SEED_A = SEEDS / "000_b1ef3381ebc40fd9.txt"  # 2016, no publication date
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
+from tests.shared_copies import SEEDS
 
 from gongkai.report import load_report
 from gongkai.web.annualreports import history, workflow
 from gongkai.web.annualreports.imports import STAGING
 from gongkai.web.annualreports.models import AnnualReport, ReportVersion
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 濉溪县公共资源交易中心, 2020, published 2021-01-25
 SEED_A = SEEDS / "000_b1ef3381ebc40fd9.txt"  # 牡丹江市政府采购中心, 2016, no publication date
 FIGURES_2020 = load_report(SEED_B.with_name(SEED_B.stem + ".expected.json")).cells

@@ -4,9 +4,9 @@ total that breaks the 勾稽关系 is a failure until it is corrected back — a
 which a correction changes in the charts too."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report import indicators
 from gongkai.web.intelligence import chart_data
@@ -17,8 +17,6 @@ from gongkai.web.intelligence.reading import read_file
 from gongkai.web.intelligence.review import correct
 from gongkai.web.intelligence.selection import Selection
 from gongkai.web.intelligence.storing import store_read
-
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from tests.shared_copies import SEEDS
 from tests.web.conftest import make_agency
 
 from gongkai.cli import main
@@ -34,7 +35,6 @@ from gongkai.web.intelligence.runs import process_item, process_run, start_run
 from gongkai.web.jobs.worker import run_queued_tasks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SEEDS = FIXTURES / "shared" / "corpus" / "seeds"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 2020, published 2021-01-25
 CENTRE = "濉溪县公共资源交易中心"  # the agency of SEED_B
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from tests.shared_copies import SEEDS
 from tests.web.conftest import make_agency
 
 from gongkai.web.agencies.roles import AgencyLevel
@@ -16,7 +17,6 @@ from gongkai.web.annualreports.history import version_of_year
 from gongkai.web.intelligence.models import ImportRun, Match, PublishedReport
 from gongkai.web.jobs.worker import run_queued_tasks
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"  # 濉溪县公共资源交易中心, 2020
 
 

@@ -3,10 +3,10 @@ page; a correction is one post (Enter in the field), recorded with who, when, be
 after, and changes the figure everywhere — the export, the API, the agency's history."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from tests.shared_copies import SEEDS
 from tests.web.conftest import make_agency
 from tests.web.intelligence_world import published_report
 
@@ -16,7 +16,6 @@ from gongkai.web.intelligence.models import Confidence, Correction, Figure, Publ
 from gongkai.web.intelligence.review import correct, recount, review_items
 from gongkai.web.intelligence.runs import import_paths
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "shared" / "corpus" / "seeds"
 SEED_B = SEEDS / "002_d041f4bcca68913a.txt"
 CENTRE = "濉溪县公共资源交易中心"  # the agency of SEED_B
 

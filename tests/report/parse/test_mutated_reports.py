@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from tests.shared_copies import SEEDS
 
 from gongkai.report import validate
 from gongkai.report.jsonio import dumps, loads
 from gongkai.report.parse import UnreadableSource, parse_report
 
 CORPUS = Path(__file__).parent / "corpus"
-SEEDS = Path(__file__).parents[2] / "fixtures" / "shared" / "corpus" / "seeds"
 TEXTS = sorted([*CORPUS.glob("r4C2021_*.txt"), *CORPUS.glob("*.md"), *SEEDS.glob("*.txt")])
 PAGES = sorted(CORPUS.glob("*.html"))
 WORD = sorted(CORPUS.glob("*.docx"))

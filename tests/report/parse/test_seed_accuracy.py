@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report.parse import parse_report
 
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "shared" / "corpus" / "seeds"
 EXPECTED = sorted(SEEDS.glob("*.expected.json"))
 
 

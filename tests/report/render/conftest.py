@@ -8,12 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from tests.shared_copies import SEEDS
 
 from gongkai.report import GENERATIONS, Kind, Report, load_report
 from gongkai.report.model import ExtraRow
 from gongkai.report.render import render
 
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "shared" / "corpus" / "seeds"
 SEED_PATHS = sorted(SEEDS.glob("*.expected.json"))
 AGENCY = "青山县市场监督管理局"
 
