@@ -458,3 +458,38 @@ def test_holdout_15_prose_classes(text, figures):
 )
 def test_holdout_15_subjects_and_outcomes(text, figures):
     assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 17: the staff kind right before the count
+        (
+            ["落实具体人员负责政府信息公开工作（其中全职1人，兼职3人）。"],
+            {"org.staff_full_time": 1, "org.staff_part_time": 3},
+        ),
+        # an agency whose name holds an other-quantity word is the subject, not the quantity
+        (
+            [
+                "2022年县信访局通过政府信息公开目录管理系统主动公开政府信息86条，"
+                "收到和处理依申请公开信息0条。"
+            ],
+            {"proactive.total": 86, "requests.received": 0},
+        ),
+        # a channel's count read as a weak total stays the channel's when a firmer total wins
+        (
+            [
+                "（一）主动公开政府信息的数量。2022年我局主动公开信息共52条。",
+                "（三）主动公开政府信息的形式。通过政府网站公开信息9条，发布招商项目20条。",
+            ],
+            {"proactive.total": 52, "proactive.via_website": 9},
+        ),
+        # a channel named in a clause without a figure is the subject of the next count
+        (
+            ["（一）主动公开", "借助微信公众号平台“某某开发区”，全年发布信息120条，订阅量900。"],
+            {"proactive.via_wechat": 120},
+        ),
+    ],
+)
+def test_holdout_17_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures

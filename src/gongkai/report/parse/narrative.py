@@ -105,9 +105,23 @@ def read_prose(paragraphs: Iterable[str], code: str, year: int | None = None) ->
         if len(text) < 6 or not TRIGGERS.search(text) or _is_label(text):
             continue
         for stated in _paragraph_figures(text, section, order):
-            if stated.key not in best or stated.rank < best[stated.key].rank:
-                best[stated.key] = stated
+            for candidate in _with_channel(stated, best):
+                if candidate.key not in best or candidate.rank < best[candidate.key].rank:
+                    best[candidate.key] = candidate
     return {_own_key(key, code): _of_kind(stated) for key, stated in best.items()}
+
+
+def _with_channel(stated: Stated, best: dict[str, Stated]) -> list[Stated]:
+    """A channel's count read as a weak total (政府网站公开信息11条 under a 主动公开 heading)
+    stays its channel's when a firmer total wins, whichever comes first."""
+    total = best.get("proactive.total")
+    if stated.key != "proactive.total":
+        return [stated]
+    if total and total.via and stated.rank < total.rank:
+        best[total.via] = best.get(total.via) or replace(total, key=total.via, weak=False)
+    if stated.via and total and total.rank < stated.rank:
+        return [replace(stated, key=stated.via, weak=False)]
+    return [stated]
 
 
 def _within_year(text: str, span: re.Pattern) -> str:
@@ -246,15 +260,16 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _subject_carried(clauses: list[str]) -> list[str]:
-    """A channel that opens a clause counting another quantity of it stays the subject of the
-    next clause when that names none (门户网站总访问量超过50万次，信息发布1839条)."""
+    """A channel named in a clause that counts another quantity of it, or nothing, stays the
+    subject of the next clause when that names none (门户网站总访问量超过50万次，信息发布1839条;
+    借助微信公众号平台，全年发布信息392条)."""
     carried = list(clauses)
     for index, clause in enumerate(clauses[:-1]):
         named = [m for _, channel in prose.CHANNELS if (m := channel.search(clause))]
         following = clauses[index + 1]
         if (
             len(named) == 1
-            and prose.OTHER_QUANTITY.search(clause)
+            and (prose.OTHER_QUANTITY.search(clause) or not prose.FIGURE.search(clause))
             and prose.SUBJECTLESS_COUNT.match(following)
             and not any(channel.search(following) for _, channel in prose.CHANNELS)
         ):
@@ -289,7 +304,7 @@ def _aside(match: re.Match) -> str:
 def _clause_figures(
     clause: str, carried: str | None, earlier: list[Stated], order: int
 ) -> tuple[list[Stated], str | None]:
-    if prose.OTHER_QUANTITY.search(clause):
+    if prose.OTHER_QUANTITY.search(prose.AGENCY_NAMED.sub("", clause)):
         return [], None
     clause = prose.NOTE.sub("", clause)
     comparison = COMPARISON.search(clause)

@@ -35,6 +35,10 @@ OTHER_QUANTITY = re.compile(
     r"人次|来电|来访|热线|信访|投诉|建议|提案|培训|会议|检查|督查|考核|栏目|链接|下载|"
     r"查阅|讲座|经费|支出|预算|决算|%"
 )
+# An agency whose name holds such a word (信访局, 行政审批局) is the subject, not the quantity.
+AGENCY_NAMED = re.compile(
+    r"(?:信访|审批|投诉|热线)(?:服务)?(?:管理)?(?:局|办公室|办|委员会|委|中心)"
+)
 
 NEGATION = r"(?:未(?!经)|没有|没收到|无|尚未|不存在)"  # 未经复议直接起诉 is no negation
 # The only verbs that may stand between a negation and what it negates.
@@ -101,7 +105,9 @@ CHANNEL_COUNT = re.compile(
 )
 # A clause that counts publications without naming who published them (信息发布1839条,
 # 发布信息20条): its subject is the clause before's.
-SUBJECTLESS_COUNT = re.compile(r"^(?:信息)?(?:发布|公开|更新|推送)(?:信息)?\d")
+SUBJECTLESS_COUNT = re.compile(
+    r"^(?:全年|本年度?|今年|年内)?(?:共|累计)?(?:信息)?(?:发布|公开|更新|推送)(?:各类)?(?:信息)?\d"
+)
 # A channel's own publishing verb (网站发布信息8条, 公众号推送工作动态7条): its count is that
 # channel's even where no 主动公开 heading stands over it.
 CHANNEL_VERB = re.compile(r"公开|发布|推送|更新")
@@ -181,6 +187,9 @@ ORG_FIGURES = (
     ("org.staff_full_time", re.compile(rf"(?<![\d.]){STAFF_N}名(?:专职|全职)")),
     ("org.staff_part_time", re.compile(rf"(?<!专)兼职{STAFF_WORDS}")),
     ("org.staff_part_time", re.compile(rf"(?<![\d.]){STAFF_N}名兼职")),
+    # (其中全职2人，兼职4人): the kind right before the count
+    ("org.staff_full_time", re.compile(rf"(?<!兼)(?:专职|全职){STAFF_N}(?:人|名)(?!次)")),
+    ("org.staff_part_time", re.compile(rf"(?<!专)兼职{STAFF_N}(?:人|名)(?!次)")),
     ("org.reading_points", re.compile(rf"(?<![\d.]){STAFF_N}个{PLACE_WORDS}")),
     ("org.reading_points", re.compile(rf"查阅(?:点|场所|室)数?(?:为|有|共)?{STAFF_N}个")),
 )
