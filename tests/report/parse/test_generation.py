@@ -80,3 +80,28 @@ def test_the_year_may_be_written_in_chinese_numerals_and_the_agency_follows_it()
 def test_a_report_without_a_year_gets_a_finding_not_an_invented_year_silently():
     report = parse_lines(lines("政府信息公开工作年度报告", "一、总体情况"))
     assert any(f.rule == "P-8" for f in report.findings)
+
+
+def test_a_report_under_local_rules_before_the_regulation_keeps_its_year_and_generation_a():
+    # holdout 19: a 2005 report under 上海市政府信息公开规定 (2004), with no title line
+    report = parse_lines(
+        lines(
+            "某市人民政府某办公室",
+            "2005年12月31日",
+            "根据《某市政府信息公开规定》要求，2004年5月1日起我办开始开展政府信息公开工作。",
+            "截至2005年底，政府信息公开工作运行正常。",
+            "我办2005年全年主动公开政府信息20条。",
+        )
+    )
+    assert (report.generation, report.year) == ("A", 2005)
+    assert not [f for f in report.findings if f.rule in ("P-7", "P-8", "X-1")]
+
+
+def test_a_year_before_the_regulation_named_in_passing_is_history_not_the_report_year():
+    report = parse_lines(
+        lines(
+            "某区政府信息公开工作",
+            "自2004年5月1日起本单位开始开展政府信息公开工作，2012年主动公开信息12条。",
+        )
+    )
+    assert report.year == 2012

@@ -22,6 +22,9 @@ GENERATIONS: dict[str, Generation] = {g.code: g for g in (GENERATION_A, GENERATI
 
 # The 条例 (2007) took effect on 2008-05-01; 2008 is the first reporting year.
 FIRST_REPORTING_YEAR = 2008
+# Local rules asked for annual reports before the 条例 (广州市政府信息公开规定 2003, 上海市政府信息
+# 公开规定 2004): their reports are real and read like generation A's prose.
+FIRST_LOCAL_REPORTING_YEAR = 2003
 
 
 def generation_for_year(year: int) -> Generation:

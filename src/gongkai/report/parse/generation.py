@@ -80,9 +80,11 @@ def label_cores(code: str) -> frozenset[str]:
 
 def possible_generations(year: int | None) -> tuple[str, ...]:
     """The formats a report for `year` may use: its year's, and in the first year of a new
-    format the one it replaced (TRANSITION); any format when the year is unknown."""
-    if year is None or year < FIRST_REPORTING_YEAR:
+    format the one it replaced (TRANSITION); A before the 条例; any when the year is unknown."""
+    if year is None:
         return tuple(GENERATIONS)
+    if year < FIRST_REPORTING_YEAR:
+        return ("A",)  # a report under local rules before the 条例: no later format existed
     code = generation_for_year(year).code
     return (*TRANSITION.get(year, ()), code)
 

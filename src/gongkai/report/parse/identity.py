@@ -13,7 +13,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
-from gongkai.report.formats import FIRST_REPORTING_YEAR
+from gongkai.report.formats import FIRST_LOCAL_REPORTING_YEAR, FIRST_REPORTING_YEAR
 from gongkai.report.parse.lines import SourceLine
 from gongkai.report.parse.normalize import fold, squeeze
 from gongkai.report.parse.prose import PINYIN_GLOSS
@@ -99,7 +99,7 @@ def to_year(text: str) -> int | None:
     if not digits.isdigit():
         return None
     year = int(digits)
-    return year if FIRST_REPORTING_YEAR <= year <= date.today().year + 1 else None
+    return year if FIRST_LOCAL_REPORTING_YEAR <= year <= date.today().year + 1 else None
 
 
 # A year that opens a sentence without its 年 (`2022区文旅局主动公开政府信息1112条`): the
@@ -109,14 +109,16 @@ BARE_YEAR = re.compile(r"(?:^|(?<=[。；;！!？?\s]))(20[0-4]\d)(?=[\u4e00-\u9
 
 def fallback_year(squeezed: str) -> int | None:
     """The most frequent plausible `YYYY年` of the text: the reporting year in most reports;
-    failing any, the most frequent year opening a sentence without 年."""
+    failing any, the most frequent year opening a sentence without 年. A year before the
+    条例 only when the text names no later one (2004年5月1日起 in a 2012 report is history)."""
     for pattern in (r"(20[0-4]\d)年", BARE_YEAR):
         counts: dict[int, int] = {}
         for found in re.findall(pattern, squeezed):
             if year := to_year(found):
                 counts[year] = counts.get(year, 0) + 1
+        later = {y: n for y, n in counts.items() if y >= FIRST_REPORTING_YEAR}
         if counts:
-            return max(counts, key=lambda y: (counts[y], -y))
+            return max(later or counts, key=lambda y: (counts[y], -y))
     return None
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from gongkai.report.findings import RuleStatus, Severity
-from gongkai.report.formats import GENERATIONS, Table, generation_for_year
+from gongkai.report.formats import FIRST_REPORTING_YEAR, GENERATIONS, Table, generation_for_year
 from gongkai.report.rulebook.engine import CheckOutcome, Context, Custom, Rule
 from gongkai.report.validation import Problem
 
@@ -19,6 +19,9 @@ VALUE_PROBLEMS = frozenset(("unreadable", "wrong_kind", "negative"))
 
 def format_fits_year(ctx: Context) -> Iterator[CheckOutcome]:
     report = ctx.report
+    if report.year < FIRST_REPORTING_YEAR:  # a report under local rules before the 条例
+        yield CheckOutcome(RuleStatus.NOT_APPLICABLE)
+        return
     expected = generation_for_year(report.year)
     if expected.code == report.generation:
         yield CheckOutcome(RuleStatus.PASSED)
