@@ -14,10 +14,10 @@ checked as before and remembered.
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.core.cache import cache as shared_cache
 from django.db import transaction
@@ -32,9 +32,9 @@ COMPILED, IMPORTED = "compiled", "imported"  # the values of audit.Source
 PREFIX = "audit-findings:"
 
 
-@dataclass(frozen=True)
-class Held:
-    """An agency's report of a year as the audit chooses it, not yet read."""
+class Held(NamedTuple):
+    """An agency's report of a year as the audit chooses it, not yet read (a tuple: the
+    audit of 600 agencies makes 1,200)."""
 
     source: str  # COMPILED (a ReportVersion) or IMPORTED (a PublishedReport)
     pk: int
@@ -51,15 +51,16 @@ def held_reports(agencies: list[Agency], year: int) -> dict[int, Held]:
 def held_by_year(agencies: list[Agency], years: tuple[int, ...]) -> dict[int, dict[int, Held]]:
     """{year: {agency pk: Held}} for each of `years`: the audit's year and the one before
     read together (a query for the versions and one for the imported reports)."""
-    versions = version_heads(agencies, years)
-    imported = imported_heads(agencies, years)
+    pks = [agency.pk for agency in agencies]  # once: a model's pk is a property
+    versions = version_heads(pks, years)
+    imported = imported_heads(pks, years)
     stamps = correction_stamps([pk for pk, *_ in imported.values()])
     held: dict[int, dict[int, Held]] = {year: {} for year in years}
     for year in years:
-        for unit in agencies:
-            version, report = versions.get((unit.pk, year)), imported.get((unit.pk, year))
+        for agency in pks:
+            version, report = versions.get((agency, year)), imported.get((agency, year))
             if (chosen := chosen_report(version, report, stamps)) is not None:
-                held[year][unit.pk] = chosen
+                held[year][agency] = chosen
     return held
 
 
@@ -76,10 +77,9 @@ def chosen_report(version: tuple | None, report: tuple | None, stamps: dict) -> 
     return None
 
 
-def version_heads(agencies: list[Agency], years: tuple[int, ...]) -> dict[tuple, tuple]:
+def version_heads(pks: list[int], years: tuple[int, ...]) -> dict[tuple, tuple]:
     """(pk, source sha256, first published on) of each agency's latest version of each year,
-    by (agency pk, year)."""
-    pks = [agency.pk for agency in agencies]  # Django takes ~40 µs per model object in IN
+    by (agency pk, year). By the agencies' pks: Django takes ~40 µs per model object in IN."""
     rows = ReportVersion.objects.filter(report__agency_id__in=pks, report__year__in=years)
     latest: dict[tuple, tuple] = {}
     first: dict[tuple, date] = {}
@@ -91,10 +91,9 @@ def version_heads(agencies: list[Agency], years: tuple[int, ...]) -> dict[tuple,
     return {held: (pk, sha, first[held]) for held, (pk, sha) in latest.items()}
 
 
-def imported_heads(agencies: list[Agency], years: tuple[int, ...]) -> dict[tuple, tuple]:
+def imported_heads(pks: list[int], years: tuple[int, ...]) -> dict[tuple, tuple]:
     """(pk, sha256, published on, generation) of the last report imported for each agency
     and year, by (agency pk, year)."""
-    pks = [agency.pk for agency in agencies]
     rows = (
         PublishedReport.objects.filter(agency_id__in=pks, year__in=years)
         .order_by("agency_id", "pk")
