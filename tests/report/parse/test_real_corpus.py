@@ -55,7 +55,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 233
+    assert len(reports) >= 235
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL

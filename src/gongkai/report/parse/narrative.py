@@ -346,7 +346,7 @@ def _both_appeals(match: re.Match, own: str, order: int) -> list[Stated]:
 
 
 def _strong(own: str) -> bool:
-    return bool(prose.PROACTIVE_STRONG.search(own))
+    return bool(prose.PROACTIVE_STRONG.search(own)) and not prose.ONE_KIND.search(own)
 
 
 def _stated(key: str, match: re.Match, own: str, order: int, weak: bool) -> Stated:

@@ -92,6 +92,9 @@ PROACTIVE_NOUN = re.compile(
     r"(?:公开|发布)[^,，]{0,6}?政府信息|(?:公开|发布)各类[^,，]{0,4}?信息"
     r"|(?<!依申请)共计?(?:公开|发布)[^,，]{0,4}?信息"
 )
+# A count of one kind of document (共主动公开政策性文件90份) is no total of the information
+# published: a weak total, which a count of 政府信息 outranks wherever it stands.
+ONE_KIND = re.compile(r"(?:政策性|规范性|政策)文件$|公文$")
 CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
