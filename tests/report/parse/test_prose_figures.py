@@ -493,3 +493,48 @@ def test_holdout_15_subjects_and_outcomes(text, figures):
 )
 def test_holdout_17_prose_classes(text, figures):
     assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 19: a figure-less clause with another quantity's word keeps the topic
+        (
+            ["（一）主动公开", "及时转发主流媒体重要信息，加强宣传引导，全年发布相关信息52条。"],
+            {"proactive.total": 52},
+        ),
+        # the noun after the figure; in a list only the item of another quantity is dropped
+        (
+            [
+                "（一）主动公开方面。我局通过不同渠道公开了3100条政府信息，具体为局门户网站280条、"
+                "区政府网站“政策咨询问答库”40条和其他媒体平台发布宣传信息90条。"
+            ],
+            {"proactive.total": 3100, "proactive.via_website": 280},
+        ),
+        # outcomes right after their figures; 部分公开 after the unit is an outcome, not 部分
+        (
+            ["（二）依申请公开", "今年共收到政府信息公开申请4件，对其中2件予以公开，1件部分公开。"],
+            {
+                "requests.received": 4,
+                "requests.answered.granted": 2,
+                "requests.answered.partial": 1,
+            },
+        ),
+        # 例 counts requests; 政务外网 is the website; 公众号发布政务动态 publishes
+        (
+            ["2、依申请公开", "2022年我局共受理依申请政府信息公开事项9例。"],
+            {"requests.received": 9},
+        ),
+        (
+            [
+                "（一）主动公开",
+                "2022年，累计公开政府信息500条，其中通过市局政务外网公开300条，"
+                "通过微信公众号公开120条。",
+            ],
+            {"proactive.total": 500, "proactive.via_website": 300, "proactive.via_wechat": 120},
+        ),
+        (["4.平台建设", "其中公众号发布政务动态30条。"], {"proactive.via_wechat": 30}),
+    ],
+)
+def test_holdout_19_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures

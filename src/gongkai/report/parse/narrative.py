@@ -304,8 +304,10 @@ def _aside(match: re.Match) -> str:
 def _clause_figures(
     clause: str, carried: str | None, earlier: list[Stated], order: int
 ) -> tuple[list[Stated], str | None]:
-    if prose.OTHER_QUANTITY.search(prose.AGENCY_NAMED.sub("", clause)):
-        return [], None
+    other = bool(prose.OTHER_QUANTITY.search(prose.AGENCY_NAMED.sub("", clause)))
+    if other and len(prose.FIGURE.findall(clause)) < 2:
+        # 及时转发主流媒体重要信息 (no figure) is no count of another quantity: the topic stays
+        return [], (None if prose.FIGURE.search(clause) else carried)
     clause = prose.NOTE.sub("", clause)
     comparison = COMPARISON.search(clause)
     start = comparison.end() if comparison else 0
@@ -320,6 +322,8 @@ def _clause_figures(
         )
         following = figures[index + 1].start() if index + 1 < len(figures) else None
         after = clause[match.end() : following]
+        if other and prose.OTHER_QUANTITY.search(own):
+            continue  # in a list (网站396条、“政策咨询问答库”97条) only that item is another's
         key = _topic_key(own, after, match["unit"], carried, [*earlier, *found])
         if key == BOTH_APPEALS:
             found += _both_appeals(match, own, order)
@@ -371,6 +375,8 @@ def _number(text: str) -> int:
 
 def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) -> str | None:
     units = unit
+    if noun := prose.NOUN_AFTER.match(after):
+        own += noun[0]  # 公开了21218条政府信息
     if prose.REVIEW.search(own) or prose.LITIGATION.search(own):
         return _appeal_key(own) if units in prose.UNITS["appeals"] else None
     if prose.FEES.search(own):
@@ -435,6 +441,8 @@ def _request_key(own: str, after: str, carried: str | None) -> str | None:
     for key, words in (*prose.REQUEST_CHANNELS, *prose.ANSWERS):
         if words.search(own):
             return key
+    if outcome := prose.OUTCOME_AFTER.match(after):  # 对其中3件予以公开，1件部分公开
+        return next(key for key, words in prose.ANSWERS if words.search(outcome[0]))
     if prose.REQUEST_NOUN_END.search(own) and not prose.CARRIED_OVER.search(own):
         return "requests.received"  # 政府信息公开申请0次: the noun alone counts them
     if named and "依申请公开" in own + after:

@@ -16,8 +16,8 @@ NUMERAL = r"\d{1,15}|[零〇一二两三四五六七八九十]{1,3}(?=[件条起
 # at every character and costs ten times as much); APPROXIMATE_BEFORE is checked after.
 FIGURE = re.compile(
     rf"(?<![\d.第%每逐任])(?P<n>{NUMERAL})(?!\.\d|\d)"
-    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次|场|期)(?P<after>左右|以上)?"
-    r"(?!百分点|部分|方面|大类)"
+    r"(?P<more>余|多)?(?P<unit>万元|元|件|条|宗|起|个|份|篇|项|次|场|期|例)(?P<after>左右|以上)?"
+    r"(?!百分点|部分(?!公开)|方面|大类)"  # 五个部分 is no figure; 1件部分公开 is one
 )
 APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过)$")
 # `收费为0`, `均为0`: a zero stated without a unit.
@@ -99,11 +99,11 @@ CHANNELS = (
     ("proactive.via_gazette", re.compile(r"公报")),
     ("proactive.via_weibo", re.compile(r"微博")),
     ("proactive.via_wechat", re.compile(r"微信|公众号")),
-    ("proactive.via_website", re.compile(r"网站|门户网|信息公开网|政府网|网上|网页")),
+    ("proactive.via_website", re.compile(r"网站|门户网|信息公开网|政府网|网上|网页|政务外网")),
 )
 # A channel's figure counts documents (信息, 微文), not one kind of them (采购公告, 提问).
 CHANNEL_COUNT = re.compile(
-    r"(?:公开|发布|推送|更新|信息|微文|推文|文章|稿件|内容|条目|工作动态)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
+    r"(?:公开|发布|推送|更新|信息|微文|推文|文章|稿件|内容|条目|(?:工作|政务)动态)(?:数|量)?(?:共|共计|合计|为|达|有)?$"
     r"|(?:公开|发布|推送|更新)[^,，]{0,20}?等$"  # 公众号发布赛事报道、健身科普、活动预告等520条
 )
 # A clause that counts publications without naming who published them (信息发布1839条,
@@ -111,12 +111,17 @@ CHANNEL_COUNT = re.compile(
 SUBJECTLESS_COUNT = re.compile(
     r"^(?:全年|本年度?|今年|年内)?(?:共|累计)?(?:信息)?(?:发布|公开|更新|推送)(?:各类)?(?:信息)?\d"
 )
+# The noun right after a figure (公开了21218条政府信息): what it counts, as if printed before.
+NOUN_AFTER = re.compile(r"^(?:各类)?(?:政府|政务)?信息")
+# An answer's outcome right after its figure (对其中3件予以公开，1件部分公开).
+OUTCOME_AFTER = re.compile(r"^(?:予以公开|同意公开|全部公开|部分公开|不予公开)")
 # A channel's own publishing verb (网站发布信息8条, 公众号推送工作动态7条): its count is that
 # channel's even where no 主动公开 heading stands over it.
 CHANNEL_VERB = re.compile(r"公开|发布|推送|更新")
 # A channel named bare in a list of a total's parts (其中…，微信6条，网站30条).
 BARE_CHANNEL = re.compile(
-    r"^[、和及]?(?:其中)?(?:通过)?(?:政务)?(?:微信公众号|公众号|微信|微博|门户网站|政府网站|网站)"
+    r"^[、和及]?(?:其中|具体为|分别为)?(?:通过)?(?:局|本局|我局|本单位)?(?:政务)?"
+    r"(?:微信公众号|公众号|微信|微博|门户网站|政府网站|网站)"
     r"(?:发布|公开)?$"
 )
 # A channel counted together with unnamed others (通过微信及其他方式公开92条): no one channel's.
@@ -210,7 +215,7 @@ PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 # Units each topic is counted in (a 次 is never a number of documents).
 UNITS = {
     "proactive": frozenset("条件篇个份项"),
-    "requests": frozenset("件条个份起宗次项"),
+    "requests": frozenset("件条个份起宗次项例"),  # 受理依申请政府信息公开事项17例
     "appeals": frozenset("件起宗个次"),
     "fees": frozenset({"元", "万元"}),
 }
