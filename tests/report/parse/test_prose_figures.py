@@ -538,3 +538,23 @@ def test_holdout_17_prose_classes(text, figures):
 )
 def test_holdout_19_prose_classes(text, figures):
     assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 23: generation A's meetings row in prose; a response noun after its figure
+        (["全年召开政府信息与政务公开工作会议 3次。"], {"meetings.meetings": 3}),
+        (["全年组织召开4次新闻发布会，发布重大政策文件。"], {"response.press_conferences": 4}),
+        # a bare 其中 keeps what follows a part even when the total is not read (20余万条)
+        (
+            [
+                "（一）主动公开情况",
+                "主动公开政府信息10余万条，其中，市政府门户网站发布信息9000条。",
+            ],
+            {"proactive.via_website": 9000},
+        ),
+    ],
+)
+def test_holdout_23_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures

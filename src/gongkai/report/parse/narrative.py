@@ -256,7 +256,19 @@ def _all_granted(clause: str, found: list[Stated]) -> list[Stated]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    return _subject_carried(prose.CLAUSE_END.split(ASIDE.sub(_aside, sentence)))
+    return _subject_carried(_parts_joined(prose.CLAUSE_END.split(ASIDE.sub(_aside, sentence))))
+
+
+def _parts_joined(clauses: list[str]) -> list[str]:
+    """A bare 其中 (其中，门户网站发布信息16642条) stays with the clause it opens: what follows
+    is a part of a total, whether or not the total was read."""
+    joined: list[str] = []
+    for clause in clauses:
+        if joined and joined[-1] == "其中":
+            joined[-1] += clause
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _subject_carried(clauses: list[str]) -> list[str]:
@@ -388,8 +400,8 @@ def _topic_key(own: str, after: str, unit: str, carried: str | None, earlier) ->
     if request := _request_topic(own, after, units, carried):
         return request
     for key, words, response_units in prose.RESPONSES:
-        if words.search(own) and units in response_units:
-            return key
+        if (words.search(own) or words.match(after)) and units in response_units:
+            return key  # 回应热点2次; 召开6次新闻发布会
     if units in prose.UNITS["proactive"]:
         key = _proactive_key(own, carried, earlier)
         return None if key == "proactive.total" and prose.NEXT_KIND.match(after) else key

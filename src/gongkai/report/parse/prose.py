@@ -200,6 +200,13 @@ ORG_FIGURES = (
     ("org.staff_part_time", re.compile(rf"(?<!专)兼职{STAFF_N}(?:人|名)(?!次)")),
     ("org.reading_points", re.compile(rf"(?<![\d.]){STAFF_N}个{PLACE_WORDS}")),
     ("org.reading_points", re.compile(rf"查阅(?:点|场所|室)数?(?:为|有|共)?{STAFF_N}个")),
+    # 召开政府信息与政务公开工作会议2次: generation A's meetings row, stated in prose
+    (
+        "meetings.meetings",
+        re.compile(
+            rf"召开[^,，;；]{{0,20}}?(?:信息公开|政务公开)[^,，;；]{{0,12}}?会议{STAFF_N}(?:次|场)"
+        ),
+    ),
 )
 # What a figure counts when the words after it name a place (1个政府信息查阅点和依申请公开受理点):
 # no request and no document.
