@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 from django.contrib import admin
 from django.urls import reverse
-
 from tests.web.test_catalog_registry import issue
 
 
