@@ -558,3 +558,35 @@ def test_holdout_19_prose_classes(text, figures):
 )
 def test_holdout_23_prose_classes(text, figures):
     assert read_narrative(text, "A") == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 27: a count over several channels is the total when its kinds follow (其中)
+        (
+            [
+                "（一）主动公开方面。全年通过门户网站、微信公众号、微博等渠道公开各类信息900条，"
+                "其中行政规范性文件5件，重大项目批复40件。"
+            ],
+            {"proactive.total": 900},
+        ),
+        # without them it stays no one's (the same item may be counted on each channel)
+        (
+            [
+                "（一）主动公开方面。全年通过门户网站、政务微博公开各类政务信息900条，网站访问量10万次。"
+            ],
+            {},
+        ),
+    ],
+)
+def test_holdout_27_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures
+
+
+def test_a_count_over_several_channels_with_parts_by_channel_is_no_total():
+    # holdout 27's rule, not for parts by channel (the same items again, reposts included)
+    text = [
+        "2016年政务网站、微信、微博共发布各类信息2400条，其中网站300条，微信800条、微博2300条。"
+    ]
+    assert "proactive.total" not in read_narrative(text, "A")

@@ -239,12 +239,33 @@ def _sentence_figures(
     carried = section
     if section == "requests" and not (_requests_in(sentence) or ANSWERED.search(sentence)):
         carried = HEADING_ONLY  # 不予公开信息有10条 under a heading: no answer to a request
-    for clause in _clauses(sentence):
+    clauses = _clauses(sentence)
+    for index, clause in enumerate(clauses):
         zeros = negated_zeros(clause, carried)
         found += [Stated(key, 0, negated=True, order=order) for key in zeros]
         clause_figures, carried = _clause_figures(clause, carried, [*earlier, *found], order)
         found += clause_figures or _all_granted(clause, found)
+        found += _several_channels_total(clause, clauses[index + 1 : index + 2], found, order)
     return found
+
+
+def _several_channels_total(
+    clause: str, following: list[str], found: list[Stated], order: int
+) -> list[Stated]:
+    """A count over several channels (通过门户网站、微信公众号、微博等渠道公开各类信息1812条) is
+    the year's total when its parts by kind follow (，其中行政规范性文件13件…), a weak one; without
+    them, or with parts by channel, the same item may be counted on each, and it stays no one's."""
+    match = prose.FIGURE.search(clause)
+    if not (match and following and following[0].startswith("其中")):
+        return []
+    if _channels_named(following[0]):
+        return []  # 其中网站319条，微信851条: parts by channel, the same items again
+    own = clause[: match.start()]
+    if _channels_named(own) < 2 or not prose.PROACTIVE_NOUN.search(own):
+        return []
+    if any(s.key == "proactive.total" for s in found):
+        return []
+    return [_stated("proactive.total", match, own, order, weak=True)]
 
 
 def _all_granted(clause: str, found: list[Stated]) -> list[Stated]:
