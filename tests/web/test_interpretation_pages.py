@@ -2,6 +2,7 @@
 interpretation's page shows its document; files are served as uploads; staff see what is
 missing and late, draft, publish, and read the year's counts."""
 
+import re
 from datetime import date
 
 import pytest
@@ -185,3 +186,17 @@ def test_the_staff_page_reads_a_fixed_number_of_queries_however_many_documents(
 
 def policy_documents_of(agency) -> int:
     return agency.entries.count()
+
+
+def test_the_admin_links_an_interpretations_image_to_a_page_that_serves_it(
+    client, finance, alice, heidi, dave, document
+):
+    image = SimpleUploadedFile("图解.png", PNG, content_type="image/png")
+    shown = published(finance, alice, heidi, document, kind=Kind.GRAPHIC, image=image)
+    client.force_login(dave)
+
+    page = client.get(f"/admin/interpretations/interpretation/{shown.pk}/change/")
+    links = re.findall(r'<a href="([^"]+)">[^<]*\.png</a>', page.content.decode())
+
+    assert page.status_code == 200
+    assert links and all(client.get(link).status_code == 200 for link in links)
