@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from tests.shared_copies import SEEDS
 from tests.web.conftest import make_agency
@@ -187,3 +188,16 @@ def test_the_demo_holds_its_reports_and_one_waits_for_review():
     assert load_demo_published_reports() == 14  # again: recognised by their hash
     assert PublishedReport.objects.count() == 14
     assert PublishedReport.objects.filter(review_items__gt=0).count() == 1
+
+
+@pytest.mark.django_db
+def test_no_index_of_the_figures_repeats_the_head_of_another():
+    """Each index costs every figure an import stores: one that another begins with serves no
+    look-up the longer one does not (migration 0009 dropped three)."""
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, Figure._meta.db_table)
+    indexed = [tuple(c["columns"]) for c in found.values() if c["index"] or c["unique"]]
+    assert ("agency_id", "year", "key") in indexed and ("report_id", "key") in indexed
+    for columns in indexed:
+        longer = [other for other in indexed if other[: len(columns)] == columns != other]
+        assert not longer, (columns, longer)
