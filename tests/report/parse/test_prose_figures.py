@@ -590,3 +590,22 @@ def test_a_count_over_several_channels_with_parts_by_channel_is_no_total():
         "2016年政务网站、微信、微博共发布各类信息2400条，其中网站300条，微信800条、微博2300条。"
     ]
     assert "proactive.total" not in read_narrative(text, "A")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # holdout 29: an account's quoted name holding a website's word is the account's
+        (
+            [
+                "（一）主动公开方面",
+                "全县主动公开各类信息150条，其中概况类信息更新2条；“某县政府网”微信公众号300条。",
+            ],
+            {"proactive.total": 150, "proactive.via_wechat": 300},
+        ),
+        # a channel named only by its quoted name stays that channel
+        (["（一）主动公开方面", "通过“某某政府网”公开信息20条。"], {"proactive.total": 20}),
+    ],
+)
+def test_holdout_29_prose_classes(text, figures):
+    assert read_narrative(text, "A") == figures

@@ -28,7 +28,8 @@ figures; 579 after its fixes) and 96.20 % on holdout 16 (4 more such pages, 579;
 94.25 % on holdout 17 (16 pages, 87 figures; 87 after its fixes), 70.37 % on holdout 19 (11
 pages, 27 figures, a 2005 report read as 2021; 27 after its fixes), 100 % on holdout 21 (6
 pages, 14 figures), 87.50 % on holdout 23 (9 pages, 32 figures; 31 after its fixes), 100 % on
-holdout 25 (9 pages, 61 figures), 96.97 % on holdout 27 (6 pages, 33 figures; 33 after its fix).
+holdout 25 (9 pages, 61 figures), 96.97 % on holdout 27 (6 pages, 33 figures; 33 after its fix),
+95.24 % on holdout 29 (8 pages, 21 figures; 21 after its fix).
 The floor leaves room for a few misses; raise it, never lower it."""
 
 import json
@@ -58,7 +59,7 @@ def source_in(folder: Path, expected: Path) -> Path | None:
 
 def test_the_real_corpus_spans_generations_agencies_and_years():
     reports = [json.loads(p.read_text(encoding="utf-8")) for p in EXPECTED]
-    assert len(reports) >= 276
+    assert len(reports) >= 284
     assert {r["generation"] for r in reports} == {"A", "B", "C"}
     assert len({r["year"] for r in reports}) >= 10
     assert len({r["source_url"] for r in reports}) >= len(reports) - 1  # one report has no URL

@@ -513,16 +513,23 @@ def _channel(own: str) -> str | None:
     """The one channel a figure is counted on; 网站、微信、微博共发布 N 条 is on none alone."""
     if prose.OTHER_WAY.match(own):
         return "proactive.via_other"  # 通过其他方式公开政府信息54条 beside the named channels
-    if not (prose.CHANNEL_COUNT.search(own) or prose.BARE_CHANNEL.match(own)):
+    if not (prose.CHANNEL_COUNT.search(own) or prose.BARE_CHANNEL.match(_unquoted(own))):
         return None
     if prose.WITH_OTHERS.search(own):
         return None  # 通过微信及其他方式公开: the channel and unnamed others together
-    named = [key for key, channel in prose.CHANNELS if channel.search(own)]
+    named = [key for key, channel in prose.CHANNELS if channel.search(_unquoted(own))]
     return named[0] if len(named) == 1 else None
 
 
 def _channels_named(own: str) -> int:
-    return sum(1 for _, channel in prose.CHANNELS if channel.search(own))
+    return sum(1 for _, channel in prose.CHANNELS if channel.search(_unquoted(own)))
+
+
+def _unquoted(own: str) -> str:
+    """Without an account's quoted name (“奉新县政府网”微信公众号: a wechat account) when a
+    channel is named outside it; with it when only the name says the channel (“某某政府网”)."""
+    bare = prose.QUOTED_NAME.sub("", own)
+    return bare if any(channel.search(bare) for _, channel in prose.CHANNELS) else own
 
 
 def negated_zeros(clause: str, section: str | None = None) -> list[str]:

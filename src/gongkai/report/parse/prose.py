@@ -115,6 +115,8 @@ SUBJECTLESS_COUNT = re.compile(
 NOUN_AFTER = re.compile(r"^(?:各类)?(?:政府|政务)?信息")
 # An answer's outcome right after its figure (对其中3件予以公开，1件部分公开).
 OUTCOME_AFTER = re.compile(r"^(?:予以公开|同意公开|全部公开|部分公开|不予公开)")
+# An account's or a site's name in quotes (“奉新县政府网”微信公众号).
+QUOTED_NAME = re.compile(r"“[^”]{0,24}”|\"[^\"]{0,24}\"")
 # A channel's own publishing verb (网站发布信息8条, 公众号推送工作动态7条): its count is that
 # channel's even where no 主动公开 heading stands over it.
 CHANNEL_VERB = re.compile(r"公开|发布|推送|更新")
