@@ -160,3 +160,17 @@ def test_a_published_pdf_opens_in_the_browser_and_a_word_file_downloads(
         disposition = response["Content-Disposition"]
         expected = "inline" if attachment.name.endswith(".pdf") else "attachment"
         assert disposition.startswith(expected), attachment.name
+
+
+def test_a_published_reports_page_heads_its_prose_with_the_sections_titles(
+    report, alice, erin, client, password, publish_report
+):
+    publish_report(report.agency, 2025, alice, erin)
+    page = logged_in(client, "alice", password).get(
+        f"/work/annual-reports/{report.agency.code}/2025/"
+    )
+
+    text = page.content.decode()
+    assert "<h3>一、总体情况</h3>" in text
+    assert "<h3>五、存在的主要问题及改进情况</h3>" in text
+    assert "<h3>一</h3>" not in text

@@ -108,6 +108,7 @@ def report_page(request, year: int):
             for finding in sorted(result.findings, key=lambda f: list(Severity).index(f.severity))
         ],
         "sections_form": SectionsForm(initial=report.sections),
+        "prose": headed_prose(report.sections, built.sections),
         "suggested": report.suggested_sections,
         "actions": actions_for(request.user, report),
         "versions": report.versions.select_related("entry", "published_by"),
@@ -120,6 +121,12 @@ def report_page(request, year: int):
         else None,
     }
     return render(request, "annualreports/report.html", context)
+
+
+def headed_prose(texts: dict[str, str], sections) -> list[tuple[str, str]]:
+    """Each written section under its heading (一、总体情况), not its bare numeral."""
+    headings = {section.numeral: section.heading for section in sections}
+    return [(headings.get(numeral, numeral), text) for numeral, text in texts.items()]
 
 
 def table_for_page(grid, link) -> str:
