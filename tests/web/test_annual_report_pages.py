@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from gongkai.web.annualreports import workflow
 from gongkai.web.applications.workflow import submit
@@ -174,3 +175,11 @@ def test_a_published_reports_page_heads_its_prose_with_the_sections_titles(
     assert "<h3>一、总体情况</h3>" in text
     assert "<h3>五、存在的主要问题及改进情况</h3>" in text
     assert "<h3>一</h3>" not in text
+
+
+def test_the_workbench_counts_down_to_the_due_date_in_one_phrase(
+    finance, alice, client, password, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2026, 1, 24))
+    text = logged_in(client, "alice", password).get("/work/").content.decode()
+    assert "青山县财政局：应于2026年1月31日前发布，还剩7天" in " ".join(text.split())
