@@ -181,6 +181,7 @@ PAGES = {
     "manual-image": Row(EVERYONE, args={"name": "clerk-inbox.png"}),
     # 扫一扫在手机打开: the QR code of a public page of this site (portal/qr_codes.py)
     "qr-code": Row(EVERYONE, data={"path": "/"}),
+    "favicon": Row(EVERYONE),
     # the portal's choosers: an agency's page, 指南 or application form (portal/directory.py)
     "agency-directory": Row(EVERYONE),
     "portal-guide": Row(EVERYONE),

@@ -47,3 +47,11 @@ def test_the_workbench_requires_login(client, db):
     response = client.get("/work/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_browsers_favicon_request_finds_the_platforms_icon(client, db):
+    response = client.get("/favicon.ico", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[0][0].endswith("gongkai/favicon.svg")
+    assert b"<svg" in b"".join(response.streaming_content)
+    assert 'rel="icon"' in client.get("/").content.decode()

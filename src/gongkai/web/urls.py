@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from gongkai.web.api import api
 from gongkai.web.core import display
@@ -23,5 +26,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("display/", display.toggle, name="display-toggle"),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says (downloads, the admin, old ones).
+    path(
+        "favicon.ico",
+        require_safe(lambda request: redirect(static("gongkai/favicon.svg"))),
+        name="favicon",
+    ),
     path("api/", api.urls),
 ]
