@@ -36,7 +36,7 @@ NOT_PAGES = {
     "catalog-feed", "sitemap-index", "sitemap", "published-reports-export",
     "published-reports-dictionary", "logout", "set_language", "display-toggle", "qr-code",
     "kiosk-reset", "interpretation-file", "published-report-chart-export",
-    "published-reports-export-file",
+    "published-reports-export-file", "favicon",
 }  # fmt: skip
 PRIVATE_PREFIXES = ("work/", "admin/", "api/")
 NOT_FOUND = "/no-such-page/"  # the error pages' template
